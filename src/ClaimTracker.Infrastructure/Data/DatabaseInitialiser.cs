@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace ClaimTracker.Infrastructure.Data;
+
+/// <summary>Creates the database file when missing, applies migrations and switches SQLite to WAL.</summary>
+public sealed class DatabaseInitialiser(AppDbContext db, DatabaseSettings settings, ILogger<DatabaseInitialiser> logger)
+{
+    public async Task InitialiseAsync(CancellationToken cancellationToken = default)
+    {
+        var directory = Path.GetDirectoryName(settings.FilePath);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+        var isNew = !File.Exists(settings.FilePath);
+        await db.Database.MigrateAsync(cancellationToken);
+        // WAL lets readers go on while one editor writes; the setting is stored in the file.
+        var mode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode = WAL").ToListAsync(cancellationToken);
+        logger.LogInformation("Database: {Path} ({State}, journal mode {Mode})", settings.FilePath,
+            isNew ? "created" : "opened", mode.FirstOrDefault() ?? "unknown");
+    }
+}

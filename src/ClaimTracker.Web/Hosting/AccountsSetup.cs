@@ -1,0 +1,79 @@
+using ClaimTracker.Domain.Accounts;
+using ClaimTracker.Infrastructure.Accounts;
+using ClaimTracker.Infrastructure.Auditing;
+using ClaimTracker.Infrastructure.Data;
+using ClaimTracker.Web.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace ClaimTracker.Web.Hosting;
+
+public static class AccountsSetup
+{
+    /// <summary>How long a set-password link handed to a new colleague stays valid.</summary>
+    public static readonly TimeSpan SetPasswordLinkLifetime = TimeSpan.FromDays(3);
+
+    public static IServiceCollection AddClaimTrackerAccounts(this IServiceCollection services, IWebHostEnvironment environment)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AuditLog>();
+        services.AddScoped<StaffAccounts>();
+        services.AddScoped<AdminBootstrap>();
+
+        services.AddIdentity<AppUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+                options.Password.RequiredLength = PasswordPolicy.MinimumLength;
+                options.Password.RequiredUniqueChars = PasswordPolicy.MinimumUniqueCharacters;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = PasswordPolicy.MaxFailedAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = PasswordPolicy.LockoutDuration;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<AppSignInManager>()
+            .AddDefaultTokenProviders();
+
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = SetPasswordLinkLifetime);
+        // Checked on every request, so disabling an account or changing its roles takes effect at once.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+
+        var keys = new DirectoryInfo(Path.Combine(environment.ContentRootPath, "data", "keys"));
+        services.AddDataProtection().SetApplicationName("ClaimTracker").PersistKeysToFileSystem(keys);
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "ClaimTracker.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            // Plain http only on a developer's machine; everywhere else the cookie needs TLS.
+            options.Cookie.SecurePolicy = environment.IsDevelopment()
+                ? CookieSecurePolicy.SameAsRequest
+                : CookieSecurePolicy.Always;
+            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            options.SlidingExpiration = true;
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            // A signed-in user without the role gets a real 403 (rendered by the error page), not a redirect.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "ClaimTracker.Antiforgery";
+            o.Cookie.SecurePolicy = environment.IsDevelopment()
+                ? CookieSecurePolicy.SameAsRequest
+                : CookieSecurePolicy.Always;
+        });
+
+        services.AddAuthorization(Policies.Configure);
+        return services;
+    }
+}

@@ -1,0 +1,45 @@
+using ClaimTracker.Infrastructure.Accounts;
+using ClaimTracker.Infrastructure.Data;
+
+namespace ClaimTracker.Web.Hosting;
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddClaimTrackerDatabase(this IServiceCollection services,
+        IConfiguration configuration, string contentRoot) =>
+        DatabaseServiceCollectionExtensions.AddClaimTrackerDatabase(services, configuration, contentRoot);
+
+    /// <summary>
+    /// Creates and migrates the database, makes sure the roles exist and, in Development only,
+    /// creates a demo admin on an empty database and prints its password once.
+    /// </summary>
+    public static async Task InitialiseClaimTrackerAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>().InitialiseAsync();
+        var bootstrap = scope.ServiceProvider.GetRequiredService<AdminBootstrap>();
+        await bootstrap.EnsureRolesAsync();
+        if (!app.Environment.IsDevelopment())
+        {
+            return;
+        }
+        var demo = await bootstrap.CreateDemoAdminIfNoUsersAsync();
+        if (demo is { Succeeded: true, GeneratedPassword: { } password })
+        {
+            Console.WriteLine($"""
+
+                ================================================================
+                 Demo admin (Development only; shown once, not stored anywhere):
+                   email:    {AdminBootstrap.DemoAdminEmail}
+                   password: {password}
+                 Sign in at /account/login, then create real accounts.
+                ================================================================
+
+                """);
+        }
+        else if (demo is { Succeeded: false })
+        {
+            throw new InvalidOperationException("Could not create the demo admin: " + demo.Message);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using ClaimTracker.Web.Authorization;
+
+namespace ClaimTracker.Web.Hosting;
+
+public static class PagesSetup
+{
+    /// <summary>Pages anyone may open. Everything else needs a signed-in user.</summary>
+    public static readonly IReadOnlyList<string> PublicPages =
+        ["/Index", "/Error", "/Account/Login", "/Account/SetPassword"];
+
+    public static IServiceCollection AddClaimTrackerPages(this IServiceCollection services)
+    {
+        services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            options.Conventions.AuthorizeFolder("/Editor", Policies.Editor);
+            foreach (var page in PublicPages)
+            {
+                options.Conventions.AllowAnonymousToPage(page);
+            }
+        });
+        return services;
+    }
+
+    public static WebApplication UseClaimTrackerPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        // Unknown addresses are a plain 404 for everyone (not a sign-in redirect from the fallback policy).
+        app.MapFallback(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,24 @@
+using ClaimTracker.Infrastructure.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ClaimTracker.Web.Pages.Account;
+
+/// <summary>Signing out is a POST with an antiforgery token, so no link or image can sign anyone out.</summary>
+public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
+{
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        StatusMessage = "You are signed out.";
+        return RedirectToPage("/Account/Login");
+    }
+}

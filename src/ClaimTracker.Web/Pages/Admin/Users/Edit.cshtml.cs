@@ -1,0 +1,93 @@
+using ClaimTracker.Infrastructure.Accounts;
+using ClaimTracker.Web.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ClaimTracker.Web.Pages.Admin.Users;
+
+public sealed class EditModel(StaffAccounts accounts, UserManager<AppUser> users) : PageModel
+{
+    public const string SetPasswordLinkKey = "SetPasswordLink";
+
+    public StaffDetails Account { get; private set; } = null!;
+
+    /// <summary>The stamp the form was rendered with; a change since then is a conflict, not an overwrite.</summary>
+    [BindProperty]
+    public string ConcurrencyStamp { get; set; } = string.Empty;
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public string? SetPasswordLink { get; private set; }
+
+    public int LinkLifetimeDays => (int)AccountsSetup.SetPasswordLinkLifetime.TotalDays;
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        SetPasswordLink = TempData[SetPasswordLinkKey] as string;
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    public Task<IActionResult> OnPostRolesAsync(string id, CancellationToken cancellationToken) =>
+        ApplyAsync(id, "Roles saved.",
+            () => accounts.ChangeRolesAsync(ActorId, id, ConcurrencyStamp, Input.Roles, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostDisableAsync(string id, CancellationToken cancellationToken) =>
+        ApplyAsync(id, "Account disabled. Its sessions have ended.",
+            () => accounts.DisableAsync(ActorId, id, ConcurrencyStamp, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostEnableAsync(string id, CancellationToken cancellationToken) =>
+        ApplyAsync(id, "Account enabled.",
+            () => accounts.EnableAsync(ActorId, id, ConcurrencyStamp, cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostLinkAsync(string id, CancellationToken cancellationToken)
+    {
+        var result = await accounts.IssueSetPasswordTokenAsync(ActorId, id, cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData[SetPasswordLinkKey] = Users.SetPasswordLink.For(Url, Request, id, result.SetPasswordToken!);
+        }
+        return await FinishAsync(id, result, "New set-password link issued.", cancellationToken);
+    }
+
+    private string ActorId => users.GetUserId(User)!;
+
+    private async Task<IActionResult> ApplyAsync(string id, string success, Func<Task<AccountResult>> change,
+        CancellationToken cancellationToken) =>
+        await FinishAsync(id, await change(), success, cancellationToken);
+
+    private async Task<IActionResult> FinishAsync(string id, AccountResult result, string success,
+        CancellationToken cancellationToken)
+    {
+        if (result.Succeeded)
+        {
+            StatusMessage = success;
+            return RedirectToPage(new { id });
+        }
+        ModelState.AddModelError(string.Empty, result.Error);
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        var account = await accounts.FindAsync(id, cancellationToken);
+        if (account is null)
+        {
+            return false;
+        }
+        Account = account;
+        // Show what is stored now: after a conflict the admin decides again on current data.
+        ModelState.Remove(nameof(ConcurrencyStamp));
+        ConcurrencyStamp = account.ConcurrencyStamp;
+        return true;
+    }
+
+    public sealed class InputModel
+    {
+        public List<string> Roles { get; set; } = [];
+    }
+}
