@@ -4,6 +4,8 @@ using ClaimTracker.Infrastructure.Auditing;
 using ClaimTracker.Infrastructure.Data;
 using ClaimTracker.Web.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 
 namespace ClaimTracker.Web.Hosting;
@@ -42,8 +44,12 @@ public static class AccountsSetup
         // Checked on every request, so disabling an account or changing its roles takes effect at once.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
-        var keys = new DirectoryInfo(Path.Combine(environment.ContentRootPath, "data", "keys"));
-        services.AddDataProtection().SetApplicationName("ClaimTracker").PersistKeysToFileSystem(keys);
+        // Keys live beside the database file, so one data folder holds everything an instance keeps.
+        services.AddDataProtection().SetApplicationName("ClaimTracker");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<DatabaseSettings, ILoggerFactory>((options, database, logging) =>
+                options.XmlRepository = new FileSystemXmlRepository(
+                    new DirectoryInfo(Path.Combine(Path.GetDirectoryName(database.FilePath)!, "keys")), logging));
 
         services.ConfigureApplicationCookie(options =>
         {

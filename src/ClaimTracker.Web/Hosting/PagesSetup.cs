@@ -13,6 +13,7 @@ public static class PagesSetup
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddRazorPages(options =>
         {
+            options.Conventions.ConfigureFilter(new RejectUnknownHandlerFilter());
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             options.Conventions.AuthorizeFolder("/Editor", Policies.Editor);
             foreach (var page in PublicPages)

@@ -1,0 +1,113 @@
+using System.Net;
+using ClaimTracker.Domain.Accounts;
+using ClaimTracker.IntegrationTests.Infrastructure;
+
+namespace ClaimTracker.IntegrationTests.Accounts;
+
+public sealed class SignInTests(ClaimTrackerFactory factory) : IClassFixture<ClaimTrackerFactory>
+{
+    [Fact]
+    public async Task SignIn_RightPassword_RedirectsToReturnUrlWithSecureHttpOnlyCookie()
+    {
+        await factory.CreateUserAsync("anmeldung@example.org", Roles.Editor);
+        var browser = factory.CreateBrowser();
+
+        var response = await browser.SignInAsync("anmeldung@example.org", ClaimTrackerFactory.Password, "/editor");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/editor", response.Headers.Location!.OriginalString);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ClaimTracker.Auth=", StringComparison.Ordinal));
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/editor")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_ExternalReturnUrl_GoesHomeInstead()
+    {
+        await factory.CreateUserAsync("umleitung@example.org");
+
+        var response = await factory.CreateBrowser().SignInAsync("umleitung@example.org", ClaimTrackerFactory.Password,
+            "https://evil.example/phish");
+
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPassword_ShowsMessageAndNoCookie()
+    {
+        await factory.CreateUserAsync("falsch@example.org");
+
+        var response = await factory.CreateBrowser().SignInAsync("falsch@example.org", "nicht das Passwort");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Wrong email or password.", (await Html.ParseAsync(response)).Errors());
+        Assert.False(response.Headers.Contains("Set-Cookie") &&
+                     response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("ClaimTracker.Auth=", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task SignIn_FiveFailures_LocksTheAccountEvenForTheRightPassword()
+    {
+        await factory.CreateUserAsync("gesperrt@example.org");
+        var browser = factory.CreateBrowser();
+        for (var i = 0; i < PasswordPolicy.MaxFailedAttempts; i++)
+        {
+            await browser.SignInAsync("gesperrt@example.org", $"falsches Passwort {i}");
+        }
+
+        var response = await browser.SignInAsync("gesperrt@example.org", ClaimTrackerFactory.Password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("locked for 15 minutes", (await Html.ParseAsync(response)).Errors());
+        var lockoutEnd = await factory.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == "gesperrt@example.org").LockoutEnd));
+        Assert.NotNull(lockoutEnd);
+        Assert.InRange(lockoutEnd.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
+    }
+
+    [Fact]
+    public async Task SignIn_EmptyForm_AsksForBothFields()
+    {
+        var browser = factory.CreateBrowser();
+        var page = await browser.GetAsync("/account/login", expectOk: true);
+
+        var response = await browser.SubmitAsync(page, "login-form", ("Input.Email", ""), ("Input.Password", ""));
+
+        var errors = (await Html.ParseAsync(response)).Errors();
+        Assert.Contains("Enter your email address.", errors);
+        Assert.Contains("Enter your password.", errors);
+    }
+
+    [Fact]
+    public async Task SignIn_PostWithoutAntiforgeryToken_IsRejected()
+    {
+        await factory.CreateUserAsync("csrf@example.org");
+        var response = await factory.CreateBrowser().PostAsync("/account/login", new FormUrlEncodedContent(
+            [new("Input.Email", "csrf@example.org"), new("Input.Password", ClaimTrackerFactory.Password)]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignOut_EndsTheSession()
+    {
+        var browser = await factory.SignedInAsync("abmelden@example.org", Roles.Editor);
+        var home = await browser.GetAsync("/", expectOk: true);
+
+        var response = await browser.SubmitAsync(home, "logout-form");
+
+        Assert.Equal("/account/login", response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/editor")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Register_IsNotReachable()
+    {
+        var browser = factory.CreateBrowser();
+        foreach (var path in new[] { "/Identity/Account/Register", "/account/register" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(path)).StatusCode);
+        }
+    }
+}

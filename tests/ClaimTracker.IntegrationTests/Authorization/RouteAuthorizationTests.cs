@@ -1,0 +1,145 @@
+using System.Net;
+using ClaimTracker.Domain.Accounts;
+using ClaimTracker.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClaimTracker.IntegrationTests.Authorization;
+
+/// <summary>
+/// Every page × every kind of visitor. Pages are discovered from the app's endpoints, so a new page
+/// that is missing from the table fails the test until someone decides who may open it.
+/// </summary>
+public sealed class RouteAuthorizationTests(ClaimTrackerFactory factory) : IClassFixture<ClaimTrackerFactory>
+{
+    private enum Access { Public, SignedIn, Admin, Editor }
+
+    private static readonly Dictionary<string, (Access Access, string Url)> Table = new()
+    {
+        ["/Index"] = (Access.Public, "/"),
+        ["/Error"] = (Access.Public, "/error/404"),
+        ["/Account/Login"] = (Access.Public, "/account/login"),
+        ["/Account/SetPassword"] = (Access.Public, "/account/setpassword"),
+        ["/Account/Logout"] = (Access.SignedIn, "/account/logout"),
+        ["/Account/ChangePassword"] = (Access.SignedIn, "/account/changepassword"),
+        ["/Admin/Users/Index"] = (Access.Admin, "/admin/users"),
+        ["/Admin/Users/Create"] = (Access.Admin, "/admin/users/create"),
+        ["/Admin/Users/Edit"] = (Access.Admin, "/admin/users/edit/{id}"),
+        ["/Admin/Audit/Index"] = (Access.Admin, "/admin/audit"),
+        ["/Editor/Index"] = (Access.Editor, "/editor"),
+    };
+
+    [Fact]
+    public void Table_CoversEveryPageOfTheApp()
+    {
+        _ = factory.CreateBrowser();
+        var pages = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Select(e => e.Metadata.GetMetadata<PageActionDescriptor>()?.ViewEnginePath)
+            .OfType<string>()
+            .Distinct()
+            .Order()
+            .ToList();
+
+        Assert.Equal(Table.Keys.Order(), pages);
+    }
+
+    [Fact]
+    public async Task EveryPage_AnswersEachVisitorAsTheTableSays()
+    {
+        var visitors = new Dictionary<string, HttpClient>
+        {
+            ["anonymous"] = factory.CreateBrowser(),
+            ["editor"] = await factory.SignedInAsync("table-editor@example.org", Roles.Editor),
+            ["reviewer"] = await factory.SignedInAsync("table-reviewer@example.org", Roles.Reviewer),
+            ["admin"] = await factory.SignedInAsync("table-admin@example.org", Roles.Admin),
+        };
+        var someUserId = await factory.WithDbAsync(db => db.Users.Select(u => u.Id).FirstAsync());
+        var failures = new List<string>();
+
+        foreach (var (page, (access, template)) in Table)
+        {
+            var url = template.Replace("{id}", someUserId);
+            foreach (var (visitor, client) in visitors)
+            {
+                var expected = Expected(access, visitor, page);
+                var response = await client.GetAsync(url);
+                var actual = response.StatusCode;
+                if (actual != expected)
+                {
+                    failures.Add($"{visitor} GET {url}: expected {(int)expected}, got {(int)actual}");
+                }
+                else if (actual == HttpStatusCode.Redirect
+                         && !LocalPart(response.Headers.Location!).StartsWith("/account/login?ReturnUrl=", StringComparison.Ordinal))
+                {
+                    failures.Add($"{visitor} GET {url}: redirected to {response.Headers.Location} instead of the sign-in page");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task AdminForm_PostedByAnEditorWithAValidToken_Is403AndCreatesNobody()
+    {
+        var editor = await factory.SignedInAsync("eindringling@example.org", Roles.Editor);
+        var ownPage = await editor.GetAsync("/account/changepassword", expectOk: true);
+        var token = ownPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        var response = await editor.PostAsync("/admin/users/create", new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", token), new("Input.Email", "hintertuer@example.org"), new("Input.Roles", Roles.Admin),
+        ]));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.False(await factory.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "hintertuer@example.org")));
+    }
+
+    [Fact]
+    public async Task Forbidden_RendersAnExplanationPage()
+    {
+        var reviewer = await factory.SignedInAsync("verboten@example.org", Roles.Reviewer);
+
+        var response = await reviewer.GetAsync("/admin/users");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("Access denied", (await Html.ParseAsync(response)).QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task PostNamingAHandlerThePageLacks_IsABadRequest()
+    {
+        var admin = await factory.SignedInAsync("handler-admin@example.org", Roles.Admin);
+        var id = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == "handler-admin@example.org").Select(u => u.Id).SingleAsync());
+        var page = await admin.GetAsync($"/admin/users/edit/{id}", expectOk: true);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        var response = await admin.PostAsync($"/admin/users/edit/{id}?handler=Nonsense",
+            new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnknownAddress_Is404ForAnonymousReaders()
+    {
+        var response = await factory.CreateBrowser().GetAsync("/gibt-es-nicht");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("Page not found", (await Html.ParseAsync(response)).QuerySelector("h1")!.TextContent);
+    }
+
+    private static string LocalPart(Uri location) => location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+
+    private static HttpStatusCode Expected(Access access, string visitor, string page) => (access, visitor) switch
+    {
+        (Access.Public, _) => page == "/Error" ? HttpStatusCode.NotFound : HttpStatusCode.OK,
+        (_, "anonymous") => HttpStatusCode.Redirect,
+        (Access.SignedIn, _) => HttpStatusCode.OK,
+        (Access.Admin, "admin") => HttpStatusCode.OK,
+        (Access.Editor, "editor") => HttpStatusCode.OK,
+        _ => HttpStatusCode.Forbidden,
+    };
+}

@@ -1,0 +1,73 @@
+using ClaimTracker.IntegrationTests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimTracker.IntegrationTests.Data;
+
+public sealed class DatabaseStartupTests
+{
+    [Fact]
+    public async Task FirstStart_CreatesMigratedDatabaseFileInWalMode()
+    {
+        using var factory = new ClaimTrackerFactory();
+        Assert.False(File.Exists(factory.DatabasePath));
+
+        var response = await factory.CreateBrowser().GetAsync("/");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.True(File.Exists(factory.DatabasePath));
+        await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
+        await connection.OpenAsync();
+        Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode"));
+        Assert.Equal("20261123000000_InitialIdentityAndAudit",
+            await ScalarAsync(connection, "SELECT MigrationId FROM __EFMigrationsHistory ORDER BY MigrationId DESC LIMIT 1"));
+        Assert.Equal("3", await ScalarAsync(connection, "SELECT count(*) FROM AspNetRoles WHERE Name IN ('Admin','Editor','Reviewer')"));
+    }
+
+    [Fact]
+    public async Task AppConnections_WaitForLocksWithBusyTimeout()
+    {
+        using var factory = new ClaimTrackerFactory();
+        _ = factory.CreateBrowser();
+
+        var timeout = await factory.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            return await db.Database.SqlQueryRaw<long>("SELECT timeout AS Value FROM pragma_busy_timeout").SingleAsync();
+        });
+
+        Assert.Equal(5000, timeout);
+    }
+
+    [Fact]
+    public async Task SecondStart_OnExistingDatabase_KeepsItsData()
+    {
+        var folder = Directory.CreateTempSubdirectory("claimtracker-restart-");
+        var path = Path.Combine(folder.FullName, "claimtracker.db");
+        using (var first = new ReusingFactory(path))
+        {
+            await first.CreateUserAsync("bleibt@example.org");
+        }
+        using var second = new ReusingFactory(path);
+
+        var count = await second.WithDbAsync(db => db.Users.CountAsync(u => u.Email == "bleibt@example.org"));
+
+        Assert.Equal(1, count);
+    }
+
+    private static async Task<string?> ScalarAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (await command.ExecuteScalarAsync())?.ToString();
+    }
+
+    private sealed class ReusingFactory(string path) : ClaimTrackerFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("ConnectionStrings:Default", $"Data Source={path}");
+        }
+    }
+}

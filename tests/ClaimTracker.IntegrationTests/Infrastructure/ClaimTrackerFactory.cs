@@ -1,0 +1,123 @@
+using ClaimTracker.Domain.Accounts;
+using ClaimTracker.Infrastructure.Accounts;
+using ClaimTracker.Infrastructure.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClaimTracker.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real app on a real SQLite file of its own (created and migrated at start like in production),
+/// in the Production environment unless a test asks for another.
+/// </summary>
+public class ClaimTrackerFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "Korrekt Pferd Batterie";
+
+    public ClaimTrackerFactory() : this("Production")
+    {
+    }
+
+    protected ClaimTrackerFactory(string environment)
+    {
+        Environment = environment;
+        Directory = System.IO.Directory.CreateTempSubdirectory("claimtracker-test-");
+        DatabasePath = Path.Combine(Directory.FullName, "claimtracker.db");
+    }
+
+    public string Environment { get; }
+
+    public DirectoryInfo Directory { get; }
+
+    public string DatabasePath { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+    }
+
+    /// <summary>A browser-like client: cookies kept, redirects not followed, over https.</summary>
+    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = new Uri("https://localhost"),
+    });
+
+    public async Task<AppUser> CreateUserAsync(string email, params string[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAtUtc = DateTime.UtcNow };
+        Check(await users.CreateAsync(user, Password));
+        if (roles.Length > 0)
+        {
+            Check(await users.AddToRolesAsync(user, roles));
+        }
+        return user;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async Task<IList<string>> RolesOfAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}.");
+        return (await users.GetRolesAsync(user)).Order().ToList();
+    }
+
+    /// <summary>A signed-in browser for a new user holding the given roles.</summary>
+    public async Task<HttpClient> SignedInAsync(string email, params string[] roles)
+    {
+        await CreateUserAsync(email, roles);
+        var browser = CreateBrowser();
+        var response = await browser.SignInAsync(email, Password);
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}.");
+        }
+        return browser;
+    }
+
+    public static readonly string[] AllRoles = [.. Roles.All];
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by a pooled connection; the OS temp cleaner takes it.
+            }
+        }
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
+
+public sealed class DevelopmentFactory : ClaimTrackerFactory
+{
+    public DevelopmentFactory() : base("Development")
+    {
+    }
+}
