@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs every test project: unit, integration (real app on real SQLite) and browser (Playwright
+# driving Debian's headless Chromium). Installs what the tests need when it is missing.
+# With CI=true no test may be skipped.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "test.sh: installing Debian packages for the browser tests: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null; }; then
+    echo "test.sh: could not install ${missing[*]}; the browser tests will say why they cannot run." >&2
+  fi
+fi
+
+# Playwright must use /usr/bin/chromium and never fetch a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+dotnet test ClaimTracker.sln --logger "console;verbosity=normal" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# One summary line over all test projects (each prints "Total tests: N" then "Passed: N", "Failed: N", "Skipped: N").
+read -r passed failed skipped < <(awk '
+  /^ +Passed: +[0-9]+ *$/  { p += $2 }
+  /^ +Failed: +[0-9]+ *$/  { f += $2 }
+  /^ +Skipped: +[0-9]+ *$/ { s += $2 }
+  END { print p + 0, f + 0, s + 0 }' "$log")
+
+echo
+echo "Tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+
+if [ "$status" -ne 0 ]; then
+  exit "$status"
+fi
+if [ "$passed" -eq 0 ]; then
+  echo "test.sh: no test ran." >&2
+  exit 1
+fi
+if [ "${CI:-}" = "true" ] && [ "$skipped" -gt 0 ]; then
+  echo "test.sh: ${skipped} test(s) skipped; in CI every test must run." >&2
+  exit 1
+fi

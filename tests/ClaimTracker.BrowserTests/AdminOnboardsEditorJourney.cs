@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace ClaimTracker.BrowserTests;
+
+/// <summary>
+/// A newcomer's first minutes: the demo admin signs in, creates an editor, hands over the
+/// set-password link; the editor sets a password, signs in and finds their workspace.
+/// </summary>
+public sealed class AdminOnboardsEditorJourney
+{
+    private const string EditorEmail = "redakteurin@example.org";
+    private const string EditorPassword = "Grüße aus der Redaktion";
+
+    [Fact]
+    public async Task Admin_CreatesEditor_EditorSetsPasswordAndSignsIn()
+    {
+        BrowserSession.RequireChromium();
+        await using var app = await AppProcess.StartAsync();
+        Assert.False(string.IsNullOrEmpty(app.DemoAdminPassword), "No demo admin password on the console:\n" + app.Log);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserSession.LaunchAsync(playwright);
+
+        // The admin signs in with the credentials printed on the console.
+        var adminContext = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString() });
+        var admin = await adminContext.NewPageAsync();
+        await admin.GotoAsync("/account/login");
+        await admin.FillAsync("#Input_Email", app.DemoAdminEmail);
+        await admin.FillAsync("#Input_Password", app.DemoAdminPassword);
+        await admin.ClickAsync("#login-submit");
+        await Assertions.Expect(admin.Locator("#nav-users")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(admin, "01-admin-signed-in");
+
+        // … creates an editor …
+        await admin.ClickAsync("#nav-users");
+        await admin.ClickAsync("#create-user");
+        await admin.FillAsync("#Input_Email", EditorEmail);
+        await admin.CheckAsync("#role-editor");
+        await admin.ClickAsync("#create-user-submit");
+        await Assertions.Expect(admin.Locator(".status-message")).ToHaveTextAsync($"Created {EditorEmail}.");
+        var link = await admin.InputValueAsync("#set-password-link");
+        Assert.StartsWith(app.BaseAddress + "account/setpassword?user=", link);
+        await BrowserSession.ScreenshotAsync(admin, "02-editor-created-with-link");
+
+        // … and the editor, in a browser of their own, uses the link.
+        var editorContext = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString() });
+        var editor = await editorContext.NewPageAsync();
+        await editor.GotoAsync(link);
+        await editor.FillAsync("#Input_Password", EditorPassword);
+        await editor.FillAsync("#Input_ConfirmPassword", EditorPassword);
+        await editor.ClickAsync("#set-password-submit");
+        await Assertions.Expect(editor.Locator(".status-message")).ToContainTextAsync("Your password is set");
+        await BrowserSession.ScreenshotAsync(editor, "03-editor-password-set");
+
+        await editor.FillAsync("#Input_Email", EditorEmail);
+        await editor.FillAsync("#Input_Password", EditorPassword);
+        await editor.ClickAsync("#login-submit");
+        await Assertions.Expect(editor.Locator("#nav-editor")).ToBeVisibleAsync();
+        await Assertions.Expect(editor.Locator("#nav-users")).ToHaveCountAsync(0);
+        await editor.ClickAsync("#nav-editor");
+        await Assertions.Expect(editor.Locator("#my-roles")).ToHaveTextAsync("Editor");
+        await BrowserSession.ScreenshotAsync(editor, "04-editor-workspace");
+
+        // The editor has no business on the admin pages.
+        var forbidden = await editor.GotoAsync("/admin/users");
+        Assert.Equal(403, forbidden!.Status);
+        await Assertions.Expect(editor.Locator("h1")).ToHaveTextAsync("Access denied");
+        await BrowserSession.ScreenshotAsync(editor, "05-editor-denied-admin-page");
+
+        // The audit log shows what the admin did.
+        await admin.GotoAsync("/admin/audit");
+        await Assertions.Expect(admin.Locator("#audit tbody tr").First).ToContainTextAsync(new Regex($"UserCreated.*{Regex.Escape(EditorEmail)}", RegexOptions.Singleline));
+    }
+}

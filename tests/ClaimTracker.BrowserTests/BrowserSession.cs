@@ -1,0 +1,48 @@
+using Microsoft.Playwright;
+
+namespace ClaimTracker.BrowserTests;
+
+/// <summary>Debian's Chromium, headless, driven by Playwright. Playwright never downloads a browser here.</summary>
+public static class BrowserSession
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public static readonly string[] ChromiumFlags =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run",
+    ];
+
+    /// <summary>Outside CI a machine without Chromium skips with the reason; in CI that is a failure.</summary>
+    public static void RequireChromium()
+    {
+        if (File.Exists(ChromiumPath))
+        {
+            return;
+        }
+        var message = $"{ChromiumPath} is missing: install the Debian packages chromium and chromium-driver (./test.sh does).";
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Fail(message);
+        }
+        Assert.Skip(message);
+    }
+
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumFlags,
+        });
+
+    public static string ScreenshotDirectory { get; } =
+        Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(ScreenshotDirectory, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        TestContext.Current.SendDiagnosticMessage($"Screenshot: {path}");
+    }
+}
