@@ -1,3 +1,4 @@
+using ClaimTracker.Infrastructure.Data;
 using ClaimTracker.Web.Cli;
 using ClaimTracker.Web.Hosting;
 
@@ -11,7 +12,12 @@ if (command is { IsValid: false })
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
 if (command is not null)
 {
-    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    // A command's own output is the report; only warnings and errors from the host.
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+    });
 }
 
 builder.Services

@@ -49,7 +49,7 @@ public sealed class StaffAccounts(AppDbContext db, UserManager<AppUser> users, A
         {
             return null;
         }
-        var roles = (await RolesByUserAsync(id, cancellationToken)).GetValueOrDefault(id, []);
+        var roles = (await RolesByUserAsync([id], cancellationToken)).GetValueOrDefault(id, []);
         return new StaffDetails(user.Id, user.Email ?? string.Empty, roles, user.IsDisabled, user.PasswordHash != null,
             user.ConcurrencyStamp ?? string.Empty);
     }
@@ -225,7 +225,7 @@ public sealed class StaffAccounts(AppDbContext db, UserManager<AppUser> users, A
         string actorId, string targetId, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(targetId);
-        var rolesByUser = await RolesByUserAsync(null, cancellationToken);
+        var rolesByUser = await RolesByUserAsync([actorId, targetId], cancellationToken);
         var states = await db.Users.AsNoTracking()
             .Where(u => u.Id == actorId || u.Id == targetId)
             .Select(u => new { u.Id, u.IsDisabled })
@@ -244,12 +244,13 @@ public sealed class StaffAccounts(AppDbContext db, UserManager<AppUser> users, A
          where r.Name == Roles.Admin && !u.IsDisabled
          select u.Id).Distinct().CountAsync(cancellationToken);
 
-    private async Task<Dictionary<string, IReadOnlyList<string>>> RolesByUserAsync(string? userId,
+    /// <param name="userIds">The users whose roles to read; null for everyone.</param>
+    private async Task<Dictionary<string, IReadOnlyList<string>>> RolesByUserAsync(string[]? userIds,
         CancellationToken cancellationToken)
     {
         var pairs = await (from ur in db.UserRoles
                            join r in db.Roles on ur.RoleId equals r.Id
-                           where userId == null || ur.UserId == userId
+                           where userIds == null || userIds.Contains(ur.UserId)
                            select new { ur.UserId, r.Name })
             .AsNoTracking()
             .ToListAsync(cancellationToken);

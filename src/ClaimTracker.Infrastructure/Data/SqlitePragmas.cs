@@ -9,21 +9,20 @@ namespace ClaimTracker.Infrastructure.Data;
 /// </summary>
 internal sealed class SqlitePragmas(int busyTimeoutMilliseconds) : DbConnectionInterceptor
 {
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
-        Apply(connection);
+    private string Sql => $"PRAGMA busy_timeout = {busyTimeoutMilliseconds};";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Sql;
+        command.ExecuteNonQuery();
+    }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
         CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA busy_timeout = {busyTimeoutMilliseconds};";
+        command.CommandText = Sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private void Apply(DbConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA busy_timeout = {busyTimeoutMilliseconds};";
-        command.ExecuteNonQuery();
     }
 }

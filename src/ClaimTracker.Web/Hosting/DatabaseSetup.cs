@@ -5,10 +5,6 @@ namespace ClaimTracker.Web.Hosting;
 
 public static class DatabaseSetup
 {
-    public static IServiceCollection AddClaimTrackerDatabase(this IServiceCollection services,
-        IConfiguration configuration, string contentRoot) =>
-        DatabaseServiceCollectionExtensions.AddClaimTrackerDatabase(services, configuration, contentRoot);
-
     /// <summary>
     /// Creates and migrates the database, makes sure the roles exist and, in Development only,
     /// creates a demo admin on an empty database and prints its password once.

@@ -1,4 +1,3 @@
-using ClaimTracker.Domain.Accounts;
 using ClaimTracker.Infrastructure.Accounts;
 using ClaimTracker.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
@@ -86,8 +85,6 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>
         }
         return browser;
     }
-
-    public static readonly string[] AllRoles = [.. Roles.All];
 
     protected override void Dispose(bool disposing)
     {
