@@ -23,6 +23,7 @@ if (command is not null)
 builder.Services
     .AddClaimTrackerDatabase(builder.Configuration, builder.Environment.ContentRootPath)
     .AddClaimTrackerAccounts(builder.Environment)
+    .AddClaimTrackerSecurity(builder.Configuration)
     .AddClaimTrackerPages();
 
 var app = builder.Build();

@@ -69,6 +69,7 @@ public sealed class AdminOnboardsEditorJourney
 
         // The audit log shows what the admin did.
         await admin.GotoAsync("/admin/audit");
-        await Assertions.Expect(admin.Locator("#audit tbody tr").First).ToContainTextAsync(new Regex($"UserCreated.*{Regex.Escape(EditorEmail)}", RegexOptions.Singleline));
+        var created = admin.Locator("#audit tbody tr", new PageLocatorOptions { HasText = "UserCreated" });
+        await Assertions.Expect(created).ToContainTextAsync(new Regex($"{Regex.Escape(app.DemoAdminEmail)}.*UserCreated.*{Regex.Escape(EditorEmail)}", RegexOptions.Singleline));
     }
 }

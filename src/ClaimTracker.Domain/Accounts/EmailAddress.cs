@@ -20,9 +20,9 @@ public static class EmailAddress
             error = "Enter an email address.";
             return false;
         }
-        if (candidate.Length > MaxLength)
+        if (Text.TextRules.CheckSingleLine("Email", candidate, MaxLength) is { Succeeded: false } rule)
         {
-            error = $"An email address can have at most {MaxLength} characters.";
+            error = rule.Error;
             return false;
         }
         if (!MailAddress.TryCreate(candidate, out var parsed)

@@ -12,6 +12,9 @@ public static class PasswordPolicy
     public const int MinimumUniqueCharacters = 4;
     public const int GeneratedLength = 20;
 
+    /// <summary>Longer input is refused before hashing, so nobody makes the server hash megabytes.</summary>
+    public const int MaxLength = 256;
+
     /// <summary>Sign-in failures that lock an account, and for how long.</summary>
     public const int MaxFailedAttempts = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);

@@ -7,12 +7,14 @@ public sealed class AuditEntry
     public const int ActionMaxLength = 64;
     public const int TargetMaxLength = 256;
     public const int DetailsMaxLength = 2000;
+    public const int IpAddressMaxLength = 64;
 
     private AuditEntry()
     {
     }
 
-    public AuditEntry(DateTime occurredAtUtc, string actor, AuditAction action, string target, string details)
+    public AuditEntry(DateTime occurredAtUtc, string actor, AuditAction action, string target, string details,
+        string? ipAddress = null)
     {
         if (occurredAtUtc.Kind != DateTimeKind.Utc)
         {
@@ -25,6 +27,7 @@ public sealed class AuditEntry
         Action = action;
         Target = Truncate(target, TargetMaxLength);
         Details = Truncate(details, DetailsMaxLength);
+        IpAddress = ipAddress is null ? null : Truncate(ipAddress, IpAddressMaxLength);
     }
 
     public long Id { get; private set; }
@@ -41,6 +44,9 @@ public sealed class AuditEntry
 
     public string Details { get; private set; } = string.Empty;
 
+    /// <summary>The client address of the request that caused the entry; null from the command line.</summary>
+    public string? IpAddress { get; private set; }
+
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }
 
@@ -54,4 +60,12 @@ public enum AuditAction
     AdminCreatedFromCommandLine,
     AdminPromotedFromCommandLine,
     DemoAdminCreated,
+    SignInSucceeded,
+    SignInFailed,
+    SignInLockedOut,
+    SignInRefusedDisabled,
+    SignInRateLimited,
+    SignedOut,
+    PasswordChanged,
+    PasswordSet,
 }

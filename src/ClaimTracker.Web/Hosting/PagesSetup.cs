@@ -1,4 +1,5 @@
 using ClaimTracker.Web.Authorization;
+using ClaimTracker.Web.Security;
 
 namespace ClaimTracker.Web.Hosting;
 
@@ -31,9 +32,12 @@ public static class PagesSetup
             app.UseExceptionHandler("/Error");
             app.UseHsts();
         }
+        app.UseMiddleware<SecurityHeaders>();
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        app.UseMiddleware<RequestBodyLimit>();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();

@@ -1,15 +1,22 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClaimTracker.Web.Pages;
 
-/// <summary>Renders unhandled errors and empty 4xx/5xx responses (re-executed by status code pages).</summary>
+/// <summary>
+/// Renders unhandled errors and empty 4xx/5xx responses (re-executed by status code pages). Shows no
+/// internal detail, only a request id that is also in the log next to the error.
+/// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class ErrorModel : PageModel
+public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 {
     public string Title { get; private set; } = "Something went wrong";
 
     public string Explanation { get; private set; } = "The error has been logged. Please try again in a moment.";
+
+    public string RequestId => Activity.Current?.Id ?? HttpContext.TraceIdentifier;
 
     public void OnGet(int? code) => Describe(code);
 
@@ -17,22 +24,20 @@ public sealed class ErrorModel : PageModel
 
     private void Describe(int? code)
     {
+        if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is { Error: { } error } failure)
+        {
+            logger.LogError(error, "Unhandled error on {Path}; request id {RequestId}", failure.Path, RequestId);
+        }
         (Title, Explanation) = code switch
         {
             StatusCodes.Status400BadRequest => ("Bad request", "The request could not be understood. If you sent a form, reload the page and try again."),
             StatusCodes.Status403Forbidden => ("Access denied", "Your account does not have the role this page needs. Ask an admin if you should have it."),
             StatusCodes.Status404NotFound => ("Page not found", "There is nothing at this address. Check the link or start from the home page."),
             StatusCodes.Status405MethodNotAllowed => ("Not allowed", "This address does not accept that kind of request."),
-            StatusCodes.Status429TooManyRequests => ("Too many requests", "Please wait a moment before trying again."),
+            StatusCodes.Status413PayloadTooLarge => ("Too much data", "What you sent is larger than this site accepts. Shorten the text or send it in parts."),
+            StatusCodes.Status429TooManyRequests => ("Too many requests", "You have tried this too often in a short time. Wait a few minutes, then try again."),
             _ => (Title, Explanation),
         };
-        if (code is >= 400 and <= 599)
-        {
-            Response.StatusCode = code.Value;
-        }
-        else
-        {
-            Response.StatusCode = StatusCodes.Status500InternalServerError;
-        }
+        Response.StatusCode = code is >= 400 and <= 599 ? code.Value : StatusCodes.Status500InternalServerError;
     }
 }

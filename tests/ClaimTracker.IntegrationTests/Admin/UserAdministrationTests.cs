@@ -35,7 +35,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, (await colleague.SignInAsync("neu@example.org", NewPassword)).StatusCode);
         Assert.Equal([Roles.Editor, Roles.Reviewer], await factory.RolesOfAsync("neu@example.org"));
-        var audit = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Target == "neu@example.org"));
+        var audit = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Target == "neu@example.org" && e.Action == AuditAction.UserCreated));
         Assert.Equal((AuditAction.UserCreated, AdminEmail), (audit.Action, audit.Actor));
     }
 
@@ -132,7 +132,8 @@ public sealed class UserAdministrationTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.Redirect, (await factory.CreateBrowser().SignInAsync("sperre@example.org", ClaimTrackerFactory.Password)).StatusCode);
         var actions = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Target == "sperre@example.org")
             .OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
-        Assert.Equal([AuditAction.UserDisabled, AuditAction.UserEnabled], actions);
+        Assert.Equal([AuditAction.SignInSucceeded, AuditAction.UserDisabled, AuditAction.SignInRefusedDisabled,
+            AuditAction.UserEnabled, AuditAction.SignInSucceeded], actions);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ClaimTracker.Domain.Accounts;
 using ClaimTracker.Domain.Auditing;
+using ClaimTracker.Infrastructure.Auditing;
 using ClaimTracker.IntegrationTests.Infrastructure;
 using ClaimTracker.Web.Cli;
 using Microsoft.EntityFrameworkCore;
@@ -55,8 +56,8 @@ public sealed class CreateAdminCommandTests
         Assert.Equal([Roles.Admin, Roles.Editor], await factory.RolesOfAsync("redakteur@example.org"));
         var oldPassword = await factory.CreateBrowser().SignInAsync("redakteur@example.org", ClaimTrackerFactory.Password);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, oldPassword.StatusCode);
-        var audit = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync());
-        Assert.Equal(AuditAction.AdminPromotedFromCommandLine, audit.Action);
+        var audit = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditAction.AdminPromotedFromCommandLine));
+        Assert.Equal(("redakteur@example.org", AuditLog.CommandLineActor, null), (audit.Target, audit.Actor, audit.IpAddress));
     }
 
     [Fact]

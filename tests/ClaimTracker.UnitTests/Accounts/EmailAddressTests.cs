@@ -43,6 +43,6 @@ public sealed class EmailAddressTests
     {
         var input = new string('a', 250) + "@example.org";
         Assert.False(EmailAddress.TryNormalise(input, out _, out var error));
-        Assert.Contains("at most 256", error);
+        Assert.Contains("Email can have at most 256 characters", error);
     }
 }

@@ -14,6 +14,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.Action).HasConversion<string>().HasMaxLength(AuditEntry.ActionMaxLength).IsRequired();
         builder.Property(e => e.Target).HasMaxLength(AuditEntry.TargetMaxLength).IsRequired();
         builder.Property(e => e.Details).HasMaxLength(AuditEntry.DetailsMaxLength).IsRequired();
+        builder.Property(e => e.IpAddress).HasMaxLength(AuditEntry.IpAddressMaxLength);
         builder.HasIndex(e => e.OccurredAtUtc);
     }
 }

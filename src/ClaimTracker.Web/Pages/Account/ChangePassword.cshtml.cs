@@ -1,12 +1,15 @@
 using System.ComponentModel.DataAnnotations;
+using ClaimTracker.Domain.Accounts;
 using ClaimTracker.Infrastructure.Accounts;
-using Microsoft.AspNetCore.Identity;
+using ClaimTracker.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace ClaimTracker.Web.Pages.Account;
 
-public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+[EnableRateLimiting(SecuritySetup.SignInPolicy)]
+public sealed class ChangePasswordModel(StaffPasswords passwords) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -24,21 +27,16 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
         {
             return Page();
         }
-        var user = await users.GetUserAsync(User);
-        if (user is null)
+        var result = await passwords.ChangeAsync(User, Input.CurrentPassword, Input.NewPassword);
+        if (result.RateLimited)
         {
-            return Challenge();
+            return StatusCode(StatusCodes.Status429TooManyRequests);
         }
-        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(string.Empty, error.Description);
-            }
+            result.Errors.ToList().ForEach(error => ModelState.AddModelError(string.Empty, error));
             return Page();
         }
-        await signIn.RefreshSignInAsync(user);
         StatusMessage = "Your password was changed.";
         return RedirectToPage();
     }
@@ -46,10 +44,14 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Enter your current password.")]
+        [Display(Name = "Current password")]
+        [StringLength(PasswordPolicy.MaxLength, ErrorMessage = "{0} can have at most {1} characters.")]
         [DataType(DataType.Password)]
         public string CurrentPassword { get; set; } = string.Empty;
 
         [Required(ErrorMessage = "Enter a new password.")]
+        [Display(Name = "New password")]
+        [StringLength(PasswordPolicy.MaxLength, ErrorMessage = "{0} can have at most {1} characters.")]
         [DataType(DataType.Password)]
         public string NewPassword { get; set; } = string.Empty;
 

@@ -1,13 +1,16 @@
 using System.ComponentModel.DataAnnotations;
 using ClaimTracker.Domain.Accounts;
+using ClaimTracker.Domain.Text;
 using ClaimTracker.Infrastructure.Accounts;
-using Microsoft.AspNetCore.Identity;
+using ClaimTracker.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace ClaimTracker.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
+[EnableRateLimiting(SecuritySetup.SignInPolicy)]
+public sealed class LoginModel(StaffSignIn signIn) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -28,17 +31,20 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
         {
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe,
-            lockoutOnFailure: true);
-        if (result.Succeeded)
+        var outcome = await signIn.SignInAsync(Input.Email, Input.Password, Input.RememberMe);
+        if (outcome == SignInOutcome.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Content("~/"));
+            return LocalRedirect(LocalUrl.IsSafe(ReturnUrl) ? ReturnUrl! : "/");
         }
-        ModelState.AddModelError(string.Empty, result switch
+        if (outcome == SignInOutcome.RateLimited)
         {
-            { IsLockedOut: true } =>
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+        ModelState.AddModelError(string.Empty, outcome switch
+        {
+            SignInOutcome.LockedOut =>
                 $"Too many failed attempts: this account is locked for {PasswordPolicy.LockoutDuration.TotalMinutes:0} minutes. Try again later or ask an admin.",
-            { IsNotAllowed: true } => "This account is disabled. Ask an admin to enable it.",
+            SignInOutcome.Disabled => "This account is disabled. Ask an admin to enable it.",
             _ => "Wrong email or password.",
         });
         return Page();
@@ -48,10 +54,12 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
     {
         [Required(ErrorMessage = "Enter your email address.")]
         [Display(Name = "Email")]
-        [StringLength(EmailAddress.MaxLength)]
+        [StringLength(EmailAddress.MaxLength, ErrorMessage = "{0} can have at most {1} characters.")]
         public string Email { get; set; } = string.Empty;
 
         [Required(ErrorMessage = "Enter your password.")]
+        [Display(Name = "Password")]
+        [StringLength(PasswordPolicy.MaxLength, ErrorMessage = "{0} can have at most {1} characters.")]
         [DataType(DataType.Password)]
         public string Password { get; set; } = string.Empty;
 

@@ -1,12 +1,11 @@
 using ClaimTracker.Infrastructure.Accounts;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClaimTracker.Web.Pages.Account;
 
 /// <summary>Signing out is a POST with an antiforgery token, so no link or image can sign anyone out.</summary>
-public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class LogoutModel(StaffSignIn signIn) : PageModel
 {
     [TempData]
     public string? StatusMessage { get; set; }
@@ -17,7 +16,7 @@ public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await signIn.SignOutAsync();
+        await signIn.SignOutAsync(User.Identity?.Name);
         StatusMessage = "You are signed out.";
         return RedirectToPage("/Account/Login");
     }

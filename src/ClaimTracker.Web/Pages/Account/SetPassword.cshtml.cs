@@ -1,13 +1,16 @@
 using System.ComponentModel.DataAnnotations;
+using ClaimTracker.Domain.Accounts;
 using ClaimTracker.Infrastructure.Accounts;
-using Microsoft.AspNetCore.Identity;
+using ClaimTracker.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace ClaimTracker.Web.Pages.Account;
 
 /// <summary>Where a new colleague (or one whose password an admin reset) chooses a password, once per link.</summary>
-public sealed class SetPasswordModel(UserManager<AppUser> users) : PageModel
+[EnableRateLimiting(SecuritySetup.SignInPolicy)]
+public sealed class SetPasswordModel(StaffPasswords passwords) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -32,39 +35,41 @@ public sealed class SetPasswordModel(UserManager<AppUser> users) : PageModel
         {
             return Page();
         }
-        var result = await users.ResetPasswordAsync(user, Input.Token, Input.Password);
+        var result = await passwords.SetWithLinkAsync(user, Input.Token, Input.Password);
+        if (result.RateLimited)
+        {
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(string.Empty, error.Description);
-            }
+            result.Errors.ToList().ForEach(error => ModelState.AddModelError(string.Empty, error));
             return Page();
         }
         StatusMessage = "Your password is set. Sign in with your email address and the new password.";
         return RedirectToPage("/Account/Login");
     }
 
-    private async Task<AppUser?> CheckLinkAsync()
+    private async Task<Infrastructure.Accounts.AppUser?> CheckLinkAsync()
     {
         // The token is in this page's address: never send it on to other sites.
         Response.Headers["Referrer-Policy"] = "no-referrer";
-        var user = string.IsNullOrEmpty(Input.UserId) ? null : await users.FindByIdAsync(Input.UserId);
-        LinkIsValid = user is { IsDisabled: false }
-            && !string.IsNullOrEmpty(Input.Token)
-            && await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider,
-                UserManager<AppUser>.ResetPasswordTokenPurpose, Input.Token);
-        Email = LinkIsValid ? user!.Email ?? string.Empty : string.Empty;
-        return LinkIsValid ? user : null;
+        var user = await passwords.FindByLinkAsync(Input.UserId, Input.Token);
+        LinkIsValid = user is not null;
+        Email = user?.Email ?? string.Empty;
+        return user;
     }
 
     public sealed class InputModel
     {
+        [StringLength(64)]
         public string UserId { get; set; } = string.Empty;
 
+        [StringLength(2000)]
         public string Token { get; set; } = string.Empty;
 
         [Required(ErrorMessage = "Enter a new password.")]
+        [Display(Name = "New password")]
+        [StringLength(PasswordPolicy.MaxLength, ErrorMessage = "{0} can have at most {1} characters.")]
         [DataType(DataType.Password)]
         public string Password { get; set; } = string.Empty;
 

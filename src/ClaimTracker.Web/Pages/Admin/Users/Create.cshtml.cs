@@ -35,6 +35,8 @@ public sealed class CreateModel(StaffAccounts accounts, UserManager<AppUser> use
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Enter the new colleague's email address.")]
+        [Display(Name = "Email")]
+        [StringLength(Domain.Accounts.EmailAddress.MaxLength, ErrorMessage = "{0} can have at most {1} characters.")]
         public string Email { get; set; } = string.Empty;
 
         public List<string> Roles { get; set; } = [];

@@ -1,0 +1,60 @@
+using System.Text;
+
+namespace ClaimTracker.Domain.Text;
+
+/// <summary>
+/// What plain text may contain. Titles, names and slugs are single lines without control characters,
+/// broken surrogates or bidirectional controls (which can make "evil.exe" read as "exe.live");
+/// multi-line text keeps its line breaks and tabs. Every message names the field.
+/// </summary>
+public static class TextRules
+{
+    public static RuleResult CheckSingleLine(string field, string? value, int maxLength) =>
+        Check(field, value, maxLength, multiLine: false);
+
+    public static RuleResult CheckMultiLine(string field, string? value, int maxLength) =>
+        Check(field, value, maxLength, multiLine: true);
+
+    private static RuleResult Check(string field, string? value, int maxLength, bool multiLine)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return RuleResult.Ok;
+        }
+        // Characters as PostgreSQL counts them: code points, not UTF-16 units.
+        var length = value.EnumerateRunes().Count();
+        if (length > maxLength)
+        {
+            return RuleResult.Fail($"{field} can have at most {maxLength} characters (this has {length}).");
+        }
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+                continue;
+            }
+            if (char.IsSurrogate(c))
+            {
+                return RuleResult.Fail($"{field} contains a broken character (a lone UTF-16 surrogate at position {i + 1}). Retype or paste it again.");
+            }
+            if (IsBidiControl(c))
+            {
+                return RuleResult.Fail($"{field} contains an invisible text-direction character (U+{(int)c:X4}), which can disguise text. Remove it.");
+            }
+            if (char.IsControl(c) && !(multiLine && c is '\n' or '\r' or '\t'))
+            {
+                var what = c == '\0' ? "a NUL character" : c is '\n' or '\r' ? "a line break" : $"a control character (U+{(int)c:X4})";
+                var rule = multiLine ? string.Empty : "; it must be a single line of text";
+                return RuleResult.Fail($"{field} contains {what}{rule}.");
+            }
+        }
+        return RuleResult.Ok;
+    }
+
+    private static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+
+    /// <summary>Normalises to NFC so the same text typed on two systems compares equal.</summary>
+    public static string Normalise(string value) => value.Normalize(NormalizationForm.FormC);
+}

@@ -1,0 +1,226 @@
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using ClaimTracker.Domain.Text;
+using Microsoft.Extensions.Options;
+
+namespace ClaimTracker.Infrastructure.Security;
+
+public sealed class RichTextOptions
+{
+    public const string Section = "Security:RichText";
+
+    /// <summary>Largest accepted input, in UTF-8 bytes.</summary>
+    public int MaxBytes { get; set; } = 200 * 1024;
+
+    /// <summary>Deepest accepted element nesting.</summary>
+    public int MaxDepth { get; set; } = 100;
+}
+
+public sealed record SanitiseResult(SanitisedHtml? Html, string Error)
+{
+    public bool Succeeded => Html is not null;
+}
+
+/// <summary>
+/// An allowlist HTML sanitiser on AngleSharp's HTML5 parser (the HtmlSanitizer package is not
+/// available here). The input is parsed exactly as a browser parses a fragment in a body, and a new
+/// tree is built from the allowed parts only; what is not on the list is dropped (with its content
+/// where that content is code or markup) or unwrapped (keeping its text). The output is re-parsed and
+/// sanitised again until it is stable, which defeats mutation XSS: what a browser parses from our
+/// output is exactly what we checked.
+/// </summary>
+public sealed class HtmlSanitiser(IOptions<RichTextOptions> options)
+{
+    private static readonly HashSet<string> AllowedElements =
+    [
+        "p", "br", "strong", "b", "em", "i", "u", "s", "sub", "sup", "blockquote", "q", "cite", "code", "pre",
+        "ul", "ol", "li", "h2", "h3", "h4", "a", "table", "thead", "tbody", "tr", "th", "td", "hr", "span", "abbr",
+    ];
+
+    private static readonly Dictionary<string, HashSet<string>> AllowedAttributes = new()
+    {
+        ["a"] = ["href", "title"],
+        ["th"] = ["colspan", "rowspan"],
+        ["td"] = ["colspan", "rowspan"],
+        ["abbr"] = ["title"],
+        ["q"] = ["cite"],
+    };
+
+    private static readonly HashSet<string> UrlAttributes = ["href", "cite"];
+
+    /// <summary>Dropped together with everything inside them: code, embedded documents, forms' controls, metadata.</summary>
+    private static readonly HashSet<string> DroppedWithContent =
+    [
+        "script", "style", "template", "noscript", "iframe", "frame", "frameset", "noframes", "object", "embed",
+        "applet", "param", "noembed", "xmp", "plaintext", "textarea", "select", "option", "optgroup", "button",
+        "input", "datalist", "output", "meta", "base", "link", "title", "head", "svg", "math", "canvas", "audio",
+        "video", "source", "track", "img", "picture", "map", "area", "dialog", "slot", "portal", "image",
+    ];
+
+    public const string RelValue = "nofollow noopener noreferrer";
+
+    private readonly RichTextOptions limits = options.Value;
+    private readonly HtmlParser parser = new(new HtmlParserOptions { IsScripting = true });
+
+    public SanitiseResult Sanitise(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return new SanitiseResult(SanitisedHtml.Empty, string.Empty);
+        }
+        var bytes = Encoding.UTF8.GetByteCount(input);
+        if (bytes > limits.MaxBytes)
+        {
+            return new SanitiseResult(null,
+                $"The text is too long: {bytes / 1024.0:0.#} KB, at most {limits.MaxBytes / 1024} KB are allowed. Shorten it or split it up.");
+        }
+
+        var output = Clean(input, out var depthExceeded);
+        if (depthExceeded)
+        {
+            return new SanitiseResult(null,
+                $"The text nests elements more than {limits.MaxDepth} levels deep. Paste it as plain text or simplify its formatting.");
+        }
+        // The output must read back as itself; a difference means the parser would rebuild it otherwise.
+        for (var pass = 0; pass < 3; pass++)
+        {
+            var again = Clean(output, out _);
+            if (again == output)
+            {
+                return new SanitiseResult(new SanitisedHtml(output), string.Empty);
+            }
+            output = again;
+        }
+        return new SanitiseResult(null, "The formatting of this text cannot be kept safely. Paste it as plain text.");
+    }
+
+    /// <summary>Renders stored rich text, checking it once more (a stricter rule may have come since it was saved).</summary>
+    public SanitisedHtml ForRender(SanitisedHtml stored) =>
+        Sanitise(stored.Html) is { Html: { } html } ? html : SanitisedHtml.Empty;
+
+    private string Clean(string input, out bool depthExceeded)
+    {
+        var document = parser.ParseDocument(string.Empty);
+        var nodes = parser.ParseFragment(input, document.Body!);
+        depthExceeded = nodes.Any(n => DepthExceeds(n, limits.MaxDepth));
+        if (depthExceeded)
+        {
+            return string.Empty;
+        }
+        var target = document.CreateElement("div");
+        foreach (var node in nodes)
+        {
+            Copy(node, target, document);
+        }
+        return target.InnerHtml;
+    }
+
+    private static bool DepthExceeds(INode root, int maxDepth)
+    {
+        var stack = new Stack<(INode Node, int Depth)>();
+        stack.Push((root, 1));
+        while (stack.Count > 0)
+        {
+            var (node, depth) = stack.Pop();
+            if (depth > maxDepth)
+            {
+                return true;
+            }
+            foreach (var child in node.ChildNodes)
+            {
+                stack.Push((child, depth + 1));
+            }
+        }
+        return false;
+    }
+
+    private static void Copy(INode node, INode target, IDocument document)
+    {
+        switch (node)
+        {
+            case IText text:
+                target.AppendChild(document.CreateTextNode(text.Data));
+                break;
+            case IElement element:
+                CopyElement(element, target, document);
+                break;
+            // Comments, processing instructions, CDATA and doctypes are dropped.
+        }
+    }
+
+    private static void CopyElement(IElement element, INode target, IDocument document)
+    {
+        var name = element.LocalName;
+        if (element.NamespaceUri != AngleSharp.Dom.NamespaceNames.HtmlUri || DroppedWithContent.Contains(name))
+        {
+            return;
+        }
+        if (!AllowedElements.Contains(name))
+        {
+            // Unknown or presentational wrappers (div, font, section, form, label …): keep what is inside.
+            foreach (var child in element.ChildNodes)
+            {
+                Copy(child, target, document);
+            }
+            return;
+        }
+        var copy = document.CreateElement(name);
+        if (AllowedAttributes.TryGetValue(name, out var allowed))
+        {
+            foreach (var attribute in element.Attributes)
+            {
+                if (allowed.Contains(attribute.Name) && CleanAttribute(attribute.Name, attribute.Value) is { } value)
+                {
+                    copy.SetAttribute(attribute.Name, value);
+                }
+            }
+        }
+        if (name == "a")
+        {
+            copy.SetAttribute("rel", RelValue);
+        }
+        foreach (var child in element.ChildNodes)
+        {
+            Copy(child, copy, document);
+        }
+        target.AppendChild(copy);
+    }
+
+    private static string? CleanAttribute(string name, string value)
+    {
+        if (UrlAttributes.Contains(name))
+        {
+            return SafeUrl(value);
+        }
+        if (name is "colspan" or "rowspan")
+        {
+            return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var span)
+                   && span is >= 1 and <= 100
+                ? span.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : null;
+        }
+        return value;
+    }
+
+    /// <summary>
+    /// An absolute http, https or mailto URL, or null. The parser has already decoded entities;
+    /// whitespace and control characters are stripped before the scheme is read, as browsers do.
+    /// </summary>
+    public static string? SafeUrl(string value)
+    {
+        var cleaned = new string(value.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)
+                                                  && c is not ('\u200B' or '\u200C' or '\u200D' or '\uFEFF')).ToArray());
+        if (!Uri.TryCreate(cleaned, UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+        return uri.Scheme switch
+        {
+            "http" or "https" when !string.IsNullOrEmpty(uri.Host) && cleaned.StartsWith(uri.Scheme + "://", StringComparison.OrdinalIgnoreCase) => cleaned,
+            "mailto" when cleaned.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) => cleaned,
+            _ => null,
+        };
+    }
+}

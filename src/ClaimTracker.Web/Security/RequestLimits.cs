@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace ClaimTracker.Web.Security;
+
+public sealed class RequestLimitOptions
+{
+    public const string Section = "Security:Requests";
+
+    /// <summary>Largest accepted request body (forms), in bytes.</summary>
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+}
+
+/// <summary>
+/// Refuses request bodies over the limit with 413 before anything reads them: at once when the
+/// length is declared, and through the server's own limit for streamed bodies.
+/// </summary>
+public sealed class RequestBodyLimit(RequestDelegate next, Microsoft.Extensions.Options.IOptions<RequestLimitOptions> options)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        var limit = options.Value.MaxBodyBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return Task.CompletedTask;
+        }
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = limit;
+        }
+        return next(context);
+    }
+}
