@@ -69,6 +69,10 @@ public sealed class AdminOnboardsEditorJourney
 
         // The audit log shows what the admin did.
         await admin.GotoAsync("/admin/audit");
+        // … and, as security events, the editor's sign-in with the address it came from.
+        var signIn = admin.Locator("#audit tbody tr", new PageLocatorOptions { HasText = "SignInSucceeded" }).First;
+        await Assertions.Expect(signIn).ToContainTextAsync(new Regex($"{Regex.Escape(EditorEmail)}.*127\\.0\\.0\\.1", RegexOptions.Singleline));
+        await BrowserSession.ScreenshotAsync(admin, "06-audit-log");
         var created = admin.Locator("#audit tbody tr", new PageLocatorOptions { HasText = "UserCreated" });
         await Assertions.Expect(created).ToContainTextAsync(new Regex($"{Regex.Escape(app.DemoAdminEmail)}.*UserCreated.*{Regex.Escape(EditorEmail)}", RegexOptions.Singleline));
     }

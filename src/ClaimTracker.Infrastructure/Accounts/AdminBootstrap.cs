@@ -66,7 +66,7 @@ public sealed class AdminBootstrap(AppDbContext db, UserManager<AppUser> users, 
 
         var generated = password is null ? PasswordPolicy.Generate() : null;
         var result = await CreateAdminAsync(normalised, password ?? generated!, [Roles.Admin],
-            AuditAction.AdminCreatedFromCommandLine);
+            AuditAction.AdminCreatedFromCommandLine, AuditLog.CommandLineActor);
         return result ?? new BootstrapResult(BootstrapOutcome.Created, $"Created admin {normalised}.", generated);
     }
 
@@ -79,7 +79,8 @@ public sealed class AdminBootstrap(AppDbContext db, UserManager<AppUser> users, 
             return null;
         }
         var password = PasswordPolicy.Generate();
-        var failure = await CreateAdminAsync(DemoAdminEmail, password, Roles.All, AuditAction.DemoAdminCreated);
+        var failure = await CreateAdminAsync(DemoAdminEmail, password, Roles.All, AuditAction.DemoAdminCreated,
+            AuditLog.StartUpActor);
         return failure ?? new BootstrapResult(BootstrapOutcome.Created, $"Created demo admin {DemoAdminEmail}.", password);
     }
 
@@ -107,7 +108,7 @@ public sealed class AdminBootstrap(AppDbContext db, UserManager<AppUser> users, 
     }
 
     private async Task<BootstrapResult?> CreateAdminAsync(string email, string password, IEnumerable<string> roleNames,
-        AuditAction action)
+        AuditAction action, string actor)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
         var user = StaffAccounts.NewUser(email, clock);
@@ -121,7 +122,7 @@ public sealed class AdminBootstrap(AppDbContext db, UserManager<AppUser> users, 
         {
             return new BootstrapResult(BootstrapOutcome.Rejected, StaffAccounts.Describe(added));
         }
-        audit.Record(AuditLog.CommandLineActor, action, email, $"Roles: {string.Join(", ", roleNames)}");
+        audit.Record(actor, action, email, $"Roles: {string.Join(", ", roleNames)}");
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return null;

@@ -16,6 +16,7 @@ public sealed record AuditRow(DateTime OccurredAtUtc, string Actor, AuditAction 
 public sealed class AuditLog(AppDbContext db, TimeProvider clock, IHttpContextAccessor http)
 {
     public const string CommandLineActor = "command line";
+    public const string StartUpActor = "app start (Development)";
 
     public void Record(string actor, AuditAction action, string target, string details = "") =>
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, actor, action, target, details,

@@ -18,12 +18,14 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 
     public string RequestId => Activity.Current?.Id ?? HttpContext.TraceIdentifier;
 
-    public void OnGet(int? code) => Describe(code);
+    // No parameters: nothing is model-bound, so an error page never reads the request body (which may be too large).
+    public void OnGet() => Describe();
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost() => Describe();
 
-    private void Describe(int? code)
+    private void Describe()
     {
+        var code = int.TryParse(RouteData.Values["code"]?.ToString(), out var parsed) ? parsed : (int?)null;
         if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is { Error: { } error } failure)
         {
             logger.LogError(error, "Unhandled error on {Path}; request id {RequestId}", failure.Path, RequestId);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace ClaimTracker.Web.Security;
@@ -19,6 +20,11 @@ public sealed class RequestBodyLimit(RequestDelegate next, Microsoft.Extensions.
     public Task InvokeAsync(HttpContext context)
     {
         var limit = options.Value.MaxBodyBytes;
+        // The error page re-running for this same request must not be refused again.
+        if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+        {
+            return next(context);
+        }
         if (context.Request.ContentLength > limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;

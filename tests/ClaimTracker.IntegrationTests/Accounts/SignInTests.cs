@@ -1,5 +1,7 @@
 using System.Net;
 using ClaimTracker.Domain.Accounts;
+using ClaimTracker.Domain.Auditing;
+using Microsoft.EntityFrameworkCore;
 using ClaimTracker.IntegrationTests.Infrastructure;
 
 namespace ClaimTracker.IntegrationTests.Accounts;
@@ -64,6 +66,10 @@ public sealed class SignInTests(ClaimTrackerFactory factory) : IClassFixture<Cla
         var lockoutEnd = await factory.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == "gesperrt@example.org").LockoutEnd));
         Assert.NotNull(lockoutEnd);
         Assert.InRange(lockoutEnd.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
+        var events = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Target == "gesperrt@example.org")
+            .OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+        Assert.Equal([.. Enumerable.Repeat(AuditAction.SignInFailed, PasswordPolicy.MaxFailedAttempts - 1),
+            AuditAction.SignInLockedOut, AuditAction.SignInLockedOut], events);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ClaimTracker.IntegrationTests.Infrastructure;
 
@@ -19,9 +20,11 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>
     {
     }
 
-    protected ClaimTrackerFactory(string environment)
+    /// <param name="settings">Configuration for this app only (e.g. lower limits to reach them quickly).</param>
+    protected ClaimTrackerFactory(string environment, IReadOnlyDictionary<string, string>? settings = null)
     {
         Environment = environment;
+        Settings = settings ?? new Dictionary<string, string>();
         Directory = System.IO.Directory.CreateTempSubdirectory("claimtracker-test-");
         DatabasePath = Path.Combine(Directory.FullName, "claimtracker.db");
     }
@@ -32,10 +35,20 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    public IReadOnlyDictionary<string, string> Settings { get; }
+
+    /// <summary>Everything the app logged, for tests that check what reaches the log.</summary>
+    public CapturedLog Log { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureLogging(logging => logging.AddProvider(Log));
     }
 
     /// <summary>A browser-like client: cookies kept, redirects not followed, over https.</summary>
@@ -111,6 +124,9 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>
         }
     }
 }
+
+/// <summary>The app with some settings of its own, e.g. lower limits to reach them quickly.</summary>
+public sealed class ConfiguredFactory(IReadOnlyDictionary<string, string> settings) : ClaimTrackerFactory("Production", settings);
 
 public sealed class DevelopmentFactory : ClaimTrackerFactory
 {

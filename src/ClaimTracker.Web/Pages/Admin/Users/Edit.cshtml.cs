@@ -14,6 +14,7 @@ public sealed class EditModel(StaffAccounts accounts, UserManager<AppUser> users
 
     /// <summary>The stamp the form was rendered with; a change since then is a conflict, not an overwrite.</summary>
     [BindProperty]
+    [System.ComponentModel.DataAnnotations.StringLength(64)]
     public string ConcurrencyStamp { get; set; } = string.Empty;
 
     [BindProperty]

@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using ClaimTracker.Infrastructure.Security;
+using ClaimTracker.Web.TagHelpers;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.Extensions.Options;
+
+namespace ClaimTracker.IntegrationTests.Security;
+
+public sealed partial class RichTextRenderingTests
+{
+    private static readonly HtmlSanitiser Sanitiser = new(Options.Create(new RichTextOptions()));
+
+    [Fact]
+    public void TagHelper_RendersSanitisedHtmlInsideADiv()
+    {
+        var stored = Sanitiser.Sanitise("<p>„Wir liefern nichts“, sagte <strong>Moskau</strong>.</p>").Html!;
+
+        var html = Render(stored);
+
+        Assert.Equal("<div class=\"rich-text\"><p>„Wir liefern nichts“, sagte <strong>Moskau</strong>.</p></div>", html);
+    }
+
+    [Fact]
+    public void TagHelper_SanitisesAgainOnRender()
+    {
+        // What a row saved under an older, looser rule (or edited in the database by hand) could hold.
+        var tampered = typeof(ClaimTracker.Domain.Text.SanitisedHtml)
+            .GetConstructors(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)[0]
+            .Invoke(["<p onclick=\"__probe()\">alt</p><script>__probe()</script>"]) as ClaimTracker.Domain.Text.SanitisedHtml;
+
+        var html = Render(tampered!);
+
+        Assert.Equal("<div class=\"rich-text\"><p>alt</p></div>", html);
+    }
+
+    /// <summary>Html.Raw and hand-made HtmlStrings would bypass the sanitiser: only the tag helper may write raw HTML.</summary>
+    [Fact]
+    public void RawHtmlOutput_AppearsOnlyInTheRichTextTagHelper()
+    {
+        var web = Path.Combine(RepositoryRoot(), "src", "ClaimTracker.Web");
+        var offenders = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+                        && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
+                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .Where(f => RawOutput().IsMatch(File.ReadAllText(f)))
+            .Select(f => Path.GetRelativePath(web, f))
+            .ToList();
+
+        Assert.Equal([Path.Combine("TagHelpers", "RichTextTagHelper.cs")], offenders);
+    }
+
+    private static string Render(ClaimTracker.Domain.Text.SanitisedHtml content)
+    {
+        var helper = new RichTextTagHelper(Sanitiser) { Content = content };
+        var context = new TagHelperContext([], new Dictionary<object, object>(), "id");
+        var output = new TagHelperOutput("rich-text", [], (_, _) => Task.FromResult<TagHelperContent>(new DefaultTagHelperContent()));
+        helper.Process(context, output);
+        using var writer = new StringWriter();
+        output.WriteTo(writer, System.Text.Encodings.Web.HtmlEncoder.Default);
+        return writer.ToString();
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "ClaimTracker.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+        throw new InvalidOperationException("ClaimTracker.sln not found.");
+    }
+
+    [GeneratedRegex(@"Html\.Raw\(|new\s+HtmlString\(|SetHtmlContent\(|AppendHtml\(")]
+    private static partial Regex RawOutput();
+}

@@ -1,0 +1,122 @@
+using ClaimTracker.Domain.Text;
+
+namespace ClaimTracker.UnitTests.Text;
+
+public sealed class TextRulesTests
+{
+    [Fact]
+    public void CheckSingleLine_GermanHeadlineWithQuotes_Passes() =>
+        Assert.True(TextRules.CheckSingleLine("Headline", "Nordkorea liefert „Artillerie und Raketen“ an Russland – Pjöngjang dementiert", 120).Succeeded);
+
+    [Fact]
+    public void CheckSingleLine_TooLong_NamesFieldAndLimit()
+    {
+        var result = TextRules.CheckSingleLine("Headline", new string('ü', 121), 120);
+        Assert.Equal("Headline can have at most 120 characters (this has 121).", result.Error);
+    }
+
+    [Fact]
+    public void CheckSingleLine_CountsCharactersNotUtf16Units() =>
+        Assert.True(TextRules.CheckSingleLine("Name", string.Concat(Enumerable.Repeat("😀", 10)), 10).Succeeded);
+
+    [Theory]
+    [InlineData("Kim\u202Egnoj", "U+202E")]
+    [InlineData("Moskau\u2066x\u2069", "U+2066")]
+    [InlineData("\u202Aleft", "U+202A")]
+    public void CheckSingleLine_BidiControl_IsRejected(string value, string code)
+    {
+        var result = TextRules.CheckSingleLine("Name", value, 100);
+        Assert.False(result.Succeeded);
+        Assert.Contains(code, result.Error);
+        Assert.StartsWith("Name ", result.Error);
+    }
+
+    [Theory]
+    [InlineData("a\0b", "a NUL character")]
+    [InlineData("Zeile\nzwei", "a line break")]
+    [InlineData("Glocke\u0007", "U+0007")]
+    public void CheckSingleLine_ControlCharacters_AreRejected(string value, string message) =>
+        Assert.Contains(message, TextRules.CheckSingleLine("Slug", value, 100).Error);
+
+    [Fact]
+    public void CheckSingleLine_LoneSurrogate_IsRejected() =>
+        Assert.Contains("lone UTF-16 surrogate", TextRules.CheckSingleLine("Headline", "kaputt\uD800", 100).Error);
+
+    [Fact]
+    public void CheckMultiLine_KeepsNewlinesAndTabs() =>
+        Assert.True(TextRules.CheckMultiLine("Note", "Absatz eins\r\n\tAbsatz zwei\n", 1000).Succeeded);
+
+    [Fact]
+    public void CheckMultiLine_StillRejectsNulAndBidi()
+    {
+        Assert.False(TextRules.CheckMultiLine("Note", "a\0", 100).Succeeded);
+        Assert.False(TextRules.CheckMultiLine("Note", "a\u202E", 100).Succeeded);
+    }
+}
+
+public sealed class SourceUrlTests
+{
+    [Fact]
+    public void TryParse_Https_IsAccepted()
+    {
+        Assert.True(SourceUrl.TryParse(" https://www.example.org/politik/nordkorea-russland?seite=2 ", out var url, out _));
+        Assert.Equal("https://www.example.org/politik/nordkorea-russland?seite=2", url!.Value);
+        Assert.False(url.IsInternational);
+    }
+
+    [Fact]
+    public void TryParse_InternationalDomain_ShowsUnicodeAndPunycode()
+    {
+        Assert.True(SourceUrl.TryParse("https://münchen.example/artikel", out var url, out _));
+        Assert.Equal("münchen.example", url!.UnicodeHost);
+        Assert.Equal("xn--mnchen-3ya.example", url.AsciiHost);
+        Assert.True(url.IsInternational);
+    }
+
+    [Theory]
+    [InlineData("ftp://example.org/datei", "not a web address")]
+    [InlineData("javascript:alert(1)", "not a web address")]
+    [InlineData("/relativ/pfad", "not a web address")]
+    [InlineData("www.example.org/ohne-schema", "not a web address")]
+    [InlineData("https://user:geheim@example.org/", "user name or password")]
+    [InlineData("https://exa mple.org/", "spaces or control characters")]
+    [InlineData("", "Enter the source's address")]
+    public void TryParse_BadAddress_Explains(string input, string message)
+    {
+        Assert.False(SourceUrl.TryParse(input, out _, out var error));
+        Assert.Contains(message, error);
+    }
+
+    [Fact]
+    public void TryParse_Over2000Characters_IsRejected()
+    {
+        Assert.False(SourceUrl.TryParse("https://example.org/" + new string('a', 2000), out _, out var error));
+        Assert.Contains("at most 2000 characters", error);
+    }
+}
+
+public sealed class LocalUrlTests
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/editor")]
+    [InlineData("/claims?q=Nordkorea&status=confirmed")]
+    [InlineData("/claims/nordkorea-liefert-waffen#timeline")]
+    public void IsSafe_LocalPaths_AreAccepted(string target) => Assert.True(LocalUrl.IsSafe(target));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("//evil.example")]
+    [InlineData("/\\evil.example")]
+    [InlineData("\\\\evil.example")]
+    [InlineData("https://evil.example/")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("/%2F%2Fevil.example")]
+    [InlineData("%2F%2Fevil.example")]
+    [InlineData("/%5Cevil.example")]
+    [InlineData("/%252F%252Fevil.example")]
+    [InlineData("/\tevil")]
+    [InlineData("evil.example")]
+    public void IsSafe_EverythingElse_IsRejected(string? target) => Assert.False(LocalUrl.IsSafe(target));
+}
