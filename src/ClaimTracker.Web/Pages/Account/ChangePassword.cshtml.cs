@@ -27,15 +27,9 @@ public sealed class ChangePasswordModel(StaffPasswords passwords) : PageModel
         {
             return Page();
         }
-        var result = await passwords.ChangeAsync(User, Input.CurrentPassword, Input.NewPassword);
-        if (result.RateLimited)
+        if (this.Failure(await passwords.ChangeAsync(User, Input.CurrentPassword, Input.NewPassword)) is { } failure)
         {
-            return StatusCode(StatusCodes.Status429TooManyRequests);
-        }
-        if (!result.Succeeded)
-        {
-            result.Errors.ToList().ForEach(error => ModelState.AddModelError(string.Empty, error));
-            return Page();
+            return failure;
         }
         StatusMessage = "Your password was changed.";
         return RedirectToPage();

@@ -35,15 +35,9 @@ public sealed class SetPasswordModel(StaffPasswords passwords) : PageModel
         {
             return Page();
         }
-        var result = await passwords.SetWithLinkAsync(user, Input.Token, Input.Password);
-        if (result.RateLimited)
+        if (this.Failure(await passwords.SetWithLinkAsync(user, Input.Token, Input.Password)) is { } failure)
         {
-            return StatusCode(StatusCodes.Status429TooManyRequests);
-        }
-        if (!result.Succeeded)
-        {
-            result.Errors.ToList().ForEach(error => ModelState.AddModelError(string.Empty, error));
-            return Page();
+            return failure;
         }
         StatusMessage = "Your password is set. Sign in with your email address and the new password.";
         return RedirectToPage("/Account/Login");
