@@ -1,4 +1,5 @@
 using ClaimTracker.Domain.Auditing;
+using ClaimTracker.Domain.Claims;
 using ClaimTracker.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,26 @@ namespace ClaimTracker.Infrastructure.Data;
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Claim> Claims => Set<Claim>();
+
+    public DbSet<Actor> Actors => Set<Actor>();
+
+    public DbSet<Source> Sources => Set<Source>();
+
+    public DbSet<Topic> Topics => Set<Topic>();
+
+    public DbSet<StatusDefinition> Statuses => Set<StatusDefinition>();
+
+    public DbSet<Statement> Statements => Set<Statement>();
+
+    public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
+
+    public DbSet<ClaimSource> ClaimSources => Set<ClaimSource>();
+
+    public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
+
+    public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

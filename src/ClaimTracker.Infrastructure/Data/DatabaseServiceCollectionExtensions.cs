@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
+using ClaimTracker.Infrastructure.Search;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaimTracker.Infrastructure.Data;
@@ -14,7 +15,10 @@ public static class DatabaseServiceCollectionExtensions
     {
         var settings = DatabaseSettings.ForSqlite(configuration.GetConnectionString("Default"), contentRoot);
         services.AddSingleton(settings);
-        services.AddDbContext<AppDbContext>(options => ConfigureSqlite(options, settings.ConnectionString));
+        services.AddSingleton<IClaimSearch, SqliteClaimSearch>();
+        services.AddScoped<ChangeTracking>();
+        services.AddDbContext<AppDbContext>((provider, options) =>
+            ConfigureSqlite(options, settings.ConnectionString).AddInterceptors(provider.GetRequiredService<ChangeTracking>()));
         services.AddScoped<DatabaseInitialiser>();
         return services;
     }

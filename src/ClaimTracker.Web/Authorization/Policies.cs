@@ -15,6 +15,7 @@ public static class Policies
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
-        options.AddPolicy(Editor, p => p.RequireAuthenticatedUser().RequireRole(Roles.Editor));
+        // Editor pages are for editors; admins may work there too.
+        options.AddPolicy(Editor, p => p.RequireAuthenticatedUser().RequireRole(Roles.Editor, Roles.Admin));
     }
 }

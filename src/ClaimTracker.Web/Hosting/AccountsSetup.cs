@@ -1,6 +1,8 @@
 using ClaimTracker.Domain.Accounts;
 using ClaimTracker.Infrastructure.Accounts;
 using ClaimTracker.Infrastructure.Auditing;
+using ClaimTracker.Infrastructure.Claims;
+using ClaimTracker.Infrastructure.Seeding;
 using ClaimTracker.Infrastructure.Data;
 using ClaimTracker.Web.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -21,6 +23,12 @@ public static class AccountsSetup
         services.AddScoped<AuditLog>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<AdminBootstrap>();
+        services.AddScoped<StatusScale>();
+        services.AddScoped<ClaimEditor>();
+        services.AddScoped<ClaimQueries>();
+        services.AddScoped<ActorDirectory>();
+        services.AddScoped<SourceLibrary>();
+        services.AddScoped<DemoData>();
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {

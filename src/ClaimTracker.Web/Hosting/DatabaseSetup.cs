@@ -1,4 +1,6 @@
 using ClaimTracker.Infrastructure.Accounts;
+using ClaimTracker.Infrastructure.Claims;
+using ClaimTracker.Infrastructure.Seeding;
 using ClaimTracker.Infrastructure.Data;
 
 namespace ClaimTracker.Web.Hosting;
@@ -15,9 +17,14 @@ public static class DatabaseSetup
         await scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>().InitialiseAsync();
         var bootstrap = scope.ServiceProvider.GetRequiredService<AdminBootstrap>();
         await bootstrap.EnsureRolesAsync();
+        await scope.ServiceProvider.GetRequiredService<StatusScale>().EnsureDefaultAsync();
         if (!app.Environment.IsDevelopment())
         {
             return;
+        }
+        if (await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync())
+        {
+            app.Logger.LogInformation("Loaded the demo claims from the seed articles.");
         }
         var demo = await bootstrap.CreateDemoAdminIfNoUsersAsync();
         if (demo is { Succeeded: true, GeneratedPassword: { } password })

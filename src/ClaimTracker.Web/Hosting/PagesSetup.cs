@@ -41,6 +41,7 @@ public static class PagesSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
+        app.MapStatusColours();
         // Unknown addresses are a plain 404 for everyone (not a sign-in redirect from the fallback policy).
         app.MapFallback(context =>
         {

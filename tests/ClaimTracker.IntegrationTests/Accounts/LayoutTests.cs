@@ -23,7 +23,7 @@ public sealed class LayoutTests(ClaimTrackerFactory factory) : IClassFixture<Cla
     [Theory]
     [InlineData(Roles.Editor, true, false)]
     [InlineData(Roles.Reviewer, false, false)]
-    [InlineData(Roles.Admin, false, true)]
+    [InlineData(Roles.Admin, true, true)]
     public async Task Navigation_ShowsSectionsOnlyToTheirRoles(string role, bool editorLink, bool adminLinks)
     {
         var browser = await factory.SignedInAsync($"nav-{role.ToLowerInvariant()}@example.org", role);

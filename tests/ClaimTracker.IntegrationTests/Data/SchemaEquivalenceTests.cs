@@ -71,7 +71,9 @@ public static class SqliteSchema
         await connection.OpenAsync();
         var lines = new List<string>();
         var tables = await QueryAsync(connection,
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock')",
+            // ClaimSearch (FTS5) and its shadow tables are made by raw SQL in a migration and are not in the EF model;
+            // ClaimSearchTests cover them.
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock') AND name NOT LIKE 'ClaimSearch%'",
             r => r.GetString(0));
         foreach (var table in tables)
         {

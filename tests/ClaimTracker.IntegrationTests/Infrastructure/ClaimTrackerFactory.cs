@@ -78,6 +78,16 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>
         return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    /// <summary>A claim made through the app's own use case, as an editor would; returns its id.</summary>
+    public async Task<int> CreateClaimAsync(string headline, string originalText = "Ein Satz, wie er gesagt wurde.")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var editor = scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEditor>();
+        var result = await editor.CreateAsync(new ClaimTracker.Infrastructure.Claims.ClaimInput(headline, originalText, "de", null, null,
+            false, null, null, null, [], [], null, null), "builder@example.org");
+        return result.Id ?? throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
+    }
+
     public async Task<IList<string>> RolesOfAsync(string email)
     {
         await using var scope = Services.CreateAsyncScope();

@@ -1,0 +1,45 @@
+using ClaimTracker.Domain;
+using ClaimTracker.Domain.Claims;
+using ClaimTracker.Domain.Text;
+using ClaimTracker.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimTracker.Infrastructure.Claims;
+
+public sealed record ActorRow(int Id, string Name, string Slug, ActorKind Kind, string? Country, string? Description,
+    string? WikidataId, string? ProvenanceLabel, int ClaimCount);
+
+public sealed record ActorOption(int Id, string Name, ActorKind Kind);
+
+/// <summary>The actors editors pick as claimants, subjects, speakers and outlets.</summary>
+public sealed class ActorDirectory(AppDbContext db)
+{
+    public async Task<IReadOnlyList<ActorRow>> ListAsync(CancellationToken cancellationToken = default) =>
+        await db.Actors.AsNoTracking().OrderBy(a => a.Name)
+            .Select(a => new ActorRow(a.Id, a.Name, a.Slug, a.Kind, a.Country, a.Description, a.WikidataId, a.ProvenanceLabel,
+                db.Set<ClaimActor>().Where(ca => ca.ActorId == a.Id).Select(ca => ca.ClaimId)
+                    .Union(db.Statements.Where(s => s.ActorId == a.Id).Select(s => s.ClaimId)).Count()))
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<ActorOption>> OptionsAsync(CancellationToken cancellationToken = default) =>
+        await db.Actors.AsNoTracking().OrderBy(a => a.Name).Select(a => new ActorOption(a.Id, a.Name, a.Kind))
+            .ToListAsync(cancellationToken);
+
+    public async Task<WorkResult> CreateAsync(Actor.Draft draft, CancellationToken cancellationToken = default)
+    {
+        if (Actor.Validate(draft) is { Count: > 0 } errors)
+        {
+            return WorkResult.Invalid(errors);
+        }
+        var name = draft.Name.Trim();
+        if (await db.Actors.AnyAsync(a => a.Name == name, cancellationToken))
+        {
+            return WorkResult.Invalid(nameof(Actor.Draft.Name), $"“{name}” is already in the directory.");
+        }
+        var slugs = await db.Actors.Select(a => a.Slug).ToListAsync(cancellationToken);
+        var actor = Actor.Create(draft, Slug.Unique(Slug.From(name), slugs.Contains));
+        db.Actors.Add(actor);
+        await db.SaveChangesAsync(cancellationToken);
+        return WorkResult.Done(actor.Id, actor.Slug);
+    }
+}

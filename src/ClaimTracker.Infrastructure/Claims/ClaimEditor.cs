@@ -1,0 +1,240 @@
+using ClaimTracker.Domain;
+using ClaimTracker.Domain.Claims;
+using ClaimTracker.Domain.Text;
+using ClaimTracker.Infrastructure.Data;
+using ClaimTracker.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimTracker.Infrastructure.Claims;
+
+/// <summary>What an editor types into the claim form.</summary>
+public sealed record ClaimInput(string Headline, string OriginalText, string Language, string? Translation,
+    string? Translator, bool IsMachineTranslated, DateOnly? FirstMadeOn, string? SummaryHtml, DateOnly? ReviewBy,
+    IReadOnlyCollection<int> ClaimantIds, IReadOnlyCollection<int> SubjectIds, string? Topics, int? ParentClaimId);
+
+/// <summary>The editors' use cases on claims. Rules live in the domain; this class loads, applies and saves.</summary>
+public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimeProvider clock)
+{
+    public async Task<WorkResult> CreateAsync(ClaimInput input, string user, CancellationToken cancellationToken = default)
+    {
+        var (draft, errors) = await CheckAsync(input, claimId: null, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return WorkResult.Invalid(errors);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var slug = await FreeSlugAsync(Slug.From(draft!.Headline), cancellationToken);
+        var claim = Claim.Create(draft, slug, user, now);
+        db.Claims.Add(claim);
+        await ApplyRelationsAsync(claim, input, user, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return WorkResult.Done(claim.Id, claim.Slug);
+    }
+
+    /// <summary>Saves an edit unless the claim changed since <paramref name="version"/> was read: then nothing is saved.</summary>
+    public async Task<WorkResult> EditAsync(int claimId, Guid version, ClaimInput input, string user,
+        CancellationToken cancellationToken = default)
+    {
+        var claim = await db.Claims.Include(c => c.Actors).Include(c => c.Topics).ThenInclude(t => t.Topic)
+            .FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken);
+        if (claim is null)
+        {
+            return WorkResult.NotFound("claim");
+        }
+        if (claim.Version != version)
+        {
+            return Conflict(claim);
+        }
+        var (draft, errors) = await CheckAsync(input, claimId, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return WorkResult.Invalid(errors);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        try
+        {
+            claim.Edit(draft!, user, now);
+            await ApplyRelationsAsync(claim, input, user, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainRuleException rule)
+        {
+            return WorkResult.Invalid(rule.Field, rule.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Claims.AsNoTracking().FirstAsync(c => c.Id == claimId, cancellationToken);
+            return Conflict(current);
+        }
+        return WorkResult.Done(claim.Id, claim.Slug);
+    }
+
+    public Task<WorkResult> ChangeSlugAsync(int claimId, string newSlug, string user, CancellationToken cancellationToken = default) =>
+        OnClaimAsync(claimId, q => q, async claim =>
+        {
+            var slug = newSlug.Trim();
+            if (slug == claim.Slug)
+            {
+                return;
+            }
+            if (await db.Claims.AnyAsync(c => c.Slug == slug, cancellationToken) || await db.SlugRedirects.AnyAsync(r => r.OldSlug == slug && r.ClaimId != claimId, cancellationToken))
+            {
+                throw new DomainRuleException("Slug", $"The slug “{slug}” is taken by another claim.");
+            }
+            var old = claim.ChangeSlug(slug, user, Now);
+            if (await db.SlugRedirects.FirstOrDefaultAsync(r => r.OldSlug == slug, cancellationToken) is { } ownOld)
+            {
+                db.SlugRedirects.Remove(ownOld);
+            }
+            db.SlugRedirects.Add(new SlugRedirect(old, claimId));
+        }, cancellationToken);
+
+    public Task<WorkResult> AddStatementAsync(int claimId, Statement.Draft draft, string user, CancellationToken cancellationToken = default) =>
+        OnClaimAsync(claimId, q => q.Include(c => c.Sources), async claim =>
+        {
+            if (Statement.Validate(draft) is [var first, ..])
+            {
+                throw new DomainRuleException(first.Field, first.Message);
+            }
+            if (!await db.Actors.AnyAsync(a => a.Id == draft.ActorId, cancellationToken))
+            {
+                throw new DomainRuleException(nameof(Statement.Draft.ActorId), "Choose an actor from the directory.");
+            }
+            claim.AddStatement(draft, user, Now);
+        }, cancellationToken);
+
+    public Task<WorkResult> AttachSourceAsync(int claimId, int sourceId, SourceStance stance, string? quote, string? note,
+        string user, CancellationToken cancellationToken = default) =>
+        OnClaimAsync(claimId, q => q.Include(c => c.Sources), async claim =>
+        {
+            if (!await db.Sources.AnyAsync(s => s.Id == sourceId, cancellationToken))
+            {
+                throw new DomainRuleException("SourceId", "Choose a source from the library.");
+            }
+            claim.AttachSource(sourceId, stance, quote, note, user, Now);
+        }, cancellationToken);
+
+    public Task<WorkResult> ChangeStatusAsync(int claimId, int statusId, DateOnly? effectiveOn, string? rationaleHtml,
+        IReadOnlyCollection<int> sourceIds, int? correctsId, string user, CancellationToken cancellationToken = default) =>
+        OnClaimAsync(claimId, q => q.Include(c => c.Sources).Include(c => c.StatusChanges), async claim =>
+        {
+            var status = await db.Statuses.FirstOrDefaultAsync(s => s.Id == statusId, cancellationToken)
+                         ?? throw new DomainRuleException("StatusId", "Choose a status from the scale.");
+            if (effectiveOn is null)
+            {
+                throw new DomainRuleException("EffectiveOn", "Enter the date the evidence emerged.");
+            }
+            var rationale = sanitiser.Sanitise(rationaleHtml);
+            if (!rationale.Succeeded)
+            {
+                throw new DomainRuleException("Rationale", rationale.Error);
+            }
+            claim.ChangeStatus(status, effectiveOn.Value, rationale.Html!, sourceIds, correctsId, user, Now);
+        }, cancellationToken);
+
+    public Task<WorkResult> SetVisibilityAsync(int claimId, bool isPublic, string user, CancellationToken cancellationToken = default) =>
+        OnClaimAsync(claimId, q => q, claim =>
+        {
+            if (isPublic)
+            {
+                claim.Publish(user, Now);
+            }
+            else
+            {
+                claim.Unpublish(user, Now);
+            }
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private async Task<WorkResult> OnClaimAsync(int claimId, Func<IQueryable<Claim>, IQueryable<Claim>> include,
+        Func<Claim, Task> change, CancellationToken cancellationToken)
+    {
+        var claim = await include(db.Claims).FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken);
+        if (claim is null)
+        {
+            return WorkResult.NotFound("claim");
+        }
+        try
+        {
+            await change(claim);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainRuleException rule)
+        {
+            return WorkResult.Invalid(rule.Field, rule.Message);
+        }
+        return WorkResult.Done(claim.Id, claim.Slug);
+    }
+
+    private static WorkResult Conflict(Claim current) => WorkResult.Invalid(string.Empty,
+        $"{current.UpdatedBy} saved this claim at {current.UpdatedAtUtc:yyyy-MM-dd HH:mm} UTC while you were editing. " +
+        "Nothing of yours was saved: compare with the current version below, then save again.") with { IsConflict = true };
+
+    private async Task<(Claim.Draft? Draft, List<FieldError> Errors)> CheckAsync(ClaimInput input, int? claimId,
+        CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        var summary = sanitiser.Sanitise(input.SummaryHtml);
+        if (!summary.Succeeded)
+        {
+            errors.Add(new FieldError(nameof(ClaimInput.SummaryHtml), summary.Error));
+        }
+        var draft = new Claim.Draft(input.Headline ?? string.Empty, input.OriginalText ?? string.Empty, input.Language ?? string.Empty,
+            input.Translation, input.Translator, input.IsMachineTranslated, input.FirstMadeOn, summary.Html ?? SanitisedHtml.Empty, input.ReviewBy);
+        errors.AddRange(Claim.Validate(draft));
+        foreach (var topic in TopicNames(input.Topics))
+        {
+            errors.AddIfFailed(nameof(ClaimInput.Topics), TextRules.CheckSingleLine("Topic", topic, Topic.NameMaxLength));
+        }
+        var actorIds = input.ClaimantIds.Concat(input.SubjectIds).Distinct().ToList();
+        if (actorIds.Count > 0 && await db.Actors.CountAsync(a => actorIds.Contains(a.Id), cancellationToken) != actorIds.Count)
+        {
+            errors.Add(new FieldError(nameof(ClaimInput.ClaimantIds), "Choose claimants and subjects from the actor directory."));
+        }
+        if (input.ParentClaimId is { } parent && (parent == claimId || !await db.Claims.AnyAsync(c => c.Id == parent, cancellationToken)))
+        {
+            errors.Add(new FieldError(nameof(ClaimInput.ParentClaimId), "Choose another existing claim as the parent."));
+        }
+        return (errors.Count == 0 ? draft : null, errors);
+    }
+
+    private async Task ApplyRelationsAsync(Claim claim, ClaimInput input, string user, DateTime now, CancellationToken cancellationToken)
+    {
+        claim.SetParticipants(input.ClaimantIds, input.SubjectIds, user, now);
+        var topics = new List<Topic>();
+        foreach (var name in TopicNames(input.Topics))
+        {
+            var slug = Slug.From(name);
+            topics.Add(await db.Topics.FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken)
+                       ?? db.Topics.Local.FirstOrDefault(t => t.Slug == slug)
+                       ?? db.Topics.Add(Topic.Create(name)).Entity);
+        }
+        claim.SetTopics(topics, user, now);
+        if (claim.ParentClaimId != input.ParentClaimId)
+        {
+            var ancestors = new List<int>();
+            for (var id = input.ParentClaimId; id is not null && ancestors.Count < 50;)
+            {
+                ancestors.Add(id.Value);
+                var current = id;
+                id = await db.Claims.Where(c => c.Id == current).Select(c => c.ParentClaimId).FirstOrDefaultAsync(cancellationToken);
+            }
+            claim.SetParent(input.ParentClaimId, ancestors, user, now);
+        }
+    }
+
+    private async Task<string> FreeSlugAsync(string baseSlug, CancellationToken cancellationToken)
+    {
+        var taken = await db.Claims.Where(c => c.Slug.StartsWith(baseSlug)).Select(c => c.Slug)
+            .Concat(db.SlugRedirects.Where(r => r.OldSlug.StartsWith(baseSlug)).Select(r => r.OldSlug))
+            .ToListAsync(cancellationToken);
+        return Slug.Unique(baseSlug, taken.Contains);
+    }
+
+    internal static IEnumerable<string> TopicNames(string? topics) =>
+        (topics ?? string.Empty).Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Distinct(StringComparer.OrdinalIgnoreCase);
+}

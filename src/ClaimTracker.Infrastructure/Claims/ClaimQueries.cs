@@ -1,0 +1,192 @@
+using System.Text.Json;
+using ClaimTracker.Domain.Claims;
+using ClaimTracker.Domain.Text;
+using ClaimTracker.Infrastructure.Data;
+using ClaimTracker.Infrastructure.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimTracker.Infrastructure.Claims;
+
+public sealed record ClaimFilter(string? Query = null, string? Status = null, string? Topic = null, int? ActorId = null,
+    string? Language = null, bool? IsPublic = null);
+
+public sealed record StatusBadge(string Key, string Name, string Colour);
+
+public sealed record ClaimRow(int Id, string Slug, string Headline, StatusBadge? Status, DateOnly? StatusSince,
+    bool IsPublic, string Language, DateTime UpdatedAtUtc, string UpdatedBy, DateOnly? ReviewBy);
+
+public sealed record ActorRef(int Id, string Name, ActorKind Kind, string? ProvenanceLabel);
+
+public sealed record StatementView(int Id, ActorRef Actor, Stance Stance, DateOnly MadeOn, string? Quote, string QuoteLanguage,
+    string? Translation, IReadOnlyList<int> SourceIds, bool IsWalkBack);
+
+public sealed record LinkedSourceView(int SourceId, string Title, string? Url, string? Outlet, string? Provenance,
+    DateOnly? PublishedOn, string Language, string? ArchiveUrl, string? Excerpt, string? ExcerptSha256,
+    DateTime? ExcerptCapturedAtUtc, SourceStance Stance, string? Quote, string? Note);
+
+public sealed record StatusChangeView(int Id, StatusBadge Status, DateOnly EffectiveOn, SanitisedHtml Rationale,
+    IReadOnlyList<int> SourceIds, int? CorrectsId, bool IsCorrected, string RecordedBy, DateTime RecordedAtUtc);
+
+public sealed record FieldChangeView(string Field, string? Before, string? After);
+
+public sealed record ChangeView(DateTime OccurredAtUtc, string Actor, string EntityType, string EntityId, string Action,
+    int? ClaimId, IReadOnlyList<FieldChangeView> Fields);
+
+public sealed record ClaimDetails(int Id, string Slug, string Headline, string OriginalText, string Language,
+    string? Translation, string? Translator, bool IsMachineTranslated, DateOnly? FirstMadeOn, SanitisedHtml Summary,
+    DateOnly? ReviewBy, bool IsPublic, StatusBadge? Status, DateOnly? StatusSince, Guid Version,
+    string CreatedBy, DateTime CreatedAtUtc, string UpdatedBy, DateTime UpdatedAtUtc,
+    IReadOnlyList<ActorRef> Claimants, IReadOnlyList<ActorRef> Subjects, IReadOnlyList<string> Topics,
+    ClaimRow? Parent, IReadOnlyList<ClaimRow> SubClaims, IReadOnlyList<(RelationKind Kind, ClaimRow Claim)> Relations,
+    IReadOnlyList<StatementView> Statements, IReadOnlyList<LinkedSourceView> Sources, IReadOnlyList<StatusChangeView> History);
+
+public sealed record DashboardView(IReadOnlyList<(StatusBadge? Status, int Count)> CountsByStatus, IReadOnlyList<ClaimRow> Overdue,
+    IReadOnlyList<ClaimRow> RecentlyChanged, IReadOnlyList<ClaimRow> Mine);
+
+/// <summary>Read models for the editor pages: hand-written projections, no entity leaves this class.</summary>
+public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvider clock)
+{
+    public const int PageSize = 50;
+
+    public async Task<IReadOnlyList<ClaimRow>> ListAsync(ClaimFilter filter, CancellationToken cancellationToken = default)
+    {
+        var claims = db.Claims.AsNoTracking();
+        IReadOnlyList<SearchHit>? hits = null;
+        if (!string.IsNullOrWhiteSpace(filter.Query))
+        {
+            hits = await search.SearchAsync(db, filter.Query, 500, cancellationToken);
+            var ids = hits.Select(h => h.ClaimId).ToList();
+            claims = claims.Where(c => ids.Contains(c.Id));
+        }
+        if (!string.IsNullOrEmpty(filter.Status))
+        {
+            claims = filter.Status == "none"
+                ? claims.Where(c => c.CurrentStatusId == null)
+                : claims.Where(c => db.Statuses.Any(s => s.Id == c.CurrentStatusId && s.Key == filter.Status));
+        }
+        if (!string.IsNullOrEmpty(filter.Topic))
+        {
+            var topic = Slug.From(filter.Topic);
+            claims = claims.Where(c => c.Topics.Any(t => t.Topic!.Slug == topic));
+        }
+        if (filter.ActorId is { } actor)
+        {
+            claims = claims.Where(c => c.Actors.Any(a => a.ActorId == actor) || c.Statements.Any(s => s.ActorId == actor));
+        }
+        if (!string.IsNullOrEmpty(filter.Language))
+        {
+            claims = claims.Where(c => c.Language == filter.Language || c.Language.StartsWith(filter.Language + "-"));
+        }
+        if (filter.IsPublic is { } isPublic)
+        {
+            claims = claims.Where(c => c.IsPublic == isPublic);
+        }
+        var rows = await Rows(claims.OrderByDescending(c => c.UpdatedAtUtc)).Take(hits is null ? PageSize : 500).ToListAsync(cancellationToken);
+        if (hits is null)
+        {
+            return rows;
+        }
+        var rank = hits.Select((h, i) => (h.ClaimId, i)).ToDictionary(x => x.ClaimId, x => x.i);
+        return rows.OrderBy(r => rank[r.Id]).Take(PageSize).ToList();
+    }
+
+    public async Task<IReadOnlyList<ClaimRow>> SimilarAsync(string text, int? exceptId, CancellationToken cancellationToken = default)
+    {
+        var hits = await search.SimilarAsync(db, text, 5, cancellationToken);
+        var ids = hits.Select(h => h.ClaimId).Where(id => id != exceptId).ToList();
+        var rows = await Rows(db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id))).ToListAsync(cancellationToken);
+        return rows.OrderBy(r => ids.IndexOf(r.Id)).ToList();
+    }
+
+    public async Task<IReadOnlyList<ClaimRow>> OptionsAsync(CancellationToken cancellationToken = default) =>
+        await Rows(db.Claims.AsNoTracking().OrderBy(c => c.Headline)).ToListAsync(cancellationToken);
+
+    public async Task<int?> IdBySlugAsync(string slug, CancellationToken cancellationToken = default) =>
+        await db.Claims.Where(c => c.Slug == slug).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken)
+        ?? await db.SlugRedirects.Where(r => r.OldSlug == slug).Select(r => (int?)r.ClaimId).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<ClaimDetails?> DetailsAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var claim = await db.Claims.AsNoTracking()
+            .Include(c => c.Actors).ThenInclude(a => a.Actor)
+            .Include(c => c.Topics).ThenInclude(t => t.Topic)
+            .Include(c => c.Statements).ThenInclude(s => s.Actor)
+            .Include(c => c.Statements).ThenInclude(s => s.Sources)
+            .Include(c => c.Sources).ThenInclude(s => s.Source).ThenInclude(s => s!.Outlet)
+            .Include(c => c.StatusChanges).ThenInclude(s => s.Status)
+            .Include(c => c.StatusChanges).ThenInclude(s => s.Sources)
+            .Include(c => c.Relations)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (claim is null)
+        {
+            return null;
+        }
+        var statuses = await db.Statuses.AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken);
+        var related = claim.Relations.Select(r => r.ToClaimId).Append(claim.ParentClaimId ?? 0).ToList();
+        var relatedRows = await Rows(db.Claims.AsNoTracking().Where(c => related.Contains(c.Id) || c.ParentClaimId == id))
+            .ToListAsync(cancellationToken);
+        var subClaimIds = await db.Claims.Where(c => c.ParentClaimId == id).Select(c => c.Id).ToListAsync(cancellationToken);
+
+        var statements = claim.Statements.OrderBy(s => s.MadeOn).ThenBy(s => s.Id).ToList();
+        var corrected = claim.StatusChanges.Where(c => c.CorrectsId is not null).Select(c => c.CorrectsId!.Value).ToHashSet();
+        static ActorRef Ref(Actor a) => new(a.Id, a.Name, a.Kind, a.ProvenanceLabel);
+        StatusBadge Badge(int statusId) => new(statuses[statusId].Key, statuses[statusId].NameEn, statuses[statusId].Colour);
+
+        return new ClaimDetails(claim.Id, claim.Slug, claim.Headline, claim.OriginalText, claim.Language, claim.Translation,
+            claim.Translator, claim.IsMachineTranslated, claim.FirstMadeOn, claim.Summary, claim.ReviewBy, claim.IsPublic,
+            claim.CurrentStatusId is { } current ? Badge(current) : null, claim.CurrentStatusSince, claim.Version,
+            claim.CreatedBy, claim.CreatedAtUtc, claim.UpdatedBy, claim.UpdatedAtUtc,
+            claim.Actors.Where(a => a.Role == ClaimRole.Claimant).Select(a => Ref(a.Actor!)).OrderBy(a => a.Name).ToList(),
+            claim.Actors.Where(a => a.Role == ClaimRole.Subject).Select(a => Ref(a.Actor!)).OrderBy(a => a.Name).ToList(),
+            claim.Topics.Select(t => t.Topic!.Name).Order().ToList(),
+            relatedRows.FirstOrDefault(r => r.Id == claim.ParentClaimId),
+            relatedRows.Where(r => subClaimIds.Contains(r.Id)).ToList(),
+            claim.Relations.Select(r => (r.Kind, relatedRows.First(x => x.Id == r.ToClaimId))).ToList(),
+            statements.Select(s => new StatementView(s.Id, Ref(s.Actor!), s.Stance, s.MadeOn, s.Quote, s.QuoteLanguage, s.Translation,
+                s.Sources.Select(x => x.SourceId).ToList(),
+                // A walk-back: the same party said the opposite earlier.
+                s.Stance is Stance.Confirms or Stance.Retracts
+                && statements.Any(e => e.ActorId == s.ActorId && e.MadeOn <= s.MadeOn && e.Id != s.Id
+                                       && (s.Stance == Stance.Confirms ? e.Stance == Stance.Denies : e.Stance is Stance.Asserts or Stance.Confirms))))
+                .ToList(),
+            claim.Sources.OrderBy(s => s.Source!.PublishedOn).Select(s => new LinkedSourceView(s.SourceId, s.Source!.Title, s.Source.Url,
+                s.Source.Outlet?.Name, s.Source.Outlet?.ProvenanceLabel, s.Source.PublishedOn, s.Source.Language, s.Source.ArchiveUrl,
+                s.Source.Excerpt, s.Source.ExcerptSha256, s.Source.ExcerptCapturedAtUtc, s.Stance, s.Quote, s.Note)).ToList(),
+            claim.StatusChanges.OrderByDescending(c => c.EffectiveOn).ThenByDescending(c => c.RecordedAtUtc)
+                .Select(c => new StatusChangeView(c.Id, Badge(c.StatusId), c.EffectiveOn, c.Rationale,
+                    c.Sources.Select(s => s.SourceId).ToList(), c.CorrectsId, corrected.Contains(c.Id), c.RecordedBy, c.RecordedAtUtc))
+                .ToList());
+    }
+
+    public async Task<IReadOnlyList<ChangeView>> ChangesAsync(int? claimId, int limit = 300, CancellationToken cancellationToken = default)
+    {
+        var records = db.ChangeRecords.AsNoTracking();
+        if (claimId is { } id)
+        {
+            records = records.Where(r => r.ClaimId == id);
+        }
+        var rows = await records.OrderByDescending(r => r.Id).Take(limit).ToListAsync(cancellationToken);
+        return rows.Select(r => new ChangeView(r.OccurredAtUtc, r.Actor, r.EntityType, r.EntityId, r.Action, r.ClaimId,
+            (JsonSerializer.Deserialize<List<ChangeTracking.FieldChange>>(r.Changes) ?? [])
+            .Select(f => new FieldChangeView(f.Field, f.Before, f.After)).ToList())).ToList();
+    }
+
+    public async Task<DashboardView> DashboardAsync(string user, CancellationToken cancellationToken = default)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var counts = await db.Claims.GroupBy(c => c.CurrentStatusId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var statuses = await db.Statuses.AsNoTracking().OrderBy(s => s.Order).ToListAsync(cancellationToken);
+        var byStatus = statuses.Select(s => ((StatusBadge?)new StatusBadge(s.Key, s.NameEn, s.Colour), counts.FirstOrDefault(c => c.Key == s.Id)?.Count ?? 0))
+            .Prepend((null, counts.FirstOrDefault(c => c.Key == null)?.Count ?? 0)).ToList();
+        var overdue = await Rows(db.Claims.AsNoTracking().Where(c => c.ReviewBy != null && c.ReviewBy < today).OrderBy(c => c.ReviewBy)).Take(20).ToListAsync(cancellationToken);
+        var recent = await Rows(db.Claims.AsNoTracking().OrderByDescending(c => c.UpdatedAtUtc)).Take(10).ToListAsync(cancellationToken);
+        var mine = await Rows(db.Claims.AsNoTracking().Where(c => c.UpdatedBy == user || c.CreatedBy == user).OrderByDescending(c => c.UpdatedAtUtc)).Take(10).ToListAsync(cancellationToken);
+        return new DashboardView(byStatus, overdue, recent, mine);
+    }
+
+    private IQueryable<ClaimRow> Rows(IQueryable<Claim> claims) =>
+        claims.Select(c => new ClaimRow(c.Id, c.Slug, c.Headline,
+            db.Statuses.Where(s => s.Id == c.CurrentStatusId).Select(s => new StatusBadge(s.Key, s.NameEn, s.Colour)).FirstOrDefault(),
+            c.CurrentStatusSince, c.IsPublic, c.Language, c.UpdatedAtUtc, c.UpdatedBy, c.ReviewBy));
+}

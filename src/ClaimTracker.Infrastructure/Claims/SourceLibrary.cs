@@ -1,0 +1,51 @@
+using ClaimTracker.Domain.Claims;
+using ClaimTracker.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimTracker.Infrastructure.Claims;
+
+public sealed record SourceRow(int Id, string Title, string? Url, string? Outlet, string? OutletProvenance,
+    DateOnly? PublishedOn, string Language, string? ArchiveUrl, string? Excerpt, string? ExcerptSha256,
+    DateTime? ExcerptCapturedAtUtc, int CitedBy);
+
+/// <summary>Sources are shared by claims; one address is stored once.</summary>
+public sealed class SourceLibrary(AppDbContext db, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<SourceRow>> SearchAsync(string? query, int limit = 200, CancellationToken cancellationToken = default)
+    {
+        var sources = db.Sources.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query))
+        {
+            var q = query.Trim();
+            sources = sources.Where(s => EF.Functions.Like(s.Title, $"%{q}%") || (s.Url != null && EF.Functions.Like(s.Url, $"%{q}%"))
+                                         || (s.Outlet != null && EF.Functions.Like(s.Outlet.Name, $"%{q}%")));
+        }
+        return await sources.OrderByDescending(s => s.PublishedOn).ThenBy(s => s.Title).Take(limit)
+            .Select(s => new SourceRow(s.Id, s.Title, s.Url, s.Outlet != null ? s.Outlet.Name : null,
+                s.Outlet != null ? s.Outlet.ProvenanceLabel : null, s.PublishedOn, s.Language, s.ArchiveUrl, s.Excerpt,
+                s.ExcerptSha256, s.ExcerptCapturedAtUtc, db.ClaimSources.Count(cs => cs.SourceId == s.Id)))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Creates the source, or names the existing one with the same address.</summary>
+    public async Task<WorkResult> CreateAsync(Source.Draft draft, string user, CancellationToken cancellationToken = default)
+    {
+        if (Source.Validate(draft, out var url) is { Count: > 0 } errors)
+        {
+            return WorkResult.Invalid(errors);
+        }
+        if (url is not null && await db.Sources.Where(s => s.Url == url).Select(s => new { s.Id, s.Title }).FirstOrDefaultAsync(cancellationToken) is { } existing)
+        {
+            return WorkResult.Invalid(nameof(Source.Draft.Url),
+                $"This address is already in the source library as “{existing.Title}” (source #{existing.Id}). Attach that source instead.") with { Id = existing.Id };
+        }
+        if (draft.OutletId is { } outlet && !await db.Actors.AnyAsync(a => a.Id == outlet, cancellationToken))
+        {
+            return WorkResult.Invalid(nameof(Source.Draft.OutletId), "Choose an outlet from the actor directory.");
+        }
+        var source = Source.Create(draft, user, clock.GetUtcNow().UtcDateTime);
+        db.Sources.Add(source);
+        await db.SaveChangesAsync(cancellationToken);
+        return WorkResult.Done(source.Id);
+    }
+}

@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text.Json;
+using ClaimTracker.Domain.Claims;
+using ClaimTracker.Domain.Text;
+using ClaimTracker.Infrastructure.Search;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace ClaimTracker.Infrastructure.Data;
+
+/// <summary>
+/// Every save of claim data also writes field-level change records (who, when, before, after) and
+/// brings the search index up to date, in one transaction with the change itself.
+/// </summary>
+public sealed class ChangeTracking(IHttpContextAccessor http, TimeProvider clock, IClaimSearch search) : SaveChangesInterceptor
+{
+    public const string SystemActor = "system";
+
+    private static readonly HashSet<string> Noise = [nameof(Claim.Version), nameof(Claim.UpdatedAtUtc), nameof(Claim.UpdatedBy)];
+
+    private List<Pending>? pending;
+    private IDbContextTransaction? ownTransaction;
+    private bool writingRecords;
+
+    /// <summary>Who is named in change records when no request is running (seeding, commands).</summary>
+    public string? ActorOverride { get; set; }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (!writingRecords && eventData.Context is AppDbContext db && Capture(db).Count > 0)
+        {
+            throw new InvalidOperationException("Claim data is saved with SaveChangesAsync, which records its changes.");
+        }
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (writingRecords || eventData.Context is not AppDbContext db)
+        {
+            return result;
+        }
+        pending = Capture(db);
+        if (pending.Count > 0 && db.Database.CurrentTransaction is null)
+        {
+            ownTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        }
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
+    {
+        if (writingRecords || pending is not { Count: > 0 } changes || eventData.Context is not AppDbContext db)
+        {
+            return result;
+        }
+        writingRecords = true;
+        try
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var actor = ActorOverride ?? http.HttpContext?.User.Identity?.Name ?? SystemActor;
+            var records = changes.Select(c => c.ToRecord(db, now, actor)).OfType<ChangeRecord>().ToList();
+            db.ChangeRecords.AddRange(records);
+            await db.SaveChangesAsync(cancellationToken);
+
+            var claimIds = records.Where(r => r.ClaimId is not null).Select(r => r.ClaimId!.Value).ToHashSet();
+            var sourceIds = records.Where(r => r.EntityType == nameof(Source) && r.Action != "Created").Select(r => int.Parse(r.EntityId, CultureInfo.InvariantCulture)).ToList();
+            if (sourceIds.Count > 0)
+            {
+                claimIds.UnionWith(await db.ClaimSources.Where(cs => sourceIds.Contains(cs.SourceId)).Select(cs => cs.ClaimId).ToListAsync(cancellationToken));
+            }
+            await search.ReindexAsync(db, claimIds, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            writingRecords = false;
+            pending = null;
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+                ownTransaction = null;
+            }
+        }
+        return result;
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (!writingRecords && ownTransaction is not null)
+        {
+            await ownTransaction.RollbackAsync(cancellationToken);
+            await ownTransaction.DisposeAsync();
+            ownTransaction = null;
+        }
+        pending = null;
+    }
+
+    private static List<Pending> Capture(AppDbContext db) =>
+        db.ChangeTracker.Entries()
+            .Where(e => e.Entity.GetType().Namespace == typeof(Claim).Namespace
+                        && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => new Pending(e, e.State, e.State switch
+            {
+                EntityState.Modified => e.Properties
+                    .Where(p => p.IsModified && !Noise.Contains(p.Metadata.Name) && !Equals(p.OriginalValue, p.CurrentValue))
+                    .Select(p => new FieldChange(p.Metadata.Name, Format(p.OriginalValue), Format(p.CurrentValue))).ToList(),
+                EntityState.Deleted => e.Properties.Select(p => new FieldChange(p.Metadata.Name, Format(p.OriginalValue), null)).ToList(),
+                _ => [],
+            }))
+            .Where(p => p.State != EntityState.Modified || p.Fields.Count > 0)
+            .ToList();
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        SanitisedHtml html => html.Html,
+        DateTime time => time.ToString("O", CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    public sealed record FieldChange(string Field, string? Before, string? After);
+
+    private sealed record Pending(EntityEntry Entry, EntityState State, List<FieldChange> Fields)
+    {
+        public ChangeRecord ToRecord(AppDbContext db, DateTime now, string actor)
+        {
+            var fields = State == EntityState.Added
+                ? Entry.Properties.Where(p => !Noise.Contains(p.Metadata.Name) && p.CurrentValue is not null)
+                    .Select(p => new FieldChange(p.Metadata.Name, null, Format(p.CurrentValue))).ToList()
+                : Fields;
+            var key = string.Join("/", Entry.Metadata.FindPrimaryKey()!.Properties.Select(p =>
+                Format(State == EntityState.Deleted ? Entry.Property(p.Name).OriginalValue : Entry.Property(p.Name).CurrentValue)));
+            return new ChangeRecord
+            {
+                OccurredAtUtc = now,
+                Actor = actor,
+                EntityType = Entry.Metadata.ClrType.Name,
+                EntityId = key,
+                ClaimId = ClaimIdOf(db),
+                Action = State switch { EntityState.Added => "Created", EntityState.Deleted => "Deleted", _ => "Changed" },
+                Changes = JsonSerializer.Serialize(fields),
+            };
+        }
+
+        private int? ClaimIdOf(AppDbContext db) => Entry.Entity switch
+        {
+            Claim claim => claim.Id,
+            Statement s => s.ClaimId,
+            StatusChange s => s.ClaimId,
+            ClaimSource s => s.ClaimId,
+            ClaimActor a => a.ClaimId,
+            ClaimTopic t => t.ClaimId,
+            ClaimRelation r => r.FromClaimId,
+            SlugRedirect r => r.ClaimId,
+            StatementSource s => db.Statements.Local.FirstOrDefault(x => x.Id == s.StatementId)?.ClaimId,
+            StatusChangeSource s => db.StatusChanges.Local.FirstOrDefault(x => x.Id == s.StatusChangeId)?.ClaimId,
+            _ => null,
+        };
+    }
+}

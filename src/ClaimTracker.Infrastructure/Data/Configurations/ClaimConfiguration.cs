@@ -1,0 +1,152 @@
+using ClaimTracker.Domain.Accounts;
+using ClaimTracker.Domain.Claims;
+using ClaimTracker.Domain.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ClaimTracker.Infrastructure.Data.Configurations;
+
+internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
+{
+    public void Configure(EntityTypeBuilder<Claim> builder)
+    {
+        builder.ToTable("Claims");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Slug).HasMaxLength(Slug.MaxLength).IsRequired();
+        builder.HasIndex(c => c.Slug).IsUnique();
+        builder.Property(c => c.Headline).HasMaxLength(Claim.HeadlineMaxLength).IsRequired();
+        builder.Property(c => c.OriginalText).HasMaxLength(Claim.TextMaxLength).IsRequired();
+        builder.Property(c => c.Language).HasMaxLength(LanguageTag.MaxLength).IsRequired();
+        builder.Property(c => c.Translation).HasMaxLength(Claim.TextMaxLength);
+        builder.Property(c => c.Translator).HasMaxLength(Claim.TranslatorMaxLength);
+        builder.Property(c => c.Summary).HasConversion(SanitisedHtmlConverter.Instance).HasMaxLength(Claim.SummaryMaxLength).IsRequired();
+        builder.Property(c => c.CreatedBy).HasMaxLength(EmailAddress.MaxLength).IsRequired();
+        builder.Property(c => c.UpdatedBy).HasMaxLength(EmailAddress.MaxLength).IsRequired();
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasOne<Claim>().WithMany().HasForeignKey(c => c.ParentClaimId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StatusDefinition>().WithMany().HasForeignKey(c => c.CurrentStatusId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.UpdatedAtUtc);
+        builder.HasIndex(c => c.ReviewBy);
+
+        builder.HasMany(c => c.Actors).WithOne().HasForeignKey(a => a.ClaimId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Topics).WithOne().HasForeignKey(t => t.ClaimId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Statements).WithOne().HasForeignKey(s => s.ClaimId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Sources).WithOne().HasForeignKey(s => s.ClaimId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.StatusChanges).WithOne().HasForeignKey(s => s.ClaimId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Relations).WithOne().HasForeignKey(r => r.FromClaimId).OnDelete(DeleteBehavior.Cascade);
+        foreach (var navigation in new[] { nameof(Claim.Actors), nameof(Claim.Topics), nameof(Claim.Statements), nameof(Claim.Sources), nameof(Claim.StatusChanges), nameof(Claim.Relations) })
+        {
+            builder.Navigation(navigation).UsePropertyAccessMode(PropertyAccessMode.Field);
+        }
+    }
+}
+
+internal sealed class ClaimActorConfiguration : IEntityTypeConfiguration<ClaimActor>
+{
+    public void Configure(EntityTypeBuilder<ClaimActor> builder)
+    {
+        builder.ToTable("ClaimActors");
+        builder.HasKey(a => new { a.ClaimId, a.ActorId, a.Role });
+        builder.Property(a => a.Role).HasConversion<string>().HasMaxLength(16);
+        builder.HasOne(a => a.Actor).WithMany().HasForeignKey(a => a.ActorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ClaimTopicConfiguration : IEntityTypeConfiguration<ClaimTopic>
+{
+    public void Configure(EntityTypeBuilder<ClaimTopic> builder)
+    {
+        builder.ToTable("ClaimTopics");
+        builder.HasKey(t => new { t.ClaimId, t.TopicId });
+        builder.HasOne(t => t.Topic).WithMany().HasForeignKey(t => t.TopicId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ClaimSourceConfiguration : IEntityTypeConfiguration<ClaimSource>
+{
+    public void Configure(EntityTypeBuilder<ClaimSource> builder)
+    {
+        builder.ToTable("ClaimSources");
+        builder.HasKey(s => new { s.ClaimId, s.SourceId });
+        builder.Property(s => s.Stance).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Quote).HasMaxLength(Claim.QuoteMaxLength);
+        builder.Property(s => s.Note).HasMaxLength(Claim.NoteMaxLength);
+        builder.HasOne(s => s.Source).WithMany().HasForeignKey(s => s.SourceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ClaimRelationConfiguration : IEntityTypeConfiguration<ClaimRelation>
+{
+    public void Configure(EntityTypeBuilder<ClaimRelation> builder)
+    {
+        builder.ToTable("ClaimRelations");
+        builder.HasKey(r => new { r.FromClaimId, r.ToClaimId, r.Kind });
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.HasOne<Claim>().WithMany().HasForeignKey(r => r.ToClaimId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SlugRedirectConfiguration : IEntityTypeConfiguration<SlugRedirect>
+{
+    public void Configure(EntityTypeBuilder<SlugRedirect> builder)
+    {
+        builder.ToTable("SlugRedirects");
+        builder.HasKey(r => r.OldSlug);
+        builder.Property(r => r.OldSlug).HasMaxLength(Slug.MaxLength);
+        builder.HasOne<Claim>().WithMany().HasForeignKey(r => r.ClaimId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class StatementConfiguration : IEntityTypeConfiguration<Statement>
+{
+    public void Configure(EntityTypeBuilder<Statement> builder)
+    {
+        builder.ToTable("Statements");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Stance).HasConversion<string>().HasMaxLength(24);
+        builder.Property(s => s.Quote).HasMaxLength(Statement.QuoteMaxLength);
+        builder.Property(s => s.QuoteLanguage).HasMaxLength(LanguageTag.MaxLength).IsRequired();
+        builder.Property(s => s.Translation).HasMaxLength(Statement.QuoteMaxLength);
+        builder.Property(s => s.RecordedBy).HasMaxLength(EmailAddress.MaxLength).IsRequired();
+        builder.HasOne(s => s.Actor).WithMany().HasForeignKey(s => s.ActorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(s => s.Sources).WithOne().HasForeignKey(s => s.StatementId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Sources).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class StatementSourceConfiguration : IEntityTypeConfiguration<StatementSource>
+{
+    public void Configure(EntityTypeBuilder<StatementSource> builder)
+    {
+        builder.ToTable("StatementSources");
+        builder.HasKey(s => new { s.StatementId, s.SourceId });
+        builder.HasOne<Source>().WithMany().HasForeignKey(s => s.SourceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StatusChangeConfiguration : IEntityTypeConfiguration<StatusChange>
+{
+    public void Configure(EntityTypeBuilder<StatusChange> builder)
+    {
+        builder.ToTable("StatusChanges");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Rationale).HasConversion(SanitisedHtmlConverter.Instance).HasMaxLength(Claim.SummaryMaxLength).IsRequired();
+        builder.Property(s => s.RecordedBy).HasMaxLength(EmailAddress.MaxLength).IsRequired();
+        builder.HasOne(s => s.Status).WithMany().HasForeignKey(s => s.StatusId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StatusChange>().WithMany().HasForeignKey(s => s.CorrectsId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.ClaimId, s.EffectiveOn });
+        builder.HasMany(s => s.Sources).WithOne().HasForeignKey(s => s.StatusChangeId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Sources).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(s => s.IsCorrection);
+    }
+}
+
+internal sealed class StatusChangeSourceConfiguration : IEntityTypeConfiguration<StatusChangeSource>
+{
+    public void Configure(EntityTypeBuilder<StatusChangeSource> builder)
+    {
+        builder.ToTable("StatusChangeSources");
+        builder.HasKey(s => new { s.StatusChangeId, s.SourceId });
+        builder.HasOne<Source>().WithMany().HasForeignKey(s => s.SourceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,74 @@
+using System.ComponentModel.DataAnnotations;
+using ClaimTracker.Domain.Claims;
+using ClaimTracker.Infrastructure.Claims;
+
+namespace ClaimTracker.Web.Pages.Editor.Claims;
+
+/// <summary>The claim form's fields, shared by the New and Edit pages. Lengths are checked again by the domain.</summary>
+public sealed class ClaimForm
+{
+    [Required(ErrorMessage = "Enter a headline.")]
+    [StringLength(Claim.HeadlineMaxLength, ErrorMessage = "{0} can have at most {1} characters.")]
+    public string Headline { get; set; } = string.Empty;
+
+    [Display(Name = "Claim as made")]
+    [Required(ErrorMessage = "Enter the claim as it was made.")]
+    [StringLength(Claim.TextMaxLength, ErrorMessage = "{0} can have at most {1} characters.")]
+    public string OriginalText { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Enter the language of the claim (de, en, ru …).")]
+    public string Language { get; set; } = "de";
+
+    [StringLength(Claim.TextMaxLength, ErrorMessage = "{0} can have at most {1} characters.")]
+    public string? Translation { get; set; }
+
+    [StringLength(Claim.TranslatorMaxLength, ErrorMessage = "{0} can have at most {1} characters.")]
+    public string? Translator { get; set; }
+
+    [Display(Name = "Machine-translated")]
+    public bool IsMachineTranslated { get; set; }
+
+    [Display(Name = "First made on")]
+    public DateOnly? FirstMadeOn { get; set; }
+
+    [Display(Name = "Summary and analysis")]
+    public string? SummaryHtml { get; set; }
+
+    [Display(Name = "Review by")]
+    public DateOnly? ReviewBy { get; set; }
+
+    [Display(Name = "Claimants")]
+    public List<int> ClaimantIds { get; set; } = [];
+
+    [Display(Name = "Subjects")]
+    public List<int> SubjectIds { get; set; } = [];
+
+    [StringLength(1000, ErrorMessage = "{0} can have at most {1} characters.")]
+    public string? Topics { get; set; }
+
+    [Display(Name = "Parent claim")]
+    public int? ParentClaimId { get; set; }
+
+    public ClaimInput ToInput() => new(Headline, OriginalText, Language, Translation, Translator, IsMachineTranslated,
+        FirstMadeOn, SummaryHtml, ReviewBy, ClaimantIds, SubjectIds, Topics, ParentClaimId);
+
+    public static ClaimForm From(ClaimDetails claim) => new()
+    {
+        Headline = claim.Headline,
+        OriginalText = claim.OriginalText,
+        Language = claim.Language,
+        Translation = claim.Translation,
+        Translator = claim.Translator,
+        IsMachineTranslated = claim.IsMachineTranslated,
+        FirstMadeOn = claim.FirstMadeOn,
+        SummaryHtml = claim.Summary.Html,
+        ReviewBy = claim.ReviewBy,
+        ClaimantIds = claim.Claimants.Select(a => a.Id).ToList(),
+        SubjectIds = claim.Subjects.Select(a => a.Id).ToList(),
+        Topics = string.Join(", ", claim.Topics),
+        ParentClaimId = claim.Parent?.Id,
+    };
+}
+
+/// <summary>Choices the claim form offers.</summary>
+public sealed record ClaimFormOptions(IReadOnlyList<ActorOption> Actors, IReadOnlyList<ClaimRow> Claims, int? ExceptClaimId);

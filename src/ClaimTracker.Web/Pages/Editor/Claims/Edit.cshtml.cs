@@ -1,0 +1,91 @@
+using ClaimTracker.Infrastructure.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ClaimTracker.Web.Pages.Editor.Claims;
+
+/// <summary>
+/// Edits a claim. The form carries the version it was read at; if someone saved in between, nothing is
+/// overwritten: the page shows the current claim and keeps this editor's input for a second try.
+/// </summary>
+public sealed class EditModel(ClaimEditor editor, ClaimQueries queries, ActorDirectory actors) : PageModel
+{
+    [BindProperty]
+    public ClaimForm Input { get; set; } = new();
+
+    [BindProperty]
+    public Guid Version { get; set; }
+
+    public ClaimDetails Current { get; private set; } = null!;
+
+    public ClaimFormOptions Options { get; private set; } = null!;
+
+    public bool Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        Input = ClaimForm.From(Current);
+        Version = Current.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await editor.EditAsync(id, Version, Input.ToInput(), User.Identity!.Name!, cancellationToken);
+        if (!result.Succeeded)
+        {
+            ModelState.AddFieldErrors(result.Errors);
+            if (result.IsConflict)
+            {
+                Conflict = true;
+                await LoadAsync(id, cancellationToken);
+                ModelState.Remove(nameof(Version));
+                Version = Current.Version;
+            }
+            return Page();
+        }
+        TempData["StatusMessage"] = "Claim saved.";
+        return RedirectToPage("Details", new { id });
+    }
+
+    public async Task<IActionResult> OnPostSlugAsync(int id, string? newSlug, CancellationToken cancellationToken)
+    {
+        var result = await editor.ChangeSlugAsync(id, newSlug ?? string.Empty, User.Identity!.Name!, cancellationToken);
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (!result.Succeeded)
+        {
+            ModelState.AddFieldErrors(result.Errors, prefix: string.Empty);
+            Input = ClaimForm.From(Current);
+            Version = Current.Version;
+            return Page();
+        }
+        TempData["StatusMessage"] = "Slug changed; the old address redirects to the new one.";
+        return RedirectToPage("Details", new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await queries.DetailsAsync(id, cancellationToken) is not { } claim)
+        {
+            return false;
+        }
+        Current = claim;
+        Options = new ClaimFormOptions(await actors.OptionsAsync(cancellationToken), await queries.OptionsAsync(cancellationToken), id);
+        return true;
+    }
+}

@@ -1,0 +1,104 @@
+using ClaimTracker.Domain.Claims;
+using ClaimTracker.Infrastructure.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ClaimTracker.Web.Pages.Editor.Claims;
+
+/// <summary>Attaches a source from the library, or creates one (one address, one source) and attaches it.</summary>
+public sealed class SourceModel(ClaimEditor editor, ClaimQueries queries, SourceLibrary library, ActorDirectory actors) : PageModel
+{
+    [BindProperty]
+    public LinkModel Link { get; set; } = new();
+
+    [BindProperty]
+    public SourceInput Source { get; set; } = new();
+
+    [FromQuery(Name = "q")]
+    public string? Query { get; set; }
+
+    public ClaimDetails Claim { get; private set; } = null!;
+
+    public IReadOnlyList<SourceRow> Library { get; private set; } = [];
+
+    public IReadOnlyList<ActorOption> Outlets { get; private set; } = [];
+
+    public int? ExistingSourceId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAttachAsync(int id, CancellationToken cancellationToken)
+    {
+        var result = await editor.AttachSourceAsync(id, Link.SourceId, Link.Stance, Link.Quote, Link.Note, User.Identity!.Name!, cancellationToken);
+        return await FinishAsync(id, result, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostCreateAsync(int id, CancellationToken cancellationToken)
+    {
+        var draft = new Source.Draft(Source.Url, Source.Title ?? string.Empty, Source.OutletId, Source.Author, Source.PublishedOn,
+            Source.Language ?? string.Empty, Source.ArchiveUrl, Source.Excerpt);
+        var created = await library.CreateAsync(draft, User.Identity!.Name!, cancellationToken);
+        if (!created.Succeeded)
+        {
+            ExistingSourceId = created.Id;
+            ModelState.AddFieldErrors(created.Errors, prefix: nameof(Source));
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+        var result = await editor.AttachSourceAsync(id, created.Id!.Value, Link.Stance, Link.Quote, Link.Note, User.Identity!.Name!, cancellationToken);
+        return await FinishAsync(id, result, cancellationToken);
+    }
+
+    private async Task<IActionResult> FinishAsync(int id, WorkResult result, CancellationToken cancellationToken)
+    {
+        if (!result.Succeeded)
+        {
+            ModelState.AddFieldErrors(result.Errors, prefix: nameof(Link));
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+        TempData["StatusMessage"] = "Source attached.";
+        return RedirectToPage("Details", pageHandler: null, routeValues: new { id }, fragment: "sources");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await queries.DetailsAsync(id, cancellationToken) is not { } claim)
+        {
+            return false;
+        }
+        Claim = claim;
+        Library = await library.SearchAsync(Query, cancellationToken: cancellationToken);
+        Outlets = (await actors.OptionsAsync(cancellationToken)).Where(a => a.Kind == ActorKind.NewsOutlet).ToList();
+        return true;
+    }
+
+    public sealed class LinkModel
+    {
+        public int SourceId { get; set; }
+
+        public SourceStance Stance { get; set; } = SourceStance.Supports;
+
+        public string? Quote { get; set; }
+
+        public string? Note { get; set; }
+    }
+
+    public sealed class SourceInput
+    {
+        public string? Url { get; set; }
+
+        public string? Title { get; set; }
+
+        public int? OutletId { get; set; }
+
+        public string? Author { get; set; }
+
+        public DateOnly? PublishedOn { get; set; }
+
+        public string? Language { get; set; } = "de";
+
+        public string? ArchiveUrl { get; set; }
+
+        public string? Excerpt { get; set; }
+    }
+}

@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using ClaimTracker.Domain.Claims;
+using ClaimTracker.Infrastructure.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ClaimTracker.Web.Pages.Editor.Claims;
+
+public sealed class StatementModel(ClaimEditor editor, ClaimQueries queries, ActorDirectory actors) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public ClaimDetails Claim { get; private set; } = null!;
+
+    public IReadOnlyList<ActorOption> Actors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var draft = new Statement.Draft(Input.ActorId, Input.Stance, Input.MadeOn, Input.Quote, Input.QuoteLanguage, Input.Translation, Input.SourceIds);
+        var result = await editor.AddStatementAsync(id, draft, User.Identity!.Name!, cancellationToken);
+        if (!result.Succeeded)
+        {
+            ModelState.AddFieldErrors(result.Errors);
+            return Page();
+        }
+        TempData["StatusMessage"] = "Statement added.";
+        return RedirectToPage("Details", pageHandler: null, routeValues: new { id }, fragment: "statements");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await queries.DetailsAsync(id, cancellationToken) is not { } claim)
+        {
+            return false;
+        }
+        Claim = claim;
+        Actors = await actors.OptionsAsync(cancellationToken);
+        return true;
+    }
+
+    public sealed class InputModel
+    {
+        public int ActorId { get; set; }
+
+        public Stance Stance { get; set; } = Stance.Denies;
+
+        public DateOnly? MadeOn { get; set; }
+
+        [StringLength(Statement.QuoteMaxLength, ErrorMessage = "{0} can have at most {1} characters.")]
+        public string? Quote { get; set; }
+
+        [Required(ErrorMessage = "Enter the language of the quote.")]
+        public string QuoteLanguage { get; set; } = "de";
+
+        [StringLength(Statement.QuoteMaxLength, ErrorMessage = "{0} can have at most {1} characters.")]
+        public string? Translation { get; set; }
+
+        public List<int> SourceIds { get; set; } = [];
+    }
+}

@@ -1,0 +1,63 @@
+using ClaimTracker.Infrastructure.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ClaimTracker.Web.Pages.Editor.Claims;
+
+public sealed class StatusModel(ClaimEditor editor, ClaimQueries queries, StatusScale scale) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public ClaimDetails Claim { get; private set; } = null!;
+
+    public IReadOnlyList<StatusRow> Statuses { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await editor.ChangeStatusAsync(id, Input.StatusId, Input.EffectiveOn, Input.Rationale, Input.SourceIds,
+            Input.CorrectsId, User.Identity!.Name!, cancellationToken);
+        if (!result.Succeeded)
+        {
+            ModelState.AddFieldErrors(result.Errors);
+            return Page();
+        }
+        TempData["StatusMessage"] = "Status change recorded.";
+        return RedirectToPage("Details", pageHandler: null, routeValues: new { id }, fragment: "history");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await queries.DetailsAsync(id, cancellationToken) is not { } claim)
+        {
+            return false;
+        }
+        Claim = claim;
+        Statuses = await scale.ListAsync(cancellationToken);
+        return true;
+    }
+
+    public sealed class InputModel
+    {
+        public int StatusId { get; set; }
+
+        public DateOnly? EffectiveOn { get; set; }
+
+        public string? Rationale { get; set; }
+
+        public List<int> SourceIds { get; set; } = [];
+
+        public int? CorrectsId { get; set; }
+    }
+}

@@ -1,0 +1,16 @@
+using ClaimTracker.Domain;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace ClaimTracker.Web.Pages.Editor;
+
+internal static class FormErrors
+{
+    /// <summary>Puts domain errors next to their fields (Input.Headline …); form-wide ones at the top.</summary>
+    public static void AddFieldErrors(this ModelStateDictionary modelState, IEnumerable<FieldError> errors, string prefix = "Input")
+    {
+        foreach (var error in errors)
+        {
+            modelState.AddModelError(error.Field.Length == 0 ? string.Empty : prefix.Length == 0 ? error.Field : $"{prefix}.{error.Field}", error.Message);
+        }
+    }
+}
