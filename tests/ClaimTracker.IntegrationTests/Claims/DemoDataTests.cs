@@ -1,0 +1,75 @@
+using ClaimTracker.Infrastructure.Seeding;
+using ClaimTracker.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClaimTracker.IntegrationTests.Claims;
+
+public sealed class DemoDataTests(DevelopmentFactory factory) : IClassFixture<DevelopmentFactory>
+{
+    [Fact]
+    public async Task FirstDevelopmentStart_LoadsTheSeedClaims_WithTheArmsCaseInFourSteps()
+    {
+        _ = factory.CreateBrowser();
+
+        Assert.True(await factory.WithDbAsync(db => db.Claims.CountAsync()) >= 10);
+        var arms = await factory.WithDbAsync(db => db.Claims.Include(c => c.StatusChanges).ThenInclude(s => s.Status)
+            .Include(c => c.Statements).SingleAsync(c => c.Slug == DemoData.ArmsSlug));
+        Assert.Equal(["open", "unproven", "unproven", "corroborated"],
+            arms.StatusChanges.OrderBy(s => s.EffectiveOn).Select(s => s.Status!.Key));
+        Assert.Equal("corroborated", await factory.WithDbAsync(db => db.Statuses.Where(s => s.Id == arms.CurrentStatusId).Select(s => s.Key).SingleAsync()));
+        Assert.True(arms.Statements.Count(s => s.Stance == Domain.Claims.Stance.Denies) >= 4);
+        Assert.True(await factory.WithDbAsync(db => db.Claims.AnyAsync(c => c.ParentClaimId == arms.Id)));
+        Assert.True(await factory.WithDbAsync(db => db.Set<Domain.Claims.ClaimRelation>().AnyAsync(r => r.ToClaimId == arms.Id && r.Kind == Domain.Claims.RelationKind.Contradicts)));
+        Assert.Equal(5, await factory.WithDbAsync(db => db.Sources.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Loader_RunTwice_ChangesNothing()
+    {
+        _ = factory.CreateBrowser();
+        var before = await factory.WithDbAsync(db => db.ChangeRecords.CountAsync());
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var loaded = await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync();
+
+        Assert.False(loaded);
+        Assert.Equal(before, await factory.WithDbAsync(db => db.ChangeRecords.CountAsync()));
+    }
+
+    /// <summary>Nothing invented: every excerpt, link quote and statement quote stands in a seed article.</summary>
+    [Fact]
+    public async Task EveryQuote_IsCopiedFromTheSeedArticles()
+    {
+        var seeds = SeedTexts();
+        _ = factory.CreateBrowser();
+        var excerpts = await factory.WithDbAsync(db => db.Sources.Select(s => s.Excerpt!).ToListAsync());
+        var linkQuotes = await factory.WithDbAsync(db => db.ClaimSources.Where(s => s.Quote != null).Select(s => s.Quote!).ToListAsync());
+        var statementQuotes = await factory.WithDbAsync(db => db.Statements.Where(s => s.Quote != null).Select(s => s.Quote!).ToListAsync());
+
+        var passages = excerpts.SelectMany(e => e.Split('\n')).Concat(linkQuotes)
+            .Concat(statementQuotes.SelectMany(q => q.Split(" […] ")).Select(q => q.Trim('„', '“', '"')))
+            .Where(p => p.Length > 0).ToList();
+        Assert.NotEmpty(passages);
+        Assert.All(passages, passage => Assert.Contains(passage, seeds));
+    }
+
+    private static string SeedTexts()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var seeds = Path.Combine(directory.FullName, "shared", "seeds");
+            if (Directory.Exists(seeds))
+            {
+                return string.Join("\n", Directory.GetFiles(seeds, "*.txt").Order().Select(File.ReadAllText));
+            }
+        }
+        const string reason = "shared/seeds is not beside the repository; the quote check needs the seed articles.";
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Fail(reason);
+        }
+        Assert.Skip(reason);
+        return string.Empty;
+    }
+}
