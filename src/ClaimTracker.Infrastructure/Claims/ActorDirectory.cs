@@ -25,6 +25,36 @@ public sealed class ActorDirectory(AppDbContext db)
         await db.Actors.AsNoTracking().OrderBy(a => a.Name).Select(a => new ActorOption(a.Id, a.Name, a.Kind))
             .ToListAsync(cancellationToken);
 
+    public async Task<(Actor.Draft Draft, Guid Version)?> FindAsync(int id, CancellationToken cancellationToken = default) =>
+        await db.Actors.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new { Draft = new Actor.Draft(a.Name, a.Kind, a.Country, a.Description, a.WikidataId, a.ProvenanceLabel), a.Version })
+            .FirstOrDefaultAsync(cancellationToken) is { } found ? (found.Draft, found.Version) : null;
+
+    public async Task<WorkResult> EditAsync(int id, Guid version, Actor.Draft draft, CancellationToken cancellationToken = default)
+    {
+        var actor = await db.Actors.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (actor is null)
+        {
+            return WorkResult.NotFound("actor");
+        }
+        if (actor.Version != version)
+        {
+            return WorkResult.Invalid(string.Empty, $"Someone else changed “{actor.Name}” meanwhile. The form shows the current values; make your change again.") with { IsConflict = true };
+        }
+        if (Actor.Validate(draft) is { Count: > 0 } errors)
+        {
+            return WorkResult.Invalid(errors);
+        }
+        var name = draft.Name.Trim();
+        if (await db.Actors.AnyAsync(a => a.Name == name && a.Id != id, cancellationToken))
+        {
+            return WorkResult.Invalid(nameof(Actor.Draft.Name), $"“{name}” is already in the directory.");
+        }
+        actor.Edit(draft);
+        await db.SaveChangesAsync(cancellationToken);
+        return WorkResult.Done(actor.Id, actor.Slug);
+    }
+
     public async Task<WorkResult> CreateAsync(Actor.Draft draft, CancellationToken cancellationToken = default)
     {
         if (Actor.Validate(draft) is { Count: > 0 } errors)

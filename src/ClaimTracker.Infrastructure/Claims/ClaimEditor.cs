@@ -133,6 +133,21 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
             claim.ChangeStatus(status, effectiveOn.Value, rationale.Html!, sourceIds, correctsId, user, Now);
         }, cancellationToken);
 
+    public Task<WorkResult> AddRelationAsync(int claimId, RelationKind kind, int otherClaimId, string user,
+        CancellationToken cancellationToken = default) =>
+        OnClaimAsync(claimId, q => q.Include(c => c.Relations), async claim =>
+        {
+            if (!Enum.IsDefined(kind))
+            {
+                throw new DomainRuleException("Kind", "Choose how the claims are related.");
+            }
+            if (!await db.Claims.AnyAsync(c => c.Id == otherClaimId, cancellationToken))
+            {
+                throw new DomainRuleException("OtherClaimId", "Choose an existing claim.");
+            }
+            claim.AddRelation(kind, otherClaimId, user, Now);
+        }, cancellationToken);
+
     public Task<WorkResult> SetVisibilityAsync(int claimId, bool isPublic, string user, CancellationToken cancellationToken = default) =>
         OnClaimAsync(claimId, q => q, claim =>
         {

@@ -37,7 +37,7 @@ public sealed record ClaimDetails(int Id, string Slug, string Headline, string O
     DateOnly? ReviewBy, bool IsPublic, StatusBadge? Status, DateOnly? StatusSince, Guid Version,
     string CreatedBy, DateTime CreatedAtUtc, string UpdatedBy, DateTime UpdatedAtUtc,
     IReadOnlyList<ActorRef> Claimants, IReadOnlyList<ActorRef> Subjects, IReadOnlyList<string> Topics,
-    ClaimRow? Parent, IReadOnlyList<ClaimRow> SubClaims, IReadOnlyList<(RelationKind Kind, ClaimRow Claim)> Relations,
+    ClaimRow? Parent, IReadOnlyList<ClaimRow> SubClaims, IReadOnlyList<(string Label, ClaimRow Claim)> Relations,
     IReadOnlyList<StatementView> Statements, IReadOnlyList<LinkedSourceView> Sources, IReadOnlyList<StatusChangeView> History);
 
 public sealed record DashboardView(IReadOnlyList<(StatusBadge? Status, int Count)> CountsByStatus, IReadOnlyList<ClaimRow> Overdue,
@@ -123,7 +123,8 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
             return null;
         }
         var statuses = await db.Statuses.AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken);
-        var related = claim.Relations.Select(r => r.ToClaimId).Append(claim.ParentClaimId ?? 0).ToList();
+        var incoming = await db.Set<ClaimRelation>().AsNoTracking().Where(r => r.ToClaimId == id).ToListAsync(cancellationToken);
+        var related = claim.Relations.Select(r => r.ToClaimId).Concat(incoming.Select(r => r.FromClaimId)).Append(claim.ParentClaimId ?? 0).ToList();
         var relatedRows = await Rows(db.Claims.AsNoTracking().Where(c => related.Contains(c.Id) || c.ParentClaimId == id))
             .ToListAsync(cancellationToken);
         var subClaimIds = await db.Claims.Where(c => c.ParentClaimId == id).Select(c => c.Id).ToListAsync(cancellationToken);
@@ -142,7 +143,13 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
             claim.Topics.Select(t => t.Topic!.Name).Order().ToList(),
             relatedRows.FirstOrDefault(r => r.Id == claim.ParentClaimId),
             relatedRows.Where(r => subClaimIds.Contains(r.Id)).ToList(),
-            claim.Relations.Select(r => (r.Kind, relatedRows.First(x => x.Id == r.ToClaimId))).ToList(),
+            claim.Relations.Select(r => (r.Kind.Describe(), relatedRows.First(x => x.Id == r.ToClaimId)))
+                .Concat(incoming.Select(r => (r.Kind switch
+                {
+                    RelationKind.Contradicts => "contradicted by",
+                    RelationKind.DuplicateOf => "has a duplicate",
+                    _ => "followed up by",
+                }, relatedRows.First(x => x.Id == r.FromClaimId)))).ToList(),
             statements.Select(s => new StatementView(s.Id, Ref(s.Actor!), s.Stance, s.MadeOn, s.Quote, s.QuoteLanguage, s.Translation,
                 s.Sources.Select(x => x.SourceId).ToList(),
                 // A walk-back: the same party said the opposite earlier.

@@ -8,6 +8,9 @@ public sealed record SourceRow(int Id, string Title, string? Url, string? Outlet
     DateOnly? PublishedOn, string Language, string? ArchiveUrl, string? Excerpt, string? ExcerptSha256,
     DateTime? ExcerptCapturedAtUtc, int CitedBy);
 
+public sealed record SourceEditView(Source.Draft Draft, Guid Version, string? ExcerptSha256, DateTime? ExcerptCapturedAtUtc,
+    IReadOnlyList<(int Id, string Headline)> CitedBy);
+
 /// <summary>Sources are shared by claims; one address is stored once.</summary>
 public sealed class SourceLibrary(AppDbContext db, TimeProvider clock)
 {
@@ -25,6 +28,46 @@ public sealed class SourceLibrary(AppDbContext db, TimeProvider clock)
                 s.Outlet != null ? s.Outlet.ProvenanceLabel : null, s.PublishedOn, s.Language, s.ArchiveUrl, s.Excerpt,
                 s.ExcerptSha256, s.ExcerptCapturedAtUtc, db.ClaimSources.Count(cs => cs.SourceId == s.Id)))
             .ToListAsync(cancellationToken);
+    }
+
+    public async Task<SourceEditView?> FindAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var source = await db.Sources.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (source is null)
+        {
+            return null;
+        }
+        var citing = await db.ClaimSources.Where(cs => cs.SourceId == id)
+            .Join(db.Claims, cs => cs.ClaimId, c => c.Id, (cs, c) => new { c.Id, c.Headline }).OrderBy(c => c.Headline)
+            .ToListAsync(cancellationToken);
+        return new SourceEditView(new Source.Draft(source.Url, source.Title, source.OutletId, source.Author, source.PublishedOn,
+                source.Language, source.ArchiveUrl, source.Excerpt), source.Version, source.ExcerptSha256, source.ExcerptCapturedAtUtc,
+            citing.Select(c => (c.Id, c.Headline)).ToList());
+    }
+
+    /// <summary>Saves the edit unless someone saved this source since <paramref name="version"/> was read.</summary>
+    public async Task<WorkResult> EditAsync(int id, Guid version, Source.Draft draft, CancellationToken cancellationToken = default)
+    {
+        var source = await db.Sources.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (source is null)
+        {
+            return WorkResult.NotFound("source");
+        }
+        if (source.Version != version)
+        {
+            return WorkResult.Invalid(string.Empty, "Someone else changed this source meanwhile. The form shows the current values; make your change again.") with { IsConflict = true };
+        }
+        if (Source.Validate(draft, out var url) is { Count: > 0 } errors)
+        {
+            return WorkResult.Invalid(errors);
+        }
+        if (url is not null && await db.Sources.Where(s => s.Url == url && s.Id != id).Select(s => new { s.Id, s.Title }).FirstOrDefaultAsync(cancellationToken) is { } other)
+        {
+            return WorkResult.Invalid(nameof(Source.Draft.Url), $"This address belongs to another source, “{other.Title}” (#{other.Id}).");
+        }
+        source.Edit(draft, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        return WorkResult.Done(id);
     }
 
     /// <summary>Creates the source, or names the existing one with the same address.</summary>

@@ -28,9 +28,12 @@ public sealed class RouteAuthorizationTests(ClaimTrackerFactory factory) : IClas
         ["/Admin/Users/Create"] = (Access.Admin, "/admin/users/create"),
         ["/Admin/Users/Edit"] = (Access.Admin, "/admin/users/edit/{id}"),
         ["/Admin/Audit/Index"] = (Access.Admin, "/admin/audit"),
+        ["/Admin/Statuses/Index"] = (Access.Admin, "/admin/statuses"),
         ["/Editor/Index"] = (Access.Editor, "/editor"),
         ["/Editor/Activity"] = (Access.Editor, "/editor/activity"),
         ["/Editor/Actors/Index"] = (Access.Editor, "/editor/actors"),
+        ["/Editor/Actors/Edit"] = (Access.Editor, "/editor/actors/edit/{actor}"),
+        ["/Editor/Sources/Edit"] = (Access.Editor, "/editor/sources/edit/{source}"),
         ["/Editor/Sources/Index"] = (Access.Editor, "/editor/sources"),
         ["/Editor/Claims/Index"] = (Access.Editor, "/editor/claims?q=Pjöngjang&status=open"),
         ["/Editor/Claims/New"] = (Access.Editor, "/editor/claims/new"),
@@ -67,11 +70,13 @@ public sealed class RouteAuthorizationTests(ClaimTrackerFactory factory) : IClas
         };
         var someUserId = await factory.WithDbAsync(db => db.Users.Select(u => u.Id).FirstAsync());
         var someClaimId = (await factory.CreateClaimAsync("Tabellenbehauptung zur Autorisierung")).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (someActorId, someSourceId) = await factory.CreateActorAndSourceAsync();
         var failures = new List<string>();
 
         foreach (var (page, (access, template)) in Table)
         {
-            var url = template.Replace("{id}", someUserId).Replace("{claim}", someClaimId);
+            var url = template.Replace("{id}", someUserId).Replace("{claim}", someClaimId)
+                .Replace("{actor}", someActorId).Replace("{source}", someSourceId);
             foreach (var (visitor, client) in visitors)
             {
                 var expected = Expected(access, visitor, page);

@@ -88,6 +88,18 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>
         return result.Id ?? throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
     }
 
+    /// <summary>An outlet and one of its articles, made through the app's use cases; returns their ids as text.</summary>
+    public async Task<(string ActorId, string SourceId)> CreateActorAndSourceAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var name = "Agentur " + Guid.NewGuid().ToString("N")[..8];
+        var actor = await scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ActorDirectory>()
+            .CreateAsync(new ClaimTracker.Domain.Claims.Actor.Draft(name, ClaimTracker.Domain.Claims.ActorKind.NewsOutlet, null, null, null, "independent"));
+        var source = await scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.SourceLibrary>()
+            .CreateAsync(new ClaimTracker.Domain.Claims.Source.Draft(null, "Meldung von " + name, actor.Id, null, new DateOnly(2024, 11, 30), "de", null, "Auszug."), "builder@example.org");
+        return (actor.Id!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), source.Id!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public async Task<IList<string>> RolesOfAsync(string email)
     {
         await using var scope = Services.CreateAsyncScope();

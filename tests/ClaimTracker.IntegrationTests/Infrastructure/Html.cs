@@ -50,6 +50,15 @@ public static class Html
                 case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
                     fields.Add(new(area.Name, area.Value));
                     break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    // As a browser: the selected options, or the first one of a single-choice list.
+                    var chosen = select.Options.Where(o => o.IsSelected).ToList();
+                    if (chosen.Count == 0 && !select.IsMultiple && select.Options.Length > 0)
+                    {
+                        chosen.Add(select.Options[0]!);
+                    }
+                    fields.AddRange(chosen.Select(o => new KeyValuePair<string, string>(select.Name, o.Value)));
+                    break;
             }
         }
         foreach (var (name, replacements) in values)

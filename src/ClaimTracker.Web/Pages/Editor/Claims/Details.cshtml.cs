@@ -10,6 +10,8 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor) : Pag
 
     public IReadOnlyList<ChangeView> Changes { get; private set; } = [];
 
+    public IReadOnlyList<ClaimRow> OtherClaims { get; private set; } = [];
+
     [TempData]
     public string? StatusMessage { get; set; }
 
@@ -28,6 +30,19 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor) : Pag
         return RedirectToPage(new { id });
     }
 
+    public async Task<IActionResult> OnPostRelationAsync(int id, ClaimTracker.Domain.Claims.RelationKind kind, int otherClaimId,
+        CancellationToken cancellationToken)
+    {
+        var result = await editor.AddRelationAsync(id, kind, otherClaimId, User.Identity!.Name!, cancellationToken);
+        if (!result.Succeeded)
+        {
+            ModelState.AddFieldErrors(result.Errors, prefix: string.Empty);
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+        StatusMessage = "Relation recorded.";
+        return RedirectToPage(pageName: null, pageHandler: null, routeValues: new { id }, fragment: "overview");
+    }
+
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
         if (await queries.DetailsAsync(id, cancellationToken) is not { } claim)
@@ -36,6 +51,7 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor) : Pag
         }
         Claim = claim;
         Changes = await queries.ChangesAsync(id, cancellationToken: cancellationToken);
+        OtherClaims = (await queries.OptionsAsync(cancellationToken)).Where(c => c.Id != id).ToList();
         return true;
     }
 }
