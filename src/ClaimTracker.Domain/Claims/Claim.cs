@@ -206,6 +206,54 @@ public sealed class Claim
         return statement;
     }
 
+    public void EditStatement(int statementId, Statement.Draft draft, string user, DateTime nowUtc)
+    {
+        var statement = statements.FirstOrDefault(s => s.Id == statementId)
+                        ?? throw new DomainRuleException(string.Empty, "This statement is not part of the claim.");
+        if (draft.SourceIds.Any(id => sources.All(s => s.SourceId != id)))
+        {
+            throw new DomainRuleException(nameof(Statement.Draft.SourceIds), "A statement can cite only sources attached to this claim.");
+        }
+        statement.Correct(draft);
+        Touch(user, nowUtc);
+    }
+
+    public void EditSourceLink(int sourceId, SourceStance stance, string? quote, string? note, string user, DateTime nowUtc)
+    {
+        var link = sources.FirstOrDefault(s => s.SourceId == sourceId)
+                   ?? throw new DomainRuleException("SourceId", "This source is not attached to the claim.");
+        var errors = new List<FieldError>();
+        errors.AddIfFailed("Quote", TextRules.CheckMultiLine("Quote", quote, QuoteMaxLength));
+        errors.AddIfFailed("Note", TextRules.CheckMultiLine("Note", note, NoteMaxLength));
+        if (!Enum.IsDefined(stance))
+        {
+            errors.Add(new FieldError("Stance", "Choose what the source does for the claim."));
+        }
+        if (errors is [var first, ..])
+        {
+            throw new DomainRuleException(first.Field, first.Message);
+        }
+        link.Change(stance, Actor.Clean(quote), Actor.Clean(note));
+        Touch(user, nowUtc);
+    }
+
+    /// <summary>Removes a source the claim no longer needs; one that a statement or a status change rests on stays.</summary>
+    public void DetachSource(int sourceId, string user, DateTime nowUtc)
+    {
+        var link = sources.FirstOrDefault(s => s.SourceId == sourceId)
+                   ?? throw new DomainRuleException("SourceId", "This source is not attached to the claim.");
+        if (statusChanges.Any(c => c.Sources.Any(s => s.SourceId == sourceId)))
+        {
+            throw new DomainRuleException("SourceId", "A status change rests on this source; it stays attached (the history is append-only).");
+        }
+        if (statements.Any(s => s.Sources.Any(x => x.SourceId == sourceId)))
+        {
+            throw new DomainRuleException("SourceId", "A statement cites this source; remove it from the statement first.");
+        }
+        sources.Remove(link);
+        Touch(user, nowUtc);
+    }
+
     public void AttachSource(int sourceId, SourceStance stance, string? quote, string? note, string user, DateTime nowUtc)
     {
         if (sources.Any(s => s.SourceId == sourceId))
@@ -356,6 +404,8 @@ public sealed class ClaimSource
 
     internal ClaimSource(int sourceId, SourceStance stance, string? quote, string? note) =>
         (SourceId, Stance, Quote, Note) = (sourceId, stance, quote, note);
+
+    internal void Change(SourceStance stance, string? quote, string? note) => (Stance, Quote, Note) = (stance, quote, note);
 
     public int ClaimId { get; private set; }
 

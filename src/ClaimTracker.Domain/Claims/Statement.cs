@@ -67,6 +67,28 @@ public sealed class Statement
         return errors;
     }
 
+    /// <summary>Fixes the record of what was said (date, wording, sources). Who said it and the stance stay:
+    /// a change of position is a new statement.</summary>
+    internal void Correct(Draft draft)
+    {
+        if (draft.ActorId != ActorId || draft.Stance != Stance)
+        {
+            throw new DomainRuleException(nameof(Draft.Stance), "Who said it and the stance cannot change; record a change of position as a new statement.");
+        }
+        if (Validate(draft) is [var first, ..])
+        {
+            throw new DomainRuleException(first.Field, first.Message);
+        }
+        LanguageTag.TryNormalise(draft.QuoteLanguage, out var language, out _);
+        MadeOn = draft.MadeOn!.Value;
+        Quote = Actor.Clean(draft.Quote);
+        QuoteLanguage = language;
+        Translation = Actor.Clean(draft.Translation);
+        var wanted = draft.SourceIds.Distinct().ToHashSet();
+        sources.RemoveAll(s => !wanted.Contains(s.SourceId));
+        sources.AddRange(wanted.Where(id => sources.All(s => s.SourceId != id)).Select(id => new StatementSource(id)));
+    }
+
     internal static Statement Create(int claimId, Draft draft, string user, DateTime nowUtc)
     {
         if (Validate(draft) is [var first, ..])

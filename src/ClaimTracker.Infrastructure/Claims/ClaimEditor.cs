@@ -104,6 +104,30 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
             claim.AddStatement(draft, user, Now);
         }, cancellationToken);
 
+    public Task<WorkResult> EditStatementAsync(int claimId, int statementId, Statement.Draft draft, string user,
+        CancellationToken cancellationToken = default) =>
+        OnClaimAsync(claimId, q => q.Include(c => c.Sources).Include(c => c.Statements).ThenInclude(s => s.Sources), claim =>
+        {
+            claim.EditStatement(statementId, draft, user, Now);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    public Task<WorkResult> EditSourceLinkAsync(int claimId, int sourceId, SourceStance stance, string? quote, string? note,
+        string user, CancellationToken cancellationToken = default) =>
+        OnClaimAsync(claimId, q => q.Include(c => c.Sources), claim =>
+        {
+            claim.EditSourceLink(sourceId, stance, quote, note, user, Now);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    public Task<WorkResult> DetachSourceAsync(int claimId, int sourceId, string user, CancellationToken cancellationToken = default) =>
+        OnClaimAsync(claimId, q => q.Include(c => c.Sources).Include(c => c.Statements).ThenInclude(s => s.Sources)
+            .Include(c => c.StatusChanges).ThenInclude(s => s.Sources), claim =>
+        {
+            claim.DetachSource(sourceId, user, Now);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
     public Task<WorkResult> AttachSourceAsync(int claimId, int sourceId, SourceStance stance, string? quote, string? note,
         string user, CancellationToken cancellationToken = default) =>
         OnClaimAsync(claimId, q => q.Include(c => c.Sources), async claim =>

@@ -247,6 +247,55 @@ public sealed class ClaimFormsTests(ClaimTrackerFactory factory) : IClassFixture
         Assert.Contains("Prüffall: nachher", activity.GetElementById("changes")!.TextContent);
     }
 
+    [Fact]
+    public async Task Statement_Correction_ChangesTheWordingButNotTheStance()
+    {
+        var (editor, id, sourceId) = await ClaimWithSourceAsync();
+        var actorId = await factory.WithDbAsync(db => db.Actors.Where(a => a.Name == "Testland").Select(a => a.Id).SingleAsync());
+        await editor.SubmitListsAsync(await editor.GetAsync($"/editor/claims/statement/{id}", expectOk: true), "statement-form",
+            ("Input.ActorId", [actorId.ToString()]), ("Input.Stance", ["Denies"]), ("Input.MadeOn", ["2024-06-18"]), ("Input.Quote", ["Tippfehlr"]));
+        var statementId = await factory.WithDbAsync(db => db.Statements.Where(s => s.ClaimId == id).Select(s => s.Id).SingleAsync());
+        var form = await editor.GetAsync($"/editor/claims/statement/{id}?statement={statementId}", expectOk: true);
+
+        var sneaky = await editor.SubmitAsync(form, "statement-form", ("Input.Stance", "Confirms"));
+        Assert.Equal(HttpStatusCode.OK, sneaky.StatusCode);
+        Assert.Contains("record a change of position as a new statement", (await Html.ParseAsync(sneaky)).Errors());
+
+        var fixedQuote = await editor.SubmitAsync(form, "statement-form", ("Input.Quote", "Tippfehler behoben"));
+        Assert.Equal(HttpStatusCode.Redirect, fixedQuote.StatusCode);
+        var statement = await factory.WithDbAsync(db => db.Statements.SingleAsync(s => s.Id == statementId));
+        Assert.Equal(("Tippfehler behoben", Stance.Denies), (statement.Quote, statement.Stance));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Statements.CountAsync(s => s.ClaimId == id)));
+    }
+
+    [Fact]
+    public async Task SourceLink_EditAndDetach_ButNotWhileAStatusRestsOnIt()
+    {
+        var (editor, id, sourceId) = await ClaimWithSourceAsync();
+        var details = await editor.GetAsync($"/editor/claims/details/{id}", expectOk: true);
+        var saved = await editor.SubmitAsync(details, $"link-{sourceId}", ("stance", "Disputes"), ("note", "Nur eine Seite zitiert."));
+        Assert.Equal("Link saved.", (await editor.FollowAsync(saved)).Status());
+        Assert.Equal(SourceStance.Disputes, await factory.WithDbAsync(db => db.ClaimSources.Where(cs => cs.ClaimId == id).Select(cs => cs.Stance).SingleAsync()));
+
+        var open = await factory.WithDbAsync(db => db.Statuses.Where(s => s.Key == "unproven").Select(s => s.Id).SingleAsync());
+        await editor.SubmitListsAsync(await editor.GetAsync($"/editor/claims/status/{id}", expectOk: true), "status-form",
+            ("Input.StatusId", [open.ToString()]), ("Input.EffectiveOn", ["2024-06-18"]), ("Input.Rationale", ["Unklar."]), ("Input.SourceIds", [sourceId.ToString()]));
+        var refused = await editor.SubmitAsync(await editor.GetAsync($"/editor/claims/details/{id}", expectOk: true), $"detach-{sourceId}");
+        Assert.Contains("A status change rests on this source", (await Html.ParseAsync(refused)).Errors());
+        Assert.True(await factory.WithDbAsync(db => db.ClaimSources.AnyAsync(cs => cs.ClaimId == id)));
+    }
+
+    [Fact]
+    public async Task SourceLink_Detach_RemovesItAndIsAudited()
+    {
+        var (editor, id, sourceId) = await ClaimWithSourceAsync();
+        var response = await editor.SubmitAsync(await editor.GetAsync($"/editor/claims/details/{id}", expectOk: true), $"detach-{sourceId}");
+        var details = await editor.FollowAsync(response);
+        Assert.Equal("Source detached.", details.Status());
+        Assert.False(await factory.WithDbAsync(db => db.ClaimSources.AnyAsync(cs => cs.ClaimId == id)));
+        Assert.Contains("Deleted ClaimSource", details.GetElementById("changes")!.TextContent);
+    }
+
     private async Task<(HttpClient Editor, int ClaimId, int SourceId)> ClaimWithSourceAsync()
     {
         var editor = await factory.SignedInAsync($"ed-{Guid.NewGuid():N}@example.org", Roles.Editor);

@@ -180,6 +180,36 @@ public sealed class ClaimTests
     }
 
     [Fact]
+    public void DetachSource_RestedOnByAStatus_IsRefused()
+    {
+        var claim = ArmsClaim();
+        claim.AttachSource(10, SourceStance.Supports, null, null, "e@example.org", Now);
+        claim.ChangeStatus(Status("unproven", 4), new DateOnly(2024, 6, 19), Reason, [10], null, "e@example.org", Now);
+        Assert.Contains("status change rests on this source",
+            Assert.Throws<DomainRuleException>(() => claim.DetachSource(10, "e@example.org", Now)).Message);
+    }
+
+    [Fact]
+    public void DetachSource_Unused_RemovesTheLink()
+    {
+        var claim = ArmsClaim();
+        claim.AttachSource(10, SourceStance.Supports, null, null, "e@example.org", Now);
+        claim.DetachSource(10, "e@example.org", Now);
+        Assert.Empty(claim.Sources);
+    }
+
+    [Fact]
+    public void EditStatement_ChangingTheStance_IsRefused()
+    {
+        var claim = ArmsClaim();
+        var statement = WithId(claim.AddStatement(new Statement.Draft(3, Stance.Denies, new DateOnly(2024, 6, 19), "x", "de", null, []), "e@example.org", Now), 5);
+        Assert.Throws<DomainRuleException>(() =>
+            claim.EditStatement(statement.Id, new Statement.Draft(3, Stance.Confirms, new DateOnly(2024, 6, 19), "x", "de", null, []), "e@example.org", Now));
+        claim.EditStatement(statement.Id, new Statement.Draft(3, Stance.Denies, new DateOnly(2024, 6, 20), "korrigiert", "de", null, []), "e@example.org", Now);
+        Assert.Equal(("korrigiert", new DateOnly(2024, 6, 20)), (statement.Quote, statement.MadeOn));
+    }
+
+    [Fact]
     public void AddRelation_ToItself_IsRefused() =>
         Assert.Throws<DomainRuleException>(() => ArmsClaim(3).AddRelation(RelationKind.Contradicts, 3, "e@example.org", Now));
 }

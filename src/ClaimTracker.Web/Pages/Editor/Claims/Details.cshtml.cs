@@ -30,18 +30,30 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor) : Pag
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostRelationAsync(int id, ClaimTracker.Domain.Claims.RelationKind kind, int otherClaimId,
-        CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostLinkAsync(int id, int sourceId, ClaimTracker.Domain.Claims.SourceStance stance, string? quote,
+        string? note, CancellationToken cancellationToken) =>
+        await FinishAsync(id, await editor.EditSourceLinkAsync(id, sourceId, stance, quote, note, User.Identity!.Name!, cancellationToken),
+            "Link saved.", "sources", cancellationToken);
+
+    public async Task<IActionResult> OnPostDetachAsync(int id, int sourceId, CancellationToken cancellationToken) =>
+        await FinishAsync(id, await editor.DetachSourceAsync(id, sourceId, User.Identity!.Name!, cancellationToken),
+            "Source detached.", "sources", cancellationToken);
+
+    private async Task<IActionResult> FinishAsync(int id, WorkResult result, string success, string fragment, CancellationToken cancellationToken)
     {
-        var result = await editor.AddRelationAsync(id, kind, otherClaimId, User.Identity!.Name!, cancellationToken);
         if (!result.Succeeded)
         {
             ModelState.AddFieldErrors(result.Errors, prefix: string.Empty);
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
-        StatusMessage = "Relation recorded.";
-        return RedirectToPage(pageName: null, pageHandler: null, routeValues: new { id }, fragment: "overview");
+        StatusMessage = success;
+        return RedirectToPage(pageName: null, pageHandler: null, routeValues: new { id }, fragment: fragment);
     }
+
+    public async Task<IActionResult> OnPostRelationAsync(int id, ClaimTracker.Domain.Claims.RelationKind kind, int otherClaimId,
+        CancellationToken cancellationToken) =>
+        await FinishAsync(id, await editor.AddRelationAsync(id, kind, otherClaimId, User.Identity!.Name!, cancellationToken),
+            "Relation recorded.", "overview", cancellationToken);
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {

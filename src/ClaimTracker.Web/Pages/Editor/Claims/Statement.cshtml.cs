@@ -15,8 +15,30 @@ public sealed class StatementModel(ClaimEditor editor, ClaimQueries queries, Act
 
     public IReadOnlyList<ActorOption> Actors { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    /// <summary>Set when an existing statement is being corrected.</summary>
+    [BindProperty(SupportsGet = true, Name = "statement")]
+    public int? StatementId { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (StatementId is { } statementId)
+        {
+            if (Claim.Statements.FirstOrDefault(s => s.Id == statementId) is not { } existing)
+            {
+                return NotFound();
+            }
+            Input = new InputModel
+            {
+                ActorId = existing.Actor.Id, Stance = existing.Stance, MadeOn = existing.MadeOn, Quote = existing.Quote,
+                QuoteLanguage = existing.QuoteLanguage, Translation = existing.Translation, SourceIds = [.. existing.SourceIds],
+            };
+        }
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
@@ -29,13 +51,15 @@ public sealed class StatementModel(ClaimEditor editor, ClaimQueries queries, Act
             return Page();
         }
         var draft = new Statement.Draft(Input.ActorId, Input.Stance, Input.MadeOn, Input.Quote, Input.QuoteLanguage, Input.Translation, Input.SourceIds);
-        var result = await editor.AddStatementAsync(id, draft, User.Identity!.Name!, cancellationToken);
+        var result = StatementId is { } statementId
+            ? await editor.EditStatementAsync(id, statementId, draft, User.Identity!.Name!, cancellationToken)
+            : await editor.AddStatementAsync(id, draft, User.Identity!.Name!, cancellationToken);
         if (!result.Succeeded)
         {
             ModelState.AddFieldErrors(result.Errors);
             return Page();
         }
-        TempData["StatusMessage"] = "Statement added.";
+        TempData["StatusMessage"] = StatementId is null ? "Statement added." : "Statement corrected.";
         return RedirectToPage("Details", pageHandler: null, routeValues: new { id }, fragment: "statements");
     }
 
