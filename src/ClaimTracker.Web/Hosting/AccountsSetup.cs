@@ -26,6 +26,7 @@ public static class AccountsSetup
         services.AddScoped<StatusScale>();
         services.AddScoped<ClaimEditor>();
         services.AddScoped<ClaimQueries>();
+        services.AddScoped<PublicClaims>();
         services.AddScoped<ActorDirectory>();
         services.AddScoped<SourceLibrary>();
         services.AddScoped<DemoData>();

@@ -7,7 +7,10 @@ public static class PagesSetup
 {
     /// <summary>Pages anyone may open. Everything else needs a signed-in user.</summary>
     public static readonly IReadOnlyList<string> PublicPages =
-        ["/Index", "/Error", "/Account/Login", "/Account/SetPassword"];
+        ["/Index", "/Error", "/Statuses", "/Account/Login", "/Account/SetPassword"];
+
+    /// <summary>Folders of reader pages: anonymous, read-only, published claims only.</summary>
+    public static readonly IReadOnlyList<string> PublicFolders = ["/Claims", "/Actors", "/Topics"];
 
     public static IServiceCollection AddClaimTrackerPages(this IServiceCollection services)
     {
@@ -20,6 +23,10 @@ public static class PagesSetup
             foreach (var page in PublicPages)
             {
                 options.Conventions.AllowAnonymousToPage(page);
+            }
+            foreach (var folder in PublicFolders)
+            {
+                options.Conventions.AllowAnonymousToFolder(folder);
             }
         });
         return services;

@@ -1,10 +1,11 @@
+using ClaimTracker.Infrastructure.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClaimTracker.Web.Pages;
 
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(PublicClaims claims) : PageModel
 {
-    public void OnGet()
-    {
-    }
+    public HomeView Home { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Home = await claims.HomeAsync(cancellationToken);
 }

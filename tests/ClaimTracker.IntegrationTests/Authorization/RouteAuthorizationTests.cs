@@ -19,6 +19,11 @@ public sealed class RouteAuthorizationTests(ClaimTrackerFactory factory) : IClas
     private static readonly Dictionary<string, (Access Access, string Url)> Table = new()
     {
         ["/Index"] = (Access.Public, "/"),
+        ["/Statuses"] = (Access.Public, "/statuses"),
+        ["/Claims/Index"] = (Access.Public, "/claims?q=Tabellenbehauptung"),
+        ["/Claims/Show"] = (Access.Public, "/claims/{slug}"),
+        ["/Actors/Show"] = (Access.Public, "/actors/{actorSlug}"),
+        ["/Topics/Show"] = (Access.Public, "/topics/{topicSlug}"),
         ["/Error"] = (Access.Public, "/error/404"),
         ["/Account/Login"] = (Access.Public, "/account/login"),
         ["/Account/SetPassword"] = (Access.Public, "/account/setpassword"),
@@ -71,12 +76,15 @@ public sealed class RouteAuthorizationTests(ClaimTrackerFactory factory) : IClas
         var someUserId = await factory.WithDbAsync(db => db.Users.Select(u => u.Id).FirstAsync());
         var someClaimId = (await factory.CreateClaimAsync("Tabellenbehauptung zur Autorisierung")).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var (someActorId, someSourceId) = await factory.CreateActorAndSourceAsync();
+        var publicSlug = await factory.PublishAsync(await factory.CreateClaimAsync("Veröffentlichte Tabellenbehauptung", topics: "Autorisierung"));
+        var actorSlug = await factory.WithDbAsync(db => db.Actors.Where(a => a.Id == int.Parse(someActorId)).Select(a => a.Slug).SingleAsync());
         var failures = new List<string>();
 
         foreach (var (page, (access, template)) in Table)
         {
             var url = template.Replace("{id}", someUserId).Replace("{claim}", someClaimId)
-                .Replace("{actor}", someActorId).Replace("{source}", someSourceId);
+                .Replace("{actor}", someActorId).Replace("{source}", someSourceId)
+                .Replace("{slug}", publicSlug).Replace("{actorSlug}", actorSlug).Replace("{topicSlug}", "autorisierung");
             foreach (var (visitor, client) in visitors)
             {
                 var expected = Expected(access, visitor, page);

@@ -79,13 +79,41 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A claim made through the app's own use case, as an editor would; returns its id.</summary>
-    public async Task<int> CreateClaimAsync(string headline, string originalText = "Ein Satz, wie er gesagt wurde.")
+    public async Task<int> CreateClaimAsync(string headline, string originalText = "Ein Satz, wie er gesagt wurde.",
+        string? topics = null, int? parentId = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var editor = scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEditor>();
         var result = await editor.CreateAsync(new ClaimTracker.Infrastructure.Claims.ClaimInput(headline, originalText, "de", null, null,
-            false, null, null, null, [], [], null, null), "builder@example.org");
+            false, null, null, null, [], [], topics, parentId), "builder@example.org");
         return result.Id ?? throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
+    }
+
+    /// <summary>Publishes the claim (as an editor would) and returns its slug.</summary>
+    public async Task<string> PublishAsync(int claimId, bool isPublic = true)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEditor>()
+            .SetVisibilityAsync(claimId, isPublic, "builder@example.org");
+        return result.Slug ?? throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
+    }
+
+    /// <summary>Records a status change with a new source attached for it; the status key is from the default scale.</summary>
+    public async Task SetStatusAsync(int claimId, string statusKey, DateOnly effectiveOn)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var db = provider.GetRequiredService<AppDbContext>();
+        var editor = provider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEditor>();
+        var source = await provider.GetRequiredService<ClaimTracker.Infrastructure.Claims.SourceLibrary>().CreateAsync(
+            new ClaimTracker.Domain.Claims.Source.Draft($"https://quelle.example/{Guid.NewGuid():N}", "Quelle", null, null, null, "de", null, null), "builder@example.org");
+        await editor.AttachSourceAsync(claimId, source.Id!.Value, ClaimTracker.Domain.Claims.SourceStance.Supports, null, null, "builder@example.org");
+        var statusId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Statuses.Where(s => s.Key == statusKey).Select(s => s.Id));
+        var result = await editor.ChangeStatusAsync(claimId, statusId, effectiveOn, "<p>Begründung.</p>", [source.Id.Value], null, "builder@example.org");
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
+        }
     }
 
     /// <summary>An outlet and one of its articles, made through the app's use cases; returns their ids as text.</summary>

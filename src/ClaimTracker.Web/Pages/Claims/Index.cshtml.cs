@@ -1,0 +1,46 @@
+using ClaimTracker.Infrastructure.Claims;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ClaimTracker.Web.Pages.Claims;
+
+/// <summary>The public claim list: filters, search, and keyset paging ("older claims").</summary>
+public sealed class ClaimListModel(PublicClaims claims, StatusScale scale) : PageModel
+{
+    [FromQuery(Name = "q")] public string? Q { get; set; }
+
+    [FromQuery(Name = "status")] public string? Status { get; set; }
+
+    [FromQuery(Name = "topic")] public string? Topic { get; set; }
+
+    [FromQuery(Name = "actor")] public string? Actor { get; set; }
+
+    [FromQuery(Name = "from")] public DateOnly? From { get; set; }
+
+    [FromQuery(Name = "to")] public DateOnly? To { get; set; }
+
+    [FromQuery(Name = "after")] public string? After { get; set; }
+
+    public PublicPage Result { get; private set; } = null!;
+
+    public IReadOnlyList<StatusRow> Statuses { get; private set; } = [];
+
+    public IReadOnlyList<(string Slug, string Name)> Topics { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Result = await claims.ListAsync(new PublicFilter(Q, Status, Topic, Actor, From, To, After), cancellationToken);
+        Statuses = await scale.ListAsync(cancellationToken);
+        Topics = await claims.TopicsAsync(cancellationToken);
+    }
+
+    public string NextPageUrl(string cursor)
+    {
+        var query = new QueryBuilder(Request.Query.Where(p => p.Key != "after").SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? string.Empty))))
+        {
+            { "after", cursor },
+        };
+        return "/claims" + query.ToQueryString();
+    }
+}
