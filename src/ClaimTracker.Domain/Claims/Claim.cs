@@ -10,6 +10,7 @@ namespace ClaimTracker.Domain.Claims;
 public sealed class Claim
 {
     public const int HeadlineMaxLength = 120;
+    public const int ClaimReviewedMaxLength = 74;
     public const int TextMaxLength = 4000;
     public const int TranslatorMaxLength = 200;
     public const int SummaryMaxLength = 100_000;
@@ -33,6 +34,9 @@ public sealed class Claim
     public string Slug { get; private set; } = string.Empty;
 
     public string Headline { get; private set; } = string.Empty;
+
+    /// <summary>A short form of the claim for ClaimReview's claimReviewed (under 75 characters); the headline when empty.</summary>
+    public string? ClaimReviewed { get; private set; }
 
     /// <summary>The claim as made, in its original language.</summary>
     public string OriginalText { get; private set; } = string.Empty;
@@ -86,7 +90,8 @@ public sealed class Claim
     public IReadOnlyCollection<ClaimRelation> Relations => relations;
 
     public sealed record Draft(string Headline, string OriginalText, string Language, string? Translation,
-        string? Translator, bool IsMachineTranslated, DateOnly? FirstMadeOn, SanitisedHtml Summary, DateOnly? ReviewBy);
+        string? Translator, bool IsMachineTranslated, DateOnly? FirstMadeOn, SanitisedHtml Summary, DateOnly? ReviewBy,
+        string? ClaimReviewed = null);
 
     public static IReadOnlyList<FieldError> Validate(Draft draft)
     {
@@ -103,6 +108,7 @@ public sealed class Claim
         errors.AddIfFailed(nameof(Draft.OriginalText), TextRules.CheckMultiLine("Claim as made", draft.OriginalText, TextMaxLength));
         errors.AddIfFailed(nameof(Draft.Translation), TextRules.CheckMultiLine("Translation", draft.Translation, TextMaxLength));
         errors.AddIfFailed(nameof(Draft.Translator), TextRules.CheckSingleLine("Translator", draft.Translator, TranslatorMaxLength));
+        errors.AddIfFailed(nameof(Draft.ClaimReviewed), TextRules.CheckSingleLine("Short form", draft.ClaimReviewed, ClaimReviewedMaxLength));
         if (!LanguageTag.TryNormalise(draft.Language, out _, out var languageError))
         {
             errors.Add(new FieldError(nameof(Draft.Language), languageError));
@@ -141,7 +147,24 @@ public sealed class Claim
         FirstMadeOn = draft.FirstMadeOn;
         Summary = draft.Summary;
         ReviewBy = draft.ReviewBy;
+        ClaimReviewed = Actor.Clean(draft.ClaimReviewed);
         Touch(user, nowUtc);
+    }
+
+    /// <summary>What ClaimReview names as the claim reviewed: the short form, else the headline cut at a word under 75 characters.</summary>
+    public static string ShortForm(string? claimReviewed, string headline)
+    {
+        if (!string.IsNullOrWhiteSpace(claimReviewed))
+        {
+            return claimReviewed;
+        }
+        if (headline.Length <= ClaimReviewedMaxLength)
+        {
+            return headline;
+        }
+        var cut = headline[..(ClaimReviewedMaxLength - 1)];
+        var space = cut.LastIndexOf(' ');
+        return (space > 30 ? cut[..space] : cut).TrimEnd(' ', ',', ';', ':', '–', '-') + "…";
     }
 
     /// <summary>Changes the permalink on purpose; returns the old slug, which must keep redirecting.</summary>

@@ -10,7 +10,8 @@ namespace ClaimTracker.Infrastructure.Claims;
 /// <summary>What an editor types into the claim form.</summary>
 public sealed record ClaimInput(string Headline, string OriginalText, string Language, string? Translation,
     string? Translator, bool IsMachineTranslated, DateOnly? FirstMadeOn, string? SummaryHtml, DateOnly? ReviewBy,
-    IReadOnlyCollection<int> ClaimantIds, IReadOnlyCollection<int> SubjectIds, string? Topics, int? ParentClaimId);
+    IReadOnlyCollection<int> ClaimantIds, IReadOnlyCollection<int> SubjectIds, string? Topics, int? ParentClaimId,
+    string? ClaimReviewed = null);
 
 /// <summary>The editors' use cases on claims. Rules live in the domain; this class loads, applies and saves.</summary>
 public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimeProvider clock)
@@ -222,7 +223,8 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
             errors.Add(new FieldError(nameof(ClaimInput.SummaryHtml), summary.Error));
         }
         var draft = new Claim.Draft(input.Headline ?? string.Empty, input.OriginalText ?? string.Empty, input.Language ?? string.Empty,
-            input.Translation, input.Translator, input.IsMachineTranslated, input.FirstMadeOn, summary.Html ?? SanitisedHtml.Empty, input.ReviewBy);
+            input.Translation, input.Translator, input.IsMachineTranslated, input.FirstMadeOn, summary.Html ?? SanitisedHtml.Empty, input.ReviewBy,
+            input.ClaimReviewed);
         errors.AddRange(Claim.Validate(draft));
         foreach (var topic in TopicNames(input.Topics))
         {

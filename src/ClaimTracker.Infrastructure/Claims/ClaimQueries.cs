@@ -38,7 +38,10 @@ public sealed record ClaimDetails(int Id, string Slug, string Headline, string O
     string CreatedBy, DateTime CreatedAtUtc, string UpdatedBy, DateTime UpdatedAtUtc,
     IReadOnlyList<ActorRef> Claimants, IReadOnlyList<ActorRef> Subjects, IReadOnlyList<string> Topics,
     ClaimRow? Parent, IReadOnlyList<ClaimRow> SubClaims, IReadOnlyList<(string Label, ClaimRow Claim)> Relations,
-    IReadOnlyList<StatementView> Statements, IReadOnlyList<LinkedSourceView> Sources, IReadOnlyList<StatusChangeView> History);
+    IReadOnlyList<StatementView> Statements, IReadOnlyList<LinkedSourceView> Sources, IReadOnlyList<StatusChangeView> History,
+    string? ClaimReviewed = null, IReadOnlyList<ClaimantRef>? ClaimantDetails = null);
+
+public sealed record ClaimantRef(string Name, ActorKind Kind, string? WikidataId);
 
 public sealed record DashboardView(IReadOnlyList<(StatusBadge? Status, int Count)> CountsByStatus, IReadOnlyList<ClaimRow> Overdue,
     IReadOnlyList<ClaimRow> RecentlyChanged, IReadOnlyList<ClaimRow> Mine);
@@ -163,7 +166,9 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
             claim.StatusChanges.OrderByDescending(c => c.EffectiveOn).ThenByDescending(c => c.RecordedAtUtc)
                 .Select(c => new StatusChangeView(c.Id, Badge(c.StatusId), c.EffectiveOn, c.Rationale,
                     c.Sources.Select(s => s.SourceId).ToList(), c.CorrectsId, corrected.Contains(c.Id), c.RecordedBy, c.RecordedAtUtc))
-                .ToList());
+                .ToList(),
+            claim.ClaimReviewed,
+            claim.Actors.Where(a => a.Role == ClaimRole.Claimant).Select(a => new ClaimantRef(a.Actor!.Name, a.Actor.Kind, a.Actor.WikidataId)).ToList());
     }
 
     public async Task<IReadOnlyList<ChangeView>> ChangesAsync(int? claimId, int limit = 300, CancellationToken cancellationToken = default)

@@ -30,6 +30,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
 
+    public DbSet<Domain.Site.SiteSettings> SiteSettings => Set<Domain.Site.SiteSettings>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

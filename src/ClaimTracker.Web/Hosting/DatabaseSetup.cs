@@ -1,6 +1,7 @@
 using ClaimTracker.Infrastructure.Accounts;
 using ClaimTracker.Infrastructure.Claims;
 using ClaimTracker.Infrastructure.Seeding;
+using ClaimTracker.Infrastructure.Site;
 using ClaimTracker.Infrastructure.Data;
 
 namespace ClaimTracker.Web.Hosting;
@@ -18,6 +19,7 @@ public static class DatabaseSetup
         var bootstrap = scope.ServiceProvider.GetRequiredService<AdminBootstrap>();
         await bootstrap.EnsureRolesAsync();
         await scope.ServiceProvider.GetRequiredService<StatusScale>().EnsureDefaultAsync();
+        await scope.ServiceProvider.GetRequiredService<SitePublishing>().EnsureDefaultAsync();
         if (!app.Environment.IsDevelopment())
         {
             return;

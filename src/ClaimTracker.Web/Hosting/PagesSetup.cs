@@ -7,7 +7,7 @@ public static class PagesSetup
 {
     /// <summary>Pages anyone may open. Everything else needs a signed-in user.</summary>
     public static readonly IReadOnlyList<string> PublicPages =
-        ["/Index", "/Error", "/Statuses", "/Account/Login", "/Account/SetPassword"];
+        ["/Index", "/Error", "/Statuses", "/About", "/Account/Login", "/Account/SetPassword"];
 
     /// <summary>Folders of reader pages: anonymous, read-only, published claims only.</summary>
     public static readonly IReadOnlyList<string> PublicFolders = ["/Claims", "/Actors", "/Topics"];

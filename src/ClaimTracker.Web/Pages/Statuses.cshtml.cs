@@ -3,11 +3,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClaimTracker.Web.Pages;
 
-public sealed class StatusesModel(StatusScale scale) : PageModel
+public sealed class StatusesModel(StatusScale scale, ClaimTracker.Infrastructure.Site.SitePublishing site) : PageModel
 {
     public IReadOnlyList<StatusRow> Scale { get; private set; } = [];
 
     public int Best => Scale.Max(s => s.RatingValue) ?? 1;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Scale = await scale.ListAsync(cancellationToken);
+    public ClaimTracker.Domain.Text.SanitisedHtml Methodology { get; private set; } = ClaimTracker.Domain.Text.SanitisedHtml.Empty;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Scale = await scale.ListAsync(cancellationToken);
+        Methodology = (await site.GetAsync(cancellationToken)).Methodology;
+    }
 }

@@ -20,6 +20,8 @@ public sealed class RouteAuthorizationTests(ClaimTrackerFactory factory) : IClas
     {
         ["/Index"] = (Access.Public, "/"),
         ["/Statuses"] = (Access.Public, "/statuses"),
+        ["/About"] = (Access.Public, "/about"),
+        ["/Admin/Settings/Index"] = (Access.Admin, "/admin/settings"),
         ["/Claims/Index"] = (Access.Public, "/claims?q=Tabellenbehauptung"),
         ["/Claims/Show"] = (Access.Public, "/claims/{slug}"),
         ["/Actors/Show"] = (Access.Public, "/actors/{actorSlug}"),

@@ -15,6 +15,7 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.Property(c => c.Slug).HasMaxLength(Slug.MaxLength).IsRequired();
         builder.HasIndex(c => c.Slug).IsUnique();
         builder.Property(c => c.Headline).HasMaxLength(Claim.HeadlineMaxLength).IsRequired();
+        builder.Property(c => c.ClaimReviewed).HasMaxLength(Claim.ClaimReviewedMaxLength);
         builder.Property(c => c.OriginalText).HasMaxLength(Claim.TextMaxLength).IsRequired();
         builder.Property(c => c.Language).HasMaxLength(LanguageTag.MaxLength).IsRequired();
         builder.Property(c => c.Translation).HasMaxLength(Claim.TextMaxLength);

@@ -8,11 +8,18 @@ namespace ClaimTracker.Web.Pages.Claims;
 /// A claim's public status page. Drafts and unknown slugs are 404 (never 403); a slug changed on
 /// purpose redirects permanently to the current one.
 /// </summary>
-public sealed class ClaimPageModel(PublicClaims claims, StatusScale scale) : PageModel
+public sealed class ClaimPageModel(PublicClaims claims, StatusScale scale, ClaimTracker.Infrastructure.Site.SitePublishing site) : PageModel
 {
     public ClaimDetails Claim { get; private set; } = null!;
 
     public string? StatusDescription { get; private set; }
+
+    public string CanonicalUrl { get; private set; } = string.Empty;
+
+    public string PublisherName { get; private set; } = string.Empty;
+
+    /// <summary>ClaimReview JSON-LD when the current status is a verdict.</summary>
+    public Dictionary<string, object?>? ClaimReview { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -26,7 +33,13 @@ public sealed class ClaimPageModel(PublicClaims claims, StatusScale scale) : Pag
             return NotFound();
         }
         Claim = found.Claim;
-        StatusDescription = (await scale.ListAsync(cancellationToken)).FirstOrDefault(s => s.Key == Claim.Status?.Key)?.DescriptionEn;
+        var statuses = await scale.ListAsync(cancellationToken);
+        var status = statuses.FirstOrDefault(s => s.Key == Claim.Status?.Key);
+        StatusDescription = status?.DescriptionEn;
+        CanonicalUrl = $"{Request.Scheme}://{Request.Host}/claims/{Uri.EscapeDataString(Claim.Slug)}";
+        var publisher = await site.GetAsync(cancellationToken);
+        PublisherName = publisher.PublisherName;
+        ClaimReview = ClaimReviewMarkup.For(Claim, status, statuses.Max(s => s.RatingValue) ?? 1, publisher, CanonicalUrl);
         return Page();
     }
 }

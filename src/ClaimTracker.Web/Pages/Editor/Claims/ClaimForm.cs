@@ -11,6 +11,10 @@ public sealed class ClaimForm
     [StringLength(Claim.HeadlineMaxLength, ErrorMessage = "{0} can have at most {1} characters.")]
     public string Headline { get; set; } = string.Empty;
 
+    [Display(Name = "Short form")]
+    [StringLength(Claim.ClaimReviewedMaxLength, ErrorMessage = "{0} can have at most {1} characters.")]
+    public string? ClaimReviewed { get; set; }
+
     [Display(Name = "Claim as made")]
     [Required(ErrorMessage = "Enter the claim as it was made.")]
     [StringLength(Claim.TextMaxLength, ErrorMessage = "{0} can have at most {1} characters.")]
@@ -50,7 +54,7 @@ public sealed class ClaimForm
     public int? ParentClaimId { get; set; }
 
     public ClaimInput ToInput() => new(Headline, OriginalText, Language, Translation, Translator, IsMachineTranslated,
-        FirstMadeOn, SummaryHtml, ReviewBy, ClaimantIds, SubjectIds, Topics, ParentClaimId);
+        FirstMadeOn, SummaryHtml, ReviewBy, ClaimantIds, SubjectIds, Topics, ParentClaimId, ClaimReviewed);
 
     public static ClaimForm From(ClaimDetails claim) => new()
     {
@@ -67,6 +71,7 @@ public sealed class ClaimForm
         SubjectIds = claim.Subjects.Select(a => a.Id).ToList(),
         Topics = string.Join(", ", claim.Topics),
         ParentClaimId = claim.Parent?.Id,
+        ClaimReviewed = claim.ClaimReviewed,
     };
 }
 

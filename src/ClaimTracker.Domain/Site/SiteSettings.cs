@@ -1,0 +1,79 @@
+using ClaimTracker.Domain.Accounts;
+using ClaimTracker.Domain.Text;
+
+namespace ClaimTracker.Domain.Site;
+
+/// <summary>
+/// Who publishes this ClaimTracker and the texts readers rely on: about, methodology, corrections
+/// policy and a contact route (Google honours fact-check markup only from publishers that have them).
+/// One row.
+/// </summary>
+public sealed class SiteSettings
+{
+    public const int SingletonId = 1;
+    public const int NameMaxLength = 200;
+    public const int TextMaxLength = 100_000;
+
+    private SiteSettings()
+    {
+    }
+
+    public int Id { get; private set; } = SingletonId;
+
+    public string PublisherName { get; private set; } = string.Empty;
+
+    public string? PublisherUrl { get; private set; }
+
+    public string ContactEmail { get; private set; } = string.Empty;
+
+    public SanitisedHtml AboutHtml { get; private set; } = SanitisedHtml.Empty;
+
+    public SanitisedHtml MethodologyHtml { get; private set; } = SanitisedHtml.Empty;
+
+    public SanitisedHtml CorrectionsPolicyHtml { get; private set; } = SanitisedHtml.Empty;
+
+    public Guid Version { get; private set; }
+
+    public sealed record Draft(string PublisherName, string? PublisherUrl, string ContactEmail, SanitisedHtml About,
+        SanitisedHtml Methodology, SanitisedHtml CorrectionsPolicy);
+
+    public static IReadOnlyList<FieldError> Validate(Draft draft)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(draft.PublisherName))
+        {
+            errors.Add(new FieldError(nameof(Draft.PublisherName), "Enter the name of the publishing organisation."));
+        }
+        errors.AddIfFailed(nameof(Draft.PublisherName), TextRules.CheckSingleLine("Publisher name", draft.PublisherName, NameMaxLength));
+        if (!string.IsNullOrWhiteSpace(draft.PublisherUrl) && !SourceUrl.TryParse(draft.PublisherUrl, out _, out var urlError))
+        {
+            errors.Add(new FieldError(nameof(Draft.PublisherUrl), "Publisher address: " + urlError));
+        }
+        if (!EmailAddress.TryNormalise(draft.ContactEmail, out _, out var emailError))
+        {
+            errors.Add(new FieldError(nameof(Draft.ContactEmail), emailError));
+        }
+        return errors;
+    }
+
+    public static SiteSettings Create(Draft draft)
+    {
+        var settings = new SiteSettings();
+        settings.Edit(draft);
+        return settings;
+    }
+
+    public void Edit(Draft draft)
+    {
+        if (Validate(draft) is [var first, ..])
+        {
+            throw new DomainRuleException(first.Field, first.Message);
+        }
+        EmailAddress.TryNormalise(draft.ContactEmail, out var email, out _);
+        PublisherName = draft.PublisherName.Trim();
+        PublisherUrl = string.IsNullOrWhiteSpace(draft.PublisherUrl) ? null : draft.PublisherUrl.Trim();
+        ContactEmail = email;
+        (AboutHtml, MethodologyHtml, CorrectionsPolicyHtml) = (draft.About, draft.Methodology, draft.CorrectionsPolicy);
+        Version = Guid.NewGuid();
+    }
+}

@@ -1,0 +1,64 @@
+using ClaimTracker.Infrastructure.Site;
+using ClaimTracker.Web.Pages.Editor;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ClaimTracker.Web.Pages.Admin.Settings;
+
+public sealed class IndexModel(SitePublishing site) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty]
+    public Guid Version { get; set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var result = await site.UpdateAsync(Version, new SiteInput(Input.PublisherName ?? string.Empty, Input.PublisherUrl,
+            Input.ContactEmail ?? string.Empty, Input.AboutHtml, Input.MethodologyHtml, Input.CorrectionsPolicyHtml), cancellationToken);
+        if (result.Succeeded)
+        {
+            StatusMessage = "Settings saved.";
+            return RedirectToPage();
+        }
+        ModelState.AddFieldErrors(result.Errors);
+        if (result.IsConflict)
+        {
+            await LoadAsync(cancellationToken);
+        }
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var current = await site.GetAsync(cancellationToken);
+        Input = new InputModel
+        {
+            PublisherName = current.PublisherName, PublisherUrl = current.PublisherUrl, ContactEmail = current.ContactEmail,
+            AboutHtml = current.About.Html, MethodologyHtml = current.Methodology.Html, CorrectionsPolicyHtml = current.CorrectionsPolicy.Html,
+        };
+        ModelState.Remove(nameof(Version));
+        Version = current.Version;
+    }
+
+    public sealed class InputModel
+    {
+        public string? PublisherName { get; set; }
+
+        public string? PublisherUrl { get; set; }
+
+        public string? ContactEmail { get; set; }
+
+        public string? AboutHtml { get; set; }
+
+        public string? MethodologyHtml { get; set; }
+
+        public string? CorrectionsPolicyHtml { get; set; }
+    }
+}
