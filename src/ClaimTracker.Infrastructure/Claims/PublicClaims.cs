@@ -16,6 +16,9 @@ public sealed record TimelineEntry(string Slug, string Headline, StatusBadge Sta
 
 public sealed record HomeView(IReadOnlyList<TimelineEntry> LatestChanges, IReadOnlyList<(StatusBadge Status, int Count)> Counts, int Total);
 
+public sealed record FeedEntry(int StatusChangeId, string Slug, string Headline, StatusBadge Status, DateOnly EffectiveOn,
+    string RationaleHtml, DateTime RecordedAtUtc, bool IsCorrection);
+
 /// <summary>What a claim slug leads to on the public side.</summary>
 public sealed record SlugLookup(ClaimDetails? Claim, string? RedirectTo);
 
@@ -91,6 +94,35 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, ClaimQuer
         var next = page.Count > PageSize ? Cursor.Format(page[PageSize - 1].Row.StatusSince ?? DateOnly.MinValue, page[PageSize - 1].Id) : null;
         return new PublicPage(page.Take(PageSize).Select(r => r.Row).ToList(), next);
     }
+
+    /// <summary>Status changes of published claims, newest first: all of them, one claim's, or one topic's.</summary>
+    public async Task<IReadOnlyList<FeedEntry>> FeedAsync(string? claimSlug, string? topicSlug, int limit = 50,
+        CancellationToken cancellationToken = default)
+    {
+        var claims = db.Claims.Where(c => c.IsPublic);
+        if (claimSlug is not null)
+        {
+            claims = claims.Where(c => c.Slug == claimSlug);
+        }
+        if (topicSlug is not null)
+        {
+            claims = claims.Where(c => c.Topics.Any(t => t.Topic!.Slug == topicSlug));
+        }
+        var rows = await db.StatusChanges.AsNoTracking()
+            .Join(claims, s => s.ClaimId, c => c.Id, (s, c) => new { s, c.Slug, c.Headline })
+            .OrderByDescending(x => x.s.RecordedAtUtc).ThenByDescending(x => x.s.Id).Take(limit)
+            .Select(x => new { x.s.Id, x.Slug, x.Headline, x.s.Status!.Key, x.s.Status.NameEn, x.s.Status.Colour, x.s.EffectiveOn, x.s.Rationale, x.s.RecordedAtUtc, x.s.CorrectsId })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new FeedEntry(r.Id, r.Slug, r.Headline, new StatusBadge(r.Key, r.NameEn, r.Colour), r.EffectiveOn,
+            r.Rationale.Html, r.RecordedAtUtc, r.CorrectsId is not null)).ToList();
+    }
+
+    /// <summary>Whether a published claim or a topic exists under this slug (feeds of unknown things are 404).</summary>
+    public Task<bool> IsPublishedAsync(string claimSlug, CancellationToken cancellationToken = default) =>
+        db.Claims.AnyAsync(c => c.Slug == claimSlug && c.IsPublic, cancellationToken);
+
+    public Task<bool> TopicExistsAsync(string topicSlug, CancellationToken cancellationToken = default) =>
+        db.Topics.AnyAsync(t => t.Slug == topicSlug, cancellationToken);
 
     public async Task<IReadOnlyList<(string Slug, string Name)>> TopicsAsync(CancellationToken cancellationToken = default) =>
         (await db.Topics.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Slug, t.Name }).ToListAsync(cancellationToken))

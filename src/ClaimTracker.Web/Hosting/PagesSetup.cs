@@ -1,4 +1,5 @@
 using ClaimTracker.Web.Authorization;
+using ClaimTracker.Web.Public;
 using ClaimTracker.Web.Security;
 
 namespace ClaimTracker.Web.Hosting;
@@ -49,6 +50,8 @@ public static class PagesSetup
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapStatusColours();
+        app.MapAtomFeeds();
+        app.MapStatusBadges();
         // Unknown addresses are a plain 404 for everyone (not a sign-in redirect from the fallback policy).
         app.MapFallback(context =>
         {

@@ -10,8 +10,12 @@ namespace ClaimTracker.Web.Security;
 public sealed class SecurityHeaders(RequestDelegate next)
 {
     private const string NonceKey = "csp-nonce";
+    private const string FramingKey = "csp-allow-framing";
 
     public static string NonceFor(HttpContext context) => (string)context.Items[NonceKey]!;
+
+    /// <summary>For the embed card only: any site may put this response in a frame.</summary>
+    public static void AllowFraming(HttpContext context) => context.Items[FramingKey] = true;
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -25,11 +29,15 @@ public sealed class SecurityHeaders(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
+            var framing = context.Items.ContainsKey(FramingKey);
             headers.ContentSecurityPolicy =
                 $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; object-src 'none'; base-uri 'none'; " +
-                "form-action 'self'; frame-ancestors 'none'";
+                $"form-action 'self'; frame-ancestors {(framing ? "*" : "'none'")}";
             headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
+            if (!framing)
+            {
+                headers.XFrameOptions = "DENY";
+            }
             // A page may ask for a stricter policy (the set-password page sends none at all).
             if (!headers.ContainsKey("Referrer-Policy"))
             {

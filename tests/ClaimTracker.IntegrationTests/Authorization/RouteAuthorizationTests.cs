@@ -24,6 +24,7 @@ public sealed class RouteAuthorizationTests(ClaimTrackerFactory factory) : IClas
         ["/Admin/Settings/Index"] = (Access.Admin, "/admin/settings"),
         ["/Claims/Index"] = (Access.Public, "/claims?q=Tabellenbehauptung"),
         ["/Claims/Show"] = (Access.Public, "/claims/{slug}"),
+        ["/Claims/Embed"] = (Access.Public, "/claims/{slug}/embed"),
         ["/Actors/Show"] = (Access.Public, "/actors/{actorSlug}"),
         ["/Topics/Show"] = (Access.Public, "/topics/{topicSlug}"),
         ["/Error"] = (Access.Public, "/error/404"),

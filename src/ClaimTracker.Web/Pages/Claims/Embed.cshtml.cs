@@ -1,0 +1,28 @@
+using ClaimTracker.Infrastructure.Claims;
+using ClaimTracker.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ClaimTracker.Web.Pages.Claims;
+
+/// <summary>A small status card other sites may show in an iframe: the only page any site may frame.</summary>
+public sealed class EmbedModel(PublicClaims claims) : PageModel
+{
+    public ClaimDetails Claim { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var found = await claims.BySlugAsync(slug, cancellationToken);
+        if (found.RedirectTo is { } current)
+        {
+            return RedirectPermanent($"/claims/{Uri.EscapeDataString(current)}/embed");
+        }
+        if (found.Claim is null)
+        {
+            return NotFound();
+        }
+        Claim = found.Claim;
+        SecurityHeaders.AllowFraming(HttpContext);
+        return Page();
+    }
+}

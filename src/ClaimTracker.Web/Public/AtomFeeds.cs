@@ -1,0 +1,96 @@
+using System.Text;
+using System.Xml;
+using ClaimTracker.Infrastructure.Claims;
+using ClaimTracker.Infrastructure.Site;
+
+namespace ClaimTracker.Web.Public;
+
+/// <summary>
+/// Atom 1.0 (RFC 4287) feeds of status changes, written with XmlWriter (the Syndication package is not
+/// available here): every change site-wide, one claim's timeline, one topic's claims. Entry ids are
+/// URNs of the status change, stable even when a claim's slug changes.
+/// </summary>
+public static class AtomFeeds
+{
+    private const string AtomNamespace = "http://www.w3.org/2005/Atom";
+
+    public static void MapAtomFeeds(this WebApplication app)
+    {
+        app.MapGet("/feeds/claims.atom", (PublicClaims claims, SitePublishing site, HttpContext context) =>
+            WriteAsync(context, claims, site, "urn:claimtracker:feed:claims", "All status changes", "/claims", null, null)).AllowAnonymous();
+
+        app.MapGet("/claims/{slug}/feed.atom", async (string slug, PublicClaims claims, SitePublishing site, HttpContext context) =>
+            await claims.IsPublishedAsync(slug, context.RequestAborted)
+                ? await WriteAsync(context, claims, site, $"urn:claimtracker:feed:claim:{slug}", "Status changes of this claim", $"/claims/{slug}", slug, null)
+                : Results.NotFound()).AllowAnonymous();
+
+        app.MapGet("/topics/{slug}/feed.atom", async (string slug, PublicClaims claims, SitePublishing site, HttpContext context) =>
+            await claims.TopicExistsAsync(slug, context.RequestAborted)
+                ? await WriteAsync(context, claims, site, $"urn:claimtracker:feed:topic:{slug}", "Status changes in this topic", $"/topics/{slug}", null, slug)
+                : Results.NotFound()).AllowAnonymous();
+    }
+
+    private static async Task<IResult> WriteAsync(HttpContext context, PublicClaims claims, SitePublishing site, string feedId,
+        string title, string alternatePath, string? claimSlug, string? topicSlug)
+    {
+        var entries = await claims.FeedAsync(claimSlug, topicSlug, cancellationToken: context.RequestAborted);
+        var publisher = await site.GetAsync(context.RequestAborted);
+        var origin = $"{context.Request.Scheme}://{context.Request.Host}";
+        var updated = entries.Count == 0 ? DateTime.UnixEpoch : entries.Max(e => e.RecordedAtUtc);
+
+        var buffer = new StringBuilder();
+        await using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Async = true, Indent = true, OmitXmlDeclaration = false }))
+        {
+            await xml.WriteStartDocumentAsync();
+            xml.WriteStartElement("feed", AtomNamespace);
+            xml.WriteElementString("id", AtomNamespace, feedId);
+            xml.WriteElementString("title", AtomNamespace, $"{publisher.PublisherName}: {title}");
+            xml.WriteElementString("updated", AtomNamespace, Timestamp(updated));
+            Link(xml, "self", origin + context.Request.Path, "application/atom+xml");
+            Link(xml, "alternate", origin + alternatePath, "text/html");
+            xml.WriteStartElement("author", AtomNamespace);
+            xml.WriteElementString("name", AtomNamespace, publisher.PublisherName);
+            xml.WriteEndElement();
+            foreach (var entry in entries)
+            {
+                xml.WriteStartElement("entry", AtomNamespace);
+                xml.WriteElementString("id", AtomNamespace, $"urn:claimtracker:status-change:{entry.StatusChangeId}");
+                xml.WriteElementString("title", AtomNamespace,
+                    $"{(entry.IsCorrection ? "Correction: " : "")}{entry.Status.Name} – {entry.Headline}");
+                xml.WriteElementString("updated", AtomNamespace, Timestamp(entry.RecordedAtUtc));
+                xml.WriteElementString("published", AtomNamespace, Timestamp(entry.RecordedAtUtc));
+                Link(xml, "alternate", $"{origin}/claims/{entry.Slug}", "text/html");
+                xml.WriteStartElement("category", AtomNamespace);
+                xml.WriteAttributeString("term", entry.Status.Key);
+                xml.WriteAttributeString("label", entry.Status.Name);
+                xml.WriteEndElement();
+                xml.WriteStartElement("summary", AtomNamespace);
+                xml.WriteAttributeString("type", "text");
+                xml.WriteString($"{entry.Status.Name} as of {entry.EffectiveOn:yyyy-MM-dd}: {entry.Headline}");
+                xml.WriteEndElement();
+                xml.WriteStartElement("content", AtomNamespace);
+                xml.WriteAttributeString("type", "html");
+                xml.WriteString(entry.RationaleHtml);
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+            await xml.WriteEndDocumentAsync();
+        }
+        // The writer declares UTF-16 for a StringBuilder; the response is UTF-8.
+        var text = buffer.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
+        return Results.Text(text, "application/atom+xml; charset=utf-8", Encoding.UTF8);
+    }
+
+    private static void Link(XmlWriter xml, string rel, string href, string type)
+    {
+        xml.WriteStartElement("link", AtomNamespace);
+        xml.WriteAttributeString("rel", rel);
+        xml.WriteAttributeString("type", type);
+        xml.WriteAttributeString("href", href);
+        xml.WriteEndElement();
+    }
+
+    private static string Timestamp(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+}

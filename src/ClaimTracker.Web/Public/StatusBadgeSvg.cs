@@ -1,0 +1,38 @@
+using System.Security;
+using ClaimTracker.Infrastructure.Claims;
+
+namespace ClaimTracker.Web.Public;
+
+/// <summary>/claims/{slug}/badge.svg: an accessible status badge other sites can show as an image.</summary>
+public static class StatusBadgeSvg
+{
+    public static void MapStatusBadges(this WebApplication app) =>
+        app.MapGet("/claims/{slug}/badge.svg", async (string slug, PublicClaims claims, StatusScale scale, HttpContext context) =>
+        {
+            var found = await claims.BySlugAsync(slug, context.RequestAborted);
+            if (found.Claim is not { } claim)
+            {
+                return Results.NotFound();
+            }
+            var colour = (await scale.ListAsync(context.RequestAborted)).FirstOrDefault(s => s.Key == claim.Status?.Key)?.Colour ?? "#6e7781";
+            return Results.Text(Render(claim.Status?.Name ?? "No status yet", claim.StatusSince, colour), "image/svg+xml; charset=utf-8");
+        }).AllowAnonymous();
+
+    public static string Render(string status, DateOnly? since, string colour)
+    {
+        var label = SecurityElement.Escape(status)!;
+        var date = since is { } d ? $" since {d:yyyy-MM-dd}" : string.Empty;
+        var width = 90 + (status.Length + date.Length) * 7;
+        return $"""
+            <svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="24" role="img" aria-label="Claim status: {label}{date}">
+              <title>Claim status: {label}{date}</title>
+              <rect width="90" height="24" fill="#1d2327"/>
+              <rect x="90" width="{width - 90}" height="24" fill="{colour}"/>
+              <g fill="#fff" font-family="Verdana,DejaVu Sans,sans-serif" font-size="12">
+                <text x="8" y="16">ClaimTracker</text>
+                <text x="98" y="16">{label}{date}</text>
+              </g>
+            </svg>
+            """;
+    }
+}
