@@ -45,6 +45,7 @@ public static class PagesSetup
         app.UseMiddleware<RequestBodyLimit>();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseCors();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -52,6 +53,8 @@ public static class PagesSetup
         app.MapStatusColours();
         app.MapAtomFeeds();
         app.MapStatusBadges();
+        app.MapClaimsApi();
+        app.MapOpenApi().AllowAnonymous();
         // Unknown addresses are a plain 404 for everyone (not a sign-in redirect from the fallback policy).
         app.MapFallback(context =>
         {

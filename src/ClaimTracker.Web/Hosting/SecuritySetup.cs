@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using ClaimTracker.Infrastructure.Accounts;
 using ClaimTracker.Infrastructure.Security;
+using ClaimTracker.Web.Public;
 using ClaimTracker.Web.Security;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -10,6 +11,9 @@ public static class SecuritySetup
 {
     /// <summary>Sign-in and password forms: posts limited per client address.</summary>
     public const string SignInPolicy = "sign-in";
+
+    /// <summary>Public machine-readable endpoints (the API): requests limited per client address.</summary>
+    public const string PublicPolicy = "public";
 
     public static IServiceCollection AddClaimTrackerSecurity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,6 +43,9 @@ public static class SecuritySetup
 
         var perAddress = configuration.GetSection(SignInLimitOptions.Section).Get<SignInLimitOptions>()?.PerAddressPerMinute
                          ?? new SignInLimitOptions().PerAddressPerMinute;
+        var publicPerMinute = configuration.GetValue("Security:RateLimits:PublicPerAddressPerMinute", 600);
+        services.AddCors(o => o.AddPolicy(ClaimsApi.CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET", "HEAD").WithExposedHeaders("ETag", "Last-Modified")));
+        services.AddOpenApi(o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -47,6 +54,9 @@ public static class SecuritySetup
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 return ValueTask.CompletedTask;
             };
+            options.AddPolicy(PublicPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = publicPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.AddPolicy(SignInPolicy, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("read")
                 : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using ClaimTracker.Domain.Claims;
+using ClaimTracker.Infrastructure.Claims;
+using ClaimTracker.Web.Hosting;
+using Microsoft.Net.Http.Headers;
+
+namespace ClaimTracker.Web.Public;
+
+public sealed record ApiStatus(string Key, string Name);
+
+public sealed record ApiClaimSummary(string Slug, string Headline, ApiStatus? Status, DateOnly? StatusSince, string Url);
+
+public sealed record ApiClaimPage(IReadOnlyList<ApiClaimSummary> Items, string? Next);
+
+public sealed record ApiActor(string Name, string Kind, string? WikidataId);
+
+public sealed record ApiStatusChange(ApiStatus Status, DateOnly EffectiveOn, string RationaleHtml, bool IsCorrection,
+    bool IsCorrected, IReadOnlyList<int> SourceIds, DateTime RecordedAtUtc);
+
+public sealed record ApiStatement(string Actor, string Stance, DateOnly MadeOn, string? Quote, string QuoteLanguage, string? Translation,
+    IReadOnlyList<int> SourceIds);
+
+public sealed record ApiSource(int Id, string Title, string? Url, string? Outlet, string? Provenance, DateOnly? PublishedOn,
+    string Language, string? ArchiveUrl, string Stance, string? Quote);
+
+public sealed record ApiClaim(string Slug, string Headline, string OriginalText, string Language, string? Translation,
+    ApiStatus? Status, DateOnly? StatusSince, DateOnly? FirstMadeOn, IReadOnlyList<ApiActor> Claimants, IReadOnlyList<string> Subjects,
+    IReadOnlyList<string> Topics, string SummaryHtml, IReadOnlyList<ApiStatusChange> Timeline, IReadOnlyList<ApiStatement> Statements,
+    IReadOnlyList<ApiSource> Sources, IReadOnlyList<ApiClaimSummary> SubClaims, DateTime UpdatedAtUtc);
+
+/// <summary>
+/// The read-only JSON API for other newsrooms' code: published claims only, CORS open for GET,
+/// rate-limited per client address, ETag and Last-Modified with 304 on revalidation.
+/// </summary>
+public static class ClaimsApi
+{
+    public const string CorsPolicy = "public-read";
+
+    public static void MapClaimsApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").AllowAnonymous().RequireCors(CorsPolicy).RequireRateLimiting(SecuritySetup.PublicPolicy)
+            .WithTags("Claims");
+
+        api.MapGet("/claims", async (HttpContext context, PublicClaims claims, string? q, string? status, string? topic,
+                string? actor, DateOnly? from, DateOnly? to, string? after) =>
+            {
+                var page = await claims.ListAsync(new PublicFilter(q, status, topic, actor, from, to, after), context.RequestAborted);
+                var origin = Origin(context);
+                var items = page.Rows.Select(r => Summary(r.Slug, r.Headline, r.Status, r.StatusSince, origin)).ToList();
+                var next = page.NextCursor is null ? null : $"{origin}/api/claims{NextQuery(context, page.NextCursor)}";
+                return Conditional(context, new ApiClaimPage(items, next), lastModified: null);
+            })
+            .WithName("ListClaims").WithSummary("Published claims, newest status change first (keyset paging through 'next').")
+            .Produces<ApiClaimPage>();
+
+        api.MapGet("/claims/{slug}", async (string slug, HttpContext context, PublicClaims claims) =>
+            {
+                var found = await claims.BySlugAsync(slug, context.RequestAborted);
+                if (found.RedirectTo is { } current)
+                {
+                    return Results.Redirect($"/api/claims/{Uri.EscapeDataString(current)}", permanent: true);
+                }
+                if (found.Claim is not { } claim)
+                {
+                    return Results.NotFound();
+                }
+                return Conditional(context, ToApi(claim, Origin(context)), claim.UpdatedAtUtc);
+            })
+            .WithName("GetClaim").WithSummary("One published claim with its timeline, statements and sources.")
+            .Produces<ApiClaim>().Produces(StatusCodes.Status304NotModified).Produces(StatusCodes.Status404NotFound);
+    }
+
+    private static string Origin(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}";
+
+    private static string NextQuery(HttpContext context, string cursor)
+    {
+        var query = context.Request.Query.Where(p => p.Key != "after")
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
+            .Append(new KeyValuePair<string, string?>("after", cursor));
+        return Microsoft.AspNetCore.Http.QueryString.Create(query).ToUriComponent();
+    }
+
+    private static ApiClaimSummary Summary(string slug, string headline, StatusBadge? status, DateOnly? since, string origin) =>
+        new(slug, headline, status is null ? null : new ApiStatus(status.Key, status.Name), since, $"{origin}/claims/{slug}");
+
+    private static ApiClaim ToApi(ClaimDetails claim, string origin) => new(
+        claim.Slug, claim.Headline, claim.OriginalText, claim.Language, claim.Translation,
+        claim.Status is { } s ? new ApiStatus(s.Key, s.Name) : null, claim.StatusSince, claim.FirstMadeOn,
+        (claim.ClaimantDetails ?? []).Select(a => new ApiActor(a.Name, a.Kind.ToString(), a.WikidataId)).ToList(),
+        claim.Subjects.Select(a => a.Name).ToList(), claim.Topics, claim.Summary.Html,
+        claim.History.Select(h => new ApiStatusChange(new ApiStatus(h.Status.Key, h.Status.Name), h.EffectiveOn, h.Rationale.Html,
+            h.CorrectsId is not null, h.IsCorrected, h.SourceIds, h.RecordedAtUtc)).ToList(),
+        claim.Statements.Select(st => new ApiStatement(st.Actor.Name, st.Stance.ToString(), st.MadeOn, st.Quote, st.QuoteLanguage,
+            st.Translation, st.SourceIds)).ToList(),
+        claim.Sources.Select(src => new ApiSource(src.SourceId, src.Title, src.Url, src.Outlet, src.Provenance, src.PublishedOn,
+            src.Language, src.ArchiveUrl, src.Stance.ToString(), src.Quote)).ToList(),
+        claim.SubClaims.Select(c => Summary(c.Slug, c.Headline, c.Status, c.StatusSince, origin)).ToList(),
+        claim.UpdatedAtUtc);
+
+    /// <summary>JSON with a strong ETag of its bytes (and Last-Modified when known); 304 when the client already has it.</summary>
+    private static IResult Conditional<T>(HttpContext context, T body, DateTime? lastModified)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, JsonOptions);
+        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"";
+        var headers = context.Response.Headers;
+        headers.ETag = etag;
+        headers.CacheControl = "public, max-age=60";
+        if (lastModified is { } modified)
+        {
+            headers.LastModified = DateTime.SpecifyKind(modified, DateTimeKind.Utc).ToString("R", CultureInfo.InvariantCulture);
+        }
+        var request = context.Request.GetTypedHeaders();
+        var matches = request.IfNoneMatch.Count > 0
+            ? request.IfNoneMatch.Any(t => t.Tag == etag || t.Equals(EntityTagHeaderValue.Any))
+            : lastModified is { } m && request.IfModifiedSince is { } since && m <= since.UtcDateTime.AddSeconds(1);
+        return matches ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Bytes(bytes, "application/json; charset=utf-8");
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using ClaimTracker.Infrastructure.Seeding;
+using ClaimTracker.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimTracker.IntegrationTests.Public;
+
+public sealed class ApiTests(DevelopmentFactory factory) : IClassFixture<DevelopmentFactory>
+{
+    [Fact]
+    public async Task Claim_HasTimelineStatementsAndSources()
+    {
+        using var json = JsonDocument.Parse(await factory.CreateBrowser().GetStringAsync($"/api/claims/{DemoData.ArmsSlug}"));
+        var claim = json.RootElement;
+        Assert.Equal("corroborated", claim.GetProperty("status").GetProperty("key").GetString());
+        Assert.Equal(4, claim.GetProperty("timeline").GetArrayLength());
+        Assert.Equal(4, claim.GetProperty("sources").GetArrayLength());
+        Assert.Contains(claim.GetProperty("statements").EnumerateArray(), s => s.GetProperty("stance").GetString() == "Denies");
+        Assert.Contains(claim.GetProperty("claimants").EnumerateArray(), a => a.GetProperty("wikidataId").GetString() == "Q30");
+    }
+
+    [Fact]
+    public async Task List_PagesWithNextLinksAndFilters()
+    {
+        var client = factory.CreateBrowser();
+        using var all = JsonDocument.Parse(await client.GetStringAsync("/api/claims"));
+        Assert.Equal(12, all.RootElement.GetProperty("items").GetArrayLength());
+        using var filtered = JsonDocument.Parse(await client.GetStringAsync("/api/claims?status=corroborated"));
+        Assert.All(filtered.RootElement.GetProperty("items").EnumerateArray(),
+            i => Assert.Equal("corroborated", i.GetProperty("status").GetProperty("key").GetString()));
+        using var searched = JsonDocument.Parse(await client.GetStringAsync("/api/claims?q=Soldaten"));
+        Assert.Contains(searched.RootElement.GetProperty("items").EnumerateArray(), i => i.GetProperty("slug").GetString() == "nordkorea-schickt-soldaten-nach-russland");
+    }
+
+    [Fact]
+    public async Task Revalidation_WithETagOrLastModified_Gets304()
+    {
+        var client = factory.CreateBrowser();
+        var first = await client.GetAsync($"/api/claims/{DemoData.ArmsSlug}");
+        var etag = first.Headers.ETag!;
+        var modified = first.Content.Headers.LastModified!.Value;
+
+        var byTag = new HttpRequestMessage(HttpMethod.Get, $"/api/claims/{DemoData.ArmsSlug}");
+        byTag.Headers.IfNoneMatch.Add(etag);
+        var byDate = new HttpRequestMessage(HttpMethod.Get, $"/api/claims/{DemoData.ArmsSlug}");
+        byDate.Headers.IfModifiedSince = modified;
+        var stale = new HttpRequestMessage(HttpMethod.Get, $"/api/claims/{DemoData.ArmsSlug}");
+        stale.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"veraltet\""));
+
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(byTag)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(byDate)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(stale)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Draft_Is404_AndCorsIsOpenForGet()
+    {
+        var id = await factory.CreateClaimAsync("API-Entwurf " + Guid.NewGuid().ToString("N")[..6]);
+        var slug = await factory.WithDbAsync(db => db.Claims.Where(c => c.Id == id).Select(c => c.Slug).SingleAsync());
+        var client = factory.CreateBrowser();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/claims/{slug}")).StatusCode);
+        Assert.DoesNotContain(slug, await client.GetStringAsync("/api/claims?q=API-Entwurf"));
+
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/claims");
+        request.Headers.Add("Origin", "https://andere-redaktion.example");
+        var response = await client.SendAsync(request);
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheClaimEndpoints()
+    {
+        using var json = JsonDocument.Parse(await factory.CreateBrowser().GetStringAsync("/openapi/v1.json"));
+        var paths = json.RootElement.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/claims", out _));
+        Assert.True(paths.TryGetProperty("/api/claims/{slug}", out _));
+        Assert.False(paths.TryGetProperty("/status-colours.css", out _));
+    }
+}
+
+public sealed class ApiRateLimitTests
+{
+    [Fact]
+    public async Task Api_OverThePerAddressLimit_Gets429()
+    {
+        using var factory = new ConfiguredFactory(new Dictionary<string, string> { ["Security:RateLimits:PublicPerAddressPerMinute"] = "2" });
+        var client = factory.CreateBrowser();
+        await client.GetAsync("/api/claims");
+        await client.GetAsync("/api/claims");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync("/api/claims")).StatusCode);
+    }
+}
