@@ -24,6 +24,7 @@ builder.Services
     .AddClaimTrackerDatabase(builder.Configuration, builder.Environment.ContentRootPath)
     .AddClaimTrackerAccounts(builder.Environment)
     .AddClaimTrackerSecurity(builder.Configuration)
+    .AddClaimTrackerPublicCache()
     .AddClaimTrackerPages();
 
 var app = builder.Build();

@@ -15,7 +15,7 @@ namespace ClaimTracker.Infrastructure.Data;
 /// Every save of claim data also writes field-level change records (who, when, before, after) and
 /// brings the search index up to date, in one transaction with the change itself.
 /// </summary>
-public sealed class ChangeTracking(IHttpContextAccessor http, TimeProvider clock, IClaimSearch search) : SaveChangesInterceptor
+public sealed class ChangeTracking(IHttpContextAccessor http, TimeProvider clock, IClaimSearch search, IPublicCache publicCache) : SaveChangesInterceptor
 {
     public const string SystemActor = "system";
 
@@ -79,6 +79,8 @@ public sealed class ChangeTracking(IHttpContextAccessor http, TimeProvider clock
             {
                 await ownTransaction.CommitAsync(cancellationToken);
             }
+            // Readers get the change on their very next request.
+            await publicCache.EvictAsync(cancellationToken);
         }
         finally
         {

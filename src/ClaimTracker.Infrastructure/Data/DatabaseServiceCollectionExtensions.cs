@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using ClaimTracker.Infrastructure.Search;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ClaimTracker.Infrastructure.Data;
 
@@ -17,6 +18,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton(settings);
         services.AddSingleton<IClaimSearch, SqliteClaimSearch>();
         services.AddScoped<ChangeTracking>();
+        services.TryAddSingleton<IPublicCache, NoPublicCache>();
         services.AddDbContext<AppDbContext>((provider, options) =>
             ConfigureSqlite(options, settings.ConnectionString).AddInterceptors(provider.GetRequiredService<ChangeTracking>()));
         services.AddScoped<DatabaseInitialiser>();

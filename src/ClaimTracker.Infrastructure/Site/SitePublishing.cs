@@ -14,7 +14,7 @@ public sealed record SiteView(string PublisherName, string? PublisherUrl, string
     Domain.Text.SanitisedHtml About, Domain.Text.SanitisedHtml Methodology, Domain.Text.SanitisedHtml CorrectionsPolicy, Guid Version);
 
 /// <summary>The publisher settings: created with honest defaults on first start, edited by admins.</summary>
-public sealed class SitePublishing(AppDbContext db, HtmlSanitiser sanitiser)
+public sealed class SitePublishing(AppDbContext db, HtmlSanitiser sanitiser, IPublicCache publicCache)
 {
     public async Task EnsureDefaultAsync(CancellationToken cancellationToken = default)
     {
@@ -60,6 +60,7 @@ public sealed class SitePublishing(AppDbContext db, HtmlSanitiser sanitiser)
         }
         settings.Edit(draft);
         await db.SaveChangesAsync(cancellationToken);
+        await publicCache.EvictAsync(cancellationToken);
         return WorkResult.Done(settings.Id);
     }
 

@@ -43,12 +43,17 @@ public static class PagesSetup
         app.UseMiddleware<SecurityHeaders>();
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseMiddleware<RequestBodyLimit>();
+        app.UseResponseCompression();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseCors();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        if (PublicCaching.IsEnabled(app.Configuration))
+        {
+            app.UseOutputCache();
+        }
         app.MapRazorPages();
         app.MapStatusColours();
         app.MapAtomFeeds();

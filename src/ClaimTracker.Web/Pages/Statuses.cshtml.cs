@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClaimTracker.Web.Pages;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = ClaimTracker.Web.Hosting.PublicCaching.Policy)]
 public sealed class StatusesModel(StatusScale scale, ClaimTracker.Infrastructure.Site.SitePublishing site) : PageModel
 {
     public IReadOnlyList<StatusRow> Scale { get; private set; } = [];

@@ -17,17 +17,17 @@ public static class AtomFeeds
     public static void MapAtomFeeds(this WebApplication app)
     {
         app.MapGet("/feeds/claims.atom", (PublicClaims claims, SitePublishing site, HttpContext context) =>
-            WriteAsync(context, claims, site, "urn:claimtracker:feed:claims", "All status changes", "/claims", null, null)).AllowAnonymous();
+            WriteAsync(context, claims, site, "urn:claimtracker:feed:claims", "All status changes", "/claims", null, null)).AllowAnonymous().CacheOutput(Hosting.PublicCaching.Policy);
 
         app.MapGet("/claims/{slug}/feed.atom", async (string slug, PublicClaims claims, SitePublishing site, HttpContext context) =>
             await claims.IsPublishedAsync(slug, context.RequestAborted)
                 ? await WriteAsync(context, claims, site, $"urn:claimtracker:feed:claim:{slug}", "Status changes of this claim", $"/claims/{slug}", slug, null)
-                : Results.NotFound()).AllowAnonymous();
+                : Results.NotFound()).AllowAnonymous().CacheOutput(Hosting.PublicCaching.Policy);
 
         app.MapGet("/topics/{slug}/feed.atom", async (string slug, PublicClaims claims, SitePublishing site, HttpContext context) =>
             await claims.TopicExistsAsync(slug, context.RequestAborted)
                 ? await WriteAsync(context, claims, site, $"urn:claimtracker:feed:topic:{slug}", "Status changes in this topic", $"/topics/{slug}", null, slug)
-                : Results.NotFound()).AllowAnonymous();
+                : Results.NotFound()).AllowAnonymous().CacheOutput(Hosting.PublicCaching.Policy);
     }
 
     private static async Task<IResult> WriteAsync(HttpContext context, PublicClaims claims, SitePublishing site, string feedId,

@@ -41,6 +41,7 @@ public static class ClaimsApi
     public static void MapClaimsApi(this WebApplication app)
     {
         var api = app.MapGroup("/api").AllowAnonymous().RequireCors(CorsPolicy).RequireRateLimiting(SecuritySetup.PublicPolicy)
+            .CacheOutput(PublicCaching.Policy)
             .WithTags("Claims");
 
         api.MapGet("/claims", async (HttpContext context, PublicClaims claims, string? q, string? status, string? topic,

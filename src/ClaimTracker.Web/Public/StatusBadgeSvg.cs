@@ -16,7 +16,7 @@ public static class StatusBadgeSvg
             }
             var colour = (await scale.ListAsync(context.RequestAborted)).FirstOrDefault(s => s.Key == claim.Status?.Key)?.Colour ?? "#6e7781";
             return Results.Text(Render(claim.Status?.Name ?? "No status yet", claim.StatusSince, colour), "image/svg+xml; charset=utf-8");
-        }).AllowAnonymous();
+        }).AllowAnonymous().CacheOutput(Hosting.PublicCaching.Policy);
 
     public static string Render(string status, DateOnly? since, string colour)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClaimTracker.Web.Pages.Actors;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = ClaimTracker.Web.Hosting.PublicCaching.Policy)]
 public sealed class ActorPageModel(PublicClaims claims) : PageModel
 {
     public string Name { get; private set; } = string.Empty;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClaimTracker.Web.Pages.Claims;
 
 /// <summary>A small status card other sites may show in an iframe: the only page any site may frame.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = ClaimTracker.Web.Hosting.PublicCaching.Policy)]
 public sealed class EmbedModel(PublicClaims claims) : PageModel
 {
     public ClaimDetails Claim { get; private set; } = null!;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClaimTracker.Web.Pages.Claims;
 
 /// <summary>The public claim list: filters, search, and keyset paging ("older claims").</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = ClaimTracker.Web.Hosting.PublicCaching.Policy)]
 public sealed class ClaimListModel(PublicClaims claims, StatusScale scale) : PageModel
 {
     [FromQuery(Name = "q")] public string? Q { get; set; }

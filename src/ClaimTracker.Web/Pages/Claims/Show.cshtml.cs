@@ -8,6 +8,7 @@ namespace ClaimTracker.Web.Pages.Claims;
 /// A claim's public status page. Drafts and unknown slugs are 404 (never 403); a slug changed on
 /// purpose redirects permanently to the current one.
 /// </summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = ClaimTracker.Web.Hosting.PublicCaching.Policy)]
 public sealed class ClaimPageModel(PublicClaims claims, StatusScale scale, ClaimTracker.Infrastructure.Site.SitePublishing site) : PageModel
 {
     public ClaimDetails Claim { get; private set; } = null!;
