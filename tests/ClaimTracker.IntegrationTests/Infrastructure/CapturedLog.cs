@@ -10,6 +10,8 @@ public sealed class CapturedLog : ILoggerProvider
 
     public IReadOnlyCollection<string> Entries => entries;
 
+    public void Clear() => entries.Clear();
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, entries);
 
     public void Dispose()
