@@ -1,6 +1,7 @@
 using ClaimTracker.Infrastructure.Data;
 using ClaimTracker.Web.Cli;
 using ClaimTracker.Web.Hosting;
+using ClaimTracker.Web.Localisation;
 
 // `create-admin` and other commands run against the same services as the web app, then exit.
 var command = CliCommand.Parse(args, Console.Error);
@@ -25,6 +26,7 @@ builder.Services
     .AddClaimTrackerAccounts(builder.Environment)
     .AddClaimTrackerSecurity(builder.Configuration)
     .AddClaimTrackerPublicCache()
+    .AddClaimTrackerLocalisation()
     .AddClaimTrackerPages();
 
 var app = builder.Build();

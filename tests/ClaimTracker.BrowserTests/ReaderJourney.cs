@@ -29,6 +29,12 @@ public sealed class ReaderJourney
         await Assertions.Expect(page.Locator("li.statement[data-stance=Denies]")).ToHaveCountAsync(6);
         await BrowserSession.ScreenshotAsync(page, "22-reader-claim-page-en");
 
+        // The same page in German, chosen with the language switch (remembered for the next pages).
+        await page.ClickAsync("#language-switch a[hreflang=de]");
+        await Assertions.Expect(page.Locator(".verdict .status-badge")).ToHaveTextAsync("Erhärtet");
+        await Assertions.Expect(page.Locator("#timeline-heading")).ToHaveTextAsync("Wie sich der Status verändert hat");
+        await BrowserSession.ScreenshotAsync(page, "24-reader-claim-page-de");
+
         var embed = await page.GotoAsync("/claims/nordkorea-liefert-russland-artillerie-und-raketen/embed");
         Assert.Equal(200, embed!.Status);
         await BrowserSession.ScreenshotAsync(page, "23-embed-card");

@@ -1,4 +1,5 @@
 using ClaimTracker.Web.Authorization;
+using ClaimTracker.Web.Localisation;
 using ClaimTracker.Web.Public;
 using ClaimTracker.Web.Security;
 
@@ -46,6 +47,7 @@ public static class PagesSetup
         app.UseResponseCompression();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRequestLocalization();
         app.UseCors();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -59,6 +61,7 @@ public static class PagesSetup
         app.MapAtomFeeds();
         app.MapStatusBadges();
         app.MapClaimsApi();
+        app.MapLanguageSwitch();
         app.MapOpenApi().AllowAnonymous();
         // Unknown addresses are a plain 404 for everyone (not a sign-in redirect from the fallback policy).
         app.MapFallback(context =>

@@ -17,7 +17,9 @@ public static class PublicCaching
     public static IServiceCollection AddClaimTrackerPublicCache(this IServiceCollection services)
     {
         services.AddOutputCache(options =>
-            options.AddPolicy(Policy, policy => policy.Expire(TimeSpan.FromMinutes(10)).Tag(Tag).SetVaryByQuery("*").SetVaryByHost(true)));
+            options.AddPolicy(Policy, policy => policy.Expire(TimeSpan.FromMinutes(10)).Tag(Tag).SetVaryByQuery("*").SetVaryByHost(true)
+                // One cached copy per reader language.
+                .VaryByValue(_ => new KeyValuePair<string, string>("culture", System.Globalization.CultureInfo.CurrentUICulture.Name))));
         services.AddSingleton<IPublicCache, OutputCacheEviction>();
         services.AddResponseCompression(o => o.EnableForHttps = true);
         return services;

@@ -1,20 +1,21 @@
 using ClaimTracker.Infrastructure.Claims;
+using ClaimTracker.Web.Localisation;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace ClaimTracker.Web.TagHelpers;
 
 /// <summary><c>&lt;status-badge badge="@row.Status" /&gt;</c>: the status label, coloured by /status-colours.css.</summary>
 [HtmlTargetElement("status-badge", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class StatusBadgeTagHelper : TagHelper
+public sealed class StatusBadgeTagHelper(StatusNames names) : TagHelper
 {
     public StatusBadge? Badge { get; set; }
 
-    public override void Process(TagHelperContext context, TagHelperOutput output)
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         output.TagName = "span";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "status-badge");
         output.Attributes.SetAttribute("data-status", Badge?.Key ?? "none");
-        output.Content.SetContent(Badge?.Name ?? "No status yet");
+        output.Content.SetContent(await names.NameAsync(Badge));
     }
 }

@@ -36,7 +36,7 @@ public sealed class ClaimPageModel(PublicClaims claims, StatusScale scale, Claim
         Claim = found.Claim;
         var statuses = await scale.ListAsync(cancellationToken);
         var status = statuses.FirstOrDefault(s => s.Key == Claim.Status?.Key);
-        StatusDescription = status?.DescriptionEn;
+        StatusDescription = Localisation.Ui.IsGerman && status is { DescriptionDe.Length: > 0 } ? status.DescriptionDe : status?.DescriptionEn;
         CanonicalUrl = $"{Request.Scheme}://{Request.Host}/claims/{Uri.EscapeDataString(Claim.Slug)}";
         var publisher = await site.GetAsync(cancellationToken);
         PublisherName = publisher.PublisherName;

@@ -1,0 +1,32 @@
+using ClaimTracker.Domain.Text;
+using Microsoft.AspNetCore.Localization;
+
+namespace ClaimTracker.Web.Localisation;
+
+public static class LocalisationSetup
+{
+    public static IServiceCollection AddClaimTrackerLocalisation(this IServiceCollection services)
+    {
+        services.AddScoped<StatusNames>();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("en");
+            options.SupportedCultures = Ui.Cultures;
+            options.SupportedUICultures = Ui.Cultures;
+            // The reader's explicit choice first, then the browser's languages.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        return services;
+    }
+
+    /// <summary>GET /language?culture=de&amp;returnUrl=/claims: remembers the choice (one year) and goes back. Works without JavaScript.</summary>
+    public static void MapLanguageSwitch(this WebApplication app) =>
+        app.MapGet("/language", (string? culture, string? returnUrl, HttpContext context) =>
+        {
+            var chosen = Ui.Cultures.FirstOrDefault(c => c.Name == culture)?.Name ?? "en";
+            context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = context.Request.IsHttps });
+            return Results.LocalRedirect(LocalUrl.IsSafe(returnUrl) ? returnUrl! : "/");
+        }).AllowAnonymous();
+}

@@ -1,0 +1,31 @@
+using ClaimTracker.Infrastructure.Claims;
+
+namespace ClaimTracker.Web.Localisation;
+
+/// <summary>Status labels and explanations in the reader's language, read once per request.</summary>
+public sealed class StatusNames(StatusScale scale)
+{
+    private IReadOnlyDictionary<string, StatusRow>? byKey;
+
+    public async Task<string> NameAsync(StatusBadge? badge)
+    {
+        if (badge is null)
+        {
+            return Ui.T("No status yet");
+        }
+        var row = (await LoadAsync()).GetValueOrDefault(badge.Key);
+        return Ui.IsGerman && row is not null ? row.NameDe : badge.Name;
+    }
+
+    public async Task<string?> DescriptionAsync(string? key)
+    {
+        if (key is null || !(await LoadAsync()).TryGetValue(key, out var row))
+        {
+            return null;
+        }
+        return Ui.IsGerman && row.DescriptionDe.Length > 0 ? row.DescriptionDe : row.DescriptionEn;
+    }
+
+    private async Task<IReadOnlyDictionary<string, StatusRow>> LoadAsync() =>
+        byKey ??= (await scale.ListAsync()).ToDictionary(s => s.Key);
+}
