@@ -17,6 +17,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
+# axe-core and html-validate for the accessibility checks (npm packages, versions pinned in tests/a11y).
+if [ ! -d tests/a11y/node_modules/axe-core ] || [ ! -d tests/a11y/node_modules/html-validate ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "test.sh: installing Debian packages nodejs and npm for the accessibility checks"
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm >/dev/null
+  fi
+  echo "test.sh: installing the npm packages in tests/a11y"
+  (cd tests/a11y && npm ci --no-audit --no-fund --loglevel=error) || echo "test.sh: npm ci failed; the accessibility checks will say why they cannot run." >&2
+fi
+
 # Playwright must use /usr/bin/chromium and never fetch a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
