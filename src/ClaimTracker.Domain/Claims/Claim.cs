@@ -245,6 +245,13 @@ public sealed class Claim
     {
         var link = sources.FirstOrDefault(s => s.SourceId == sourceId)
                    ?? throw new DomainRuleException("SourceId", "This source is not attached to the claim.");
+        CheckLink(stance, quote, note);
+        link.Change(stance, Actor.Clean(quote), Actor.Clean(note));
+        Touch(user, nowUtc);
+    }
+
+    private static void CheckLink(SourceStance stance, string? quote, string? note)
+    {
         var errors = new List<FieldError>();
         errors.AddIfFailed("Quote", TextRules.CheckMultiLine("Quote", quote, QuoteMaxLength));
         errors.AddIfFailed("Note", TextRules.CheckMultiLine("Note", note, NoteMaxLength));
@@ -256,8 +263,6 @@ public sealed class Claim
         {
             throw new DomainRuleException(first.Field, first.Message);
         }
-        link.Change(stance, Actor.Clean(quote), Actor.Clean(note));
-        Touch(user, nowUtc);
     }
 
     /// <summary>Removes a source the claim no longer needs; one that a statement or a status change rests on stays.</summary>
@@ -283,17 +288,7 @@ public sealed class Claim
         {
             throw new DomainRuleException("SourceId", "This source is already attached to the claim.");
         }
-        var errors = new List<FieldError>();
-        errors.AddIfFailed("Quote", TextRules.CheckMultiLine("Quote", quote, QuoteMaxLength));
-        errors.AddIfFailed("Note", TextRules.CheckMultiLine("Note", note, NoteMaxLength));
-        if (!Enum.IsDefined(stance))
-        {
-            errors.Add(new FieldError("Stance", "Choose what the source does for the claim."));
-        }
-        if (errors is [var first, ..])
-        {
-            throw new DomainRuleException(first.Field, first.Message);
-        }
+        CheckLink(stance, quote, note);
         sources.Add(new ClaimSource(sourceId, stance, Actor.Clean(quote), Actor.Clean(note)));
         Touch(user, nowUtc);
     }
