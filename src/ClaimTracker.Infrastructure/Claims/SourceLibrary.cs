@@ -88,7 +88,20 @@ public sealed class SourceLibrary(AppDbContext db, TimeProvider clock)
         }
         var source = Source.Create(draft, user, clock.GetUtcNow().UtcDateTime);
         db.Sources.Add(source);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (url is not null)
+        {
+            db.Entry(source).State = EntityState.Detached;
+            if (!await db.Sources.AsNoTracking().AnyAsync(s => s.Url == url, cancellationToken))
+            {
+                throw;
+            }
+            // Another editor stored the same address a moment ago; the unique index kept it single.
+            return WorkResult.Invalid(nameof(Source.Draft.Url), "This address was just added to the source library by someone else. Attach that source instead.");
+        }
         return WorkResult.Done(source.Id);
     }
 }

@@ -3,6 +3,7 @@ using ClaimTracker.Domain.Accounts;
 using ClaimTracker.Domain.Claims;
 using ClaimTracker.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaimTracker.IntegrationTests.Claims;
 
@@ -106,6 +107,24 @@ public sealed class CatalogueFormsTests(ClaimTrackerFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var hash = await factory.WithDbAsync(db => db.Sources.Where(s => s.Id == sourceId).Select(s => s.ExcerptSha256).SingleAsync());
         Assert.Equal(Source.Hash("Ein neuer, längerer Auszug."), hash);
+    }
+
+    [Fact]
+    public async Task Source_SameAddressFromSeveralEditorsAtOnce_IsStoredOnceAndNobodyGetsAnError()
+    {
+        var url = $"https://gleichzeitig.example/{Guid.NewGuid():N}";
+        var attempts = Enumerable.Range(0, 4).Select(async i =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var library = scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.SourceLibrary>();
+            return await library.CreateAsync(new Source.Draft(url, $"Bericht {i}", null, null, null, "de", null, null), $"ed{i}@example.org");
+        });
+
+        var results = await Task.WhenAll(attempts);
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal("Url", r.Errors.Single().Field));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Sources.CountAsync(s => s.Url == url)));
     }
 
     [Fact]
