@@ -13,7 +13,8 @@ public sealed class AccessibilityChecks
     private static readonly string[] Pages =
     [
         "/", "/claims", "/claims?q=Raketen", "/claims/nordkorea-liefert-russland-artillerie-und-raketen", "/statuses", "/about",
-        "/claims/nordkorea-liefert-russland-artillerie-und-raketen/embed", "/actors/nordkorea", "/topics/waffenlieferungen",
+        "/claims/nordkorea-liefert-russland-artillerie-und-raketen/embed", "/claims/nordkorea-liefert-russland-artillerie-und-raketen/report",
+        "/actors/nordkorea", "/topics/waffenlieferungen",
     ];
 
     private static readonly string[] Languages = ["en", "de"];

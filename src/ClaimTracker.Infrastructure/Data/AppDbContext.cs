@@ -32,6 +32,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<Domain.Site.SiteSettings> SiteSettings => Set<Domain.Site.SiteSettings>();
 
+    public DbSet<Domain.Feedback.ReaderReport> ReaderReports => Set<Domain.Feedback.ReaderReport>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -15,6 +15,9 @@ public static class SecuritySetup
     /// <summary>Public machine-readable endpoints (the API): requests limited per client address.</summary>
     public const string PublicPolicy = "public";
 
+    /// <summary>Public forms (reader reports): posts limited per client address.</summary>
+    public const string PublicFormsPolicy = "public-forms";
+
     public static IServiceCollection AddClaimTrackerSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<RichTextOptions>(configuration.GetSection(RichTextOptions.Section));
@@ -44,6 +47,7 @@ public static class SecuritySetup
         var perAddress = configuration.GetSection(SignInLimitOptions.Section).Get<SignInLimitOptions>()?.PerAddressPerMinute
                          ?? new SignInLimitOptions().PerAddressPerMinute;
         var publicPerMinute = configuration.GetValue("Security:RateLimits:PublicPerAddressPerMinute", 600);
+        var formsPerMinute = configuration.GetValue("Security:RateLimits:ReportsPerAddressPerMinute", 5);
         services.AddCors(o => o.AddPolicy(ClaimsApi.CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET", "HEAD").WithExposedHeaders("ETag", "Last-Modified")));
         services.AddOpenApi(o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
         services.AddRateLimiter(options =>
@@ -57,6 +61,10 @@ public static class SecuritySetup
             options.AddPolicy(PublicPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = publicPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.AddPolicy(PublicFormsPolicy, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = formsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.AddPolicy(SignInPolicy, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("read")
                 : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",

@@ -117,5 +117,10 @@ public static class Ui
         ["Page not found"] = "Seite nicht gefunden",
         ["There is nothing at this address. Check the link or start from the home page."] = "Unter dieser Adresse gibt es nichts. Prüfen Sie den Link oder beginnen Sie auf der Startseite.",
         ["Back to the start page"] = "Zurück zur Startseite",
+        ["Report an error or send new evidence"] = "Fehler melden oder neue Belege schicken",
+        ["Thank you. The editors will look at your report."] = "Danke. Die Redaktion sieht sich Ihre Meldung an.",
+        ["What is wrong, or what is new? Links to sources help."] = "Was ist falsch, oder was ist neu? Links zu Quellen helfen.",
+        ["Your email (optional, only for questions from the editors; never published)"] = "Ihre E-Mail-Adresse (freiwillig, nur für Rückfragen der Redaktion; wird nie veröffentlicht)",
+        ["Send report"] = "Meldung senden",
     };
 }

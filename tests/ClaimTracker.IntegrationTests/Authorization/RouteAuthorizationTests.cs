@@ -25,6 +25,8 @@ public sealed class RouteAuthorizationTests(ClaimTrackerFactory factory) : IClas
         ["/Claims/Index"] = (Access.Public, "/claims?q=Tabellenbehauptung"),
         ["/Claims/Show"] = (Access.Public, "/claims/{slug}"),
         ["/Claims/Embed"] = (Access.Public, "/claims/{slug}/embed"),
+        ["/Claims/Report"] = (Access.Public, "/claims/{slug}/report"),
+        ["/Editor/Reports/Index"] = (Access.Editor, "/editor/reports"),
         ["/Actors/Show"] = (Access.Public, "/actors/{actorSlug}"),
         ["/Topics/Show"] = (Access.Public, "/topics/{topicSlug}"),
         ["/Error"] = (Access.Public, "/error/404"),
