@@ -34,6 +34,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<Domain.Feedback.ReaderReport> ReaderReports => Set<Domain.Feedback.ReaderReport>();
 
+    public DbSet<Domain.Workflow.ClaimComment> ClaimComments => Set<Domain.Workflow.ClaimComment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClaimTracker.Web.Pages.Editor.Claims;
 
-public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor) : PageModel
+public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, ClaimTracker.Infrastructure.Workflow.ClaimDiscussion discussion) : PageModel
 {
     public ClaimDetails Claim { get; private set; } = null!;
 
     public IReadOnlyList<ChangeView> Changes { get; private set; } = [];
 
     public IReadOnlyList<ClaimRow> OtherClaims { get; private set; } = [];
+
+    public IReadOnlyList<ClaimTracker.Infrastructure.Workflow.CommentRow> Comments { get; private set; } = [];
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -29,6 +31,9 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor) : Pag
         StatusMessage = isPublic ? "Published: readers can see this claim." : "Unpublished: the claim is a draft again.";
         return RedirectToPage(new { id });
     }
+
+    public async Task<IActionResult> OnPostCommentAsync(int id, string? body, CancellationToken cancellationToken) =>
+        await FinishAsync(id, await discussion.PostAsync(id, User.Identity!.Name!, body, cancellationToken), "Comment posted.", "discussion", cancellationToken);
 
     public async Task<IActionResult> OnPostLinkAsync(int id, int sourceId, ClaimTracker.Domain.Claims.SourceStance stance, string? quote,
         string? note, CancellationToken cancellationToken) =>
@@ -64,6 +69,7 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor) : Pag
         Claim = claim;
         Changes = await queries.ChangesAsync(id, cancellationToken: cancellationToken);
         OtherClaims = (await queries.OptionsAsync(cancellationToken)).Where(c => c.Id != id).ToList();
+        Comments = await discussion.ThreadAsync(id, cancellationToken);
         return true;
     }
 }
