@@ -58,6 +58,9 @@ public sealed class Claim
 
     public DateOnly? ReviewBy { get; private set; }
 
+    /// <summary>The editor (email) responsible for the claim's next steps; null when nobody is.</summary>
+    public string? AssignedTo { get; private set; }
+
     /// <summary>Readers see only public claims (the review workflow will stand in front of this).</summary>
     public bool IsPublic { get; private set; }
 
@@ -351,6 +354,12 @@ public sealed class Claim
             throw new DomainRuleException("OtherClaimId", "This relation is already recorded.");
         }
         relations.Add(new ClaimRelation(kind, otherClaimId));
+        Touch(user, nowUtc);
+    }
+
+    public void AssignTo(string? editorEmail, string user, DateTime nowUtc)
+    {
+        AssignedTo = string.IsNullOrWhiteSpace(editorEmail) ? null : editorEmail.Trim();
         Touch(user, nowUtc);
     }
 

@@ -54,6 +54,17 @@ public sealed class StaffAccounts(AppDbContext db, UserManager<AppUser> users, A
             user.ConcurrencyStamp ?? string.Empty);
     }
 
+    /// <summary>Emails of the accounts that hold the Editor role and are not disabled: who claims can be assigned to.</summary>
+    public Task<IReadOnlyList<string>> ActiveEditorsAsync(CancellationToken cancellationToken = default) =>
+        ActiveEditorsAsync(db, cancellationToken);
+
+    internal static async Task<IReadOnlyList<string>> ActiveEditorsAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        await (from u in db.Users
+               join ur in db.UserRoles on u.Id equals ur.UserId
+               join r in db.Roles on ur.RoleId equals r.Id
+               where r.Name == Roles.Editor && !u.IsDisabled && u.Email != null
+               select u.Email!).Distinct().OrderBy(e => e).ToListAsync(cancellationToken);
+
     /// <summary>Creates an account without a password and returns a one-time token to set one.</summary>
     public async Task<AccountResult> CreateAsync(string actorEmail, string email, IReadOnlyCollection<string> roles,
         CancellationToken cancellationToken = default)

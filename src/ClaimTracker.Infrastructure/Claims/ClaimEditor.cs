@@ -173,6 +173,18 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
             claim.AddRelation(kind, otherClaimId, user, Now);
         }, cancellationToken);
 
+    /// <summary>Assigns the claim to an active editor, or to nobody.</summary>
+    public Task<WorkResult> AssignAsync(int claimId, string? editorEmail, string user, CancellationToken cancellationToken = default) =>
+        OnClaimAsync(claimId, q => q, async claim =>
+        {
+            if (!string.IsNullOrWhiteSpace(editorEmail)
+                && !(await Accounts.StaffAccounts.ActiveEditorsAsync(db, cancellationToken)).Contains(editorEmail.Trim(), StringComparer.OrdinalIgnoreCase))
+            {
+                throw new DomainRuleException("AssignedTo", "Choose an active editor.");
+            }
+            claim.AssignTo(editorEmail, user, Now);
+        }, cancellationToken);
+
     public Task<WorkResult> SetVisibilityAsync(int claimId, bool isPublic, string user, CancellationToken cancellationToken = default) =>
         OnClaimAsync(claimId, q => q, claim =>
         {

@@ -39,7 +39,7 @@ public sealed record ClaimDetails(int Id, string Slug, string Headline, string O
     IReadOnlyList<ActorRef> Claimants, IReadOnlyList<ActorRef> Subjects, IReadOnlyList<string> Topics,
     ClaimRow? Parent, IReadOnlyList<ClaimRow> SubClaims, IReadOnlyList<(string Label, ClaimRow Claim)> Relations,
     IReadOnlyList<StatementView> Statements, IReadOnlyList<LinkedSourceView> Sources, IReadOnlyList<StatusChangeView> History,
-    string? ClaimReviewed = null, IReadOnlyList<ClaimantRef>? ClaimantDetails = null);
+    string? ClaimReviewed = null, IReadOnlyList<ClaimantRef>? ClaimantDetails = null, string? AssignedTo = null);
 
 public sealed record ClaimantRef(string Name, ActorKind Kind, string? WikidataId);
 
@@ -168,7 +168,8 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
                     c.Sources.Select(s => s.SourceId).ToList(), c.CorrectsId, corrected.Contains(c.Id), c.RecordedBy, c.RecordedAtUtc))
                 .ToList(),
             claim.ClaimReviewed,
-            claim.Actors.Where(a => a.Role == ClaimRole.Claimant).Select(a => new ClaimantRef(a.Actor!.Name, a.Actor.Kind, a.Actor.WikidataId)).ToList());
+            claim.Actors.Where(a => a.Role == ClaimRole.Claimant).Select(a => new ClaimantRef(a.Actor!.Name, a.Actor.Kind, a.Actor.WikidataId)).ToList(),
+            claim.AssignedTo);
     }
 
     public async Task<IReadOnlyList<ChangeView>> ChangesAsync(int? claimId, int limit = 300, CancellationToken cancellationToken = default)
@@ -183,6 +184,11 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
             (JsonSerializer.Deserialize<List<ChangeTracking.FieldChange>>(r.Changes) ?? [])
             .Select(f => new FieldChangeView(f.Field, f.Before, f.After)).ToList())).ToList();
     }
+
+    /// <summary>"My work": claims assigned to me, and my drafts.</summary>
+    public async Task<(IReadOnlyList<ClaimRow> Assigned, IReadOnlyList<ClaimRow> Drafts)> MyWorkAsync(string user, CancellationToken cancellationToken = default) =>
+        (await Rows(db.Claims.AsNoTracking().Where(c => c.AssignedTo == user).OrderBy(c => c.ReviewBy ?? DateOnly.MaxValue).ThenByDescending(c => c.UpdatedAtUtc)).ToListAsync(cancellationToken),
+         await Rows(db.Claims.AsNoTracking().Where(c => c.CreatedBy == user && !c.IsPublic).OrderByDescending(c => c.UpdatedAtUtc)).ToListAsync(cancellationToken));
 
     public async Task<DashboardView> DashboardAsync(string user, CancellationToken cancellationToken = default)
     {

@@ -41,6 +41,7 @@ public sealed class RouteAuthorizationTests(ClaimTrackerFactory factory) : IClas
         ["/Admin/Statuses/Index"] = (Access.Admin, "/admin/statuses"),
         ["/Editor/Index"] = (Access.Editor, "/editor"),
         ["/Editor/Activity"] = (Access.Editor, "/editor/activity"),
+        ["/Editor/MyWork"] = (Access.Editor, "/editor/mywork"),
         ["/Editor/Actors/Index"] = (Access.Editor, "/editor/actors"),
         ["/Editor/Actors/Edit"] = (Access.Editor, "/editor/actors/edit/{actor}"),
         ["/Editor/Sources/Edit"] = (Access.Editor, "/editor/sources/edit/{source}"),

@@ -23,6 +23,8 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.Property(c => c.Summary).HasConversion(SanitisedHtmlConverter.Instance).HasMaxLength(Claim.SummaryMaxLength).IsRequired();
         builder.Property(c => c.CreatedBy).HasMaxLength(EmailAddress.MaxLength).IsRequired();
         builder.Property(c => c.UpdatedBy).HasMaxLength(EmailAddress.MaxLength).IsRequired();
+        builder.Property(c => c.AssignedTo).HasMaxLength(EmailAddress.MaxLength);
+        builder.HasIndex(c => c.AssignedTo);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasOne<Claim>().WithMany().HasForeignKey(c => c.ParentClaimId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<StatusDefinition>().WithMany().HasForeignKey(c => c.CurrentStatusId).OnDelete(DeleteBehavior.Restrict);

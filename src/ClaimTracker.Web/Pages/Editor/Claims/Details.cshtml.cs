@@ -4,13 +4,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClaimTracker.Web.Pages.Editor.Claims;
 
-public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, ClaimTracker.Infrastructure.Workflow.ClaimDiscussion discussion) : PageModel
+public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, ClaimTracker.Infrastructure.Workflow.ClaimDiscussion discussion,
+    ClaimTracker.Infrastructure.Accounts.StaffAccounts editors) : PageModel
 {
     public ClaimDetails Claim { get; private set; } = null!;
 
     public IReadOnlyList<ChangeView> Changes { get; private set; } = [];
 
     public IReadOnlyList<ClaimRow> OtherClaims { get; private set; } = [];
+
+    public IReadOnlyList<string> Editors { get; private set; } = [];
 
     public IReadOnlyList<ClaimTracker.Infrastructure.Workflow.CommentRow> Comments { get; private set; } = [];
 
@@ -31,6 +34,10 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, Claim
         StatusMessage = isPublic ? "Published: readers can see this claim." : "Unpublished: the claim is a draft again.";
         return RedirectToPage(new { id });
     }
+
+    public async Task<IActionResult> OnPostAssignAsync(int id, string? assignedTo, CancellationToken cancellationToken) =>
+        await FinishAsync(id, await editor.AssignAsync(id, assignedTo, User.Identity!.Name!, cancellationToken),
+            string.IsNullOrWhiteSpace(assignedTo) ? "Nobody is assigned now." : $"Assigned to {assignedTo}.", "overview", cancellationToken);
 
     public async Task<IActionResult> OnPostCommentAsync(int id, string? body, CancellationToken cancellationToken) =>
         await FinishAsync(id, await discussion.PostAsync(id, User.Identity!.Name!, body, cancellationToken), "Comment posted.", "discussion", cancellationToken);
@@ -70,6 +77,7 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, Claim
         Changes = await queries.ChangesAsync(id, cancellationToken: cancellationToken);
         OtherClaims = (await queries.OptionsAsync(cancellationToken)).Where(c => c.Id != id).ToList();
         Comments = await discussion.ThreadAsync(id, cancellationToken);
+        Editors = await editors.ActiveEditorsAsync(cancellationToken);
         return true;
     }
 }

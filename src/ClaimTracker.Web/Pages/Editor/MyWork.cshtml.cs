@@ -1,0 +1,14 @@
+using ClaimTracker.Infrastructure.Claims;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ClaimTracker.Web.Pages.Editor;
+
+public sealed class MyWorkModel(ClaimQueries queries) : PageModel
+{
+    public IReadOnlyList<ClaimRow> Assigned { get; private set; } = [];
+
+    public IReadOnlyList<ClaimRow> Drafts { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        (Assigned, Drafts) = await queries.MyWorkAsync(User.Identity!.Name!, cancellationToken);
+}
