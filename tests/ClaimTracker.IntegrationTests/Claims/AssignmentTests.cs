@@ -40,6 +40,18 @@ public sealed class AssignmentTests(ClaimTrackerFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task ClaimPage_TellsEditorsHowLongSinceTheLastReview()
+    {
+        var editor = await factory.SignedInAsync($"pruefdatum-{Guid.NewGuid():N}@example.org", Roles.Editor);
+        var id = await factory.CreateClaimAsync("Prüfdatum " + Guid.NewGuid().ToString("N")[..6]);
+        Assert.StartsWith("not yet", (await editor.GetAsync($"/editor/claims/details/{id}", expectOk: true)).GetElementById("since-review")!.TextContent);
+
+        await factory.SetStatusAsync(id, "open", new DateOnly(2024, 1, 5));
+
+        Assert.Equal("today", (await editor.GetAsync($"/editor/claims/details/{id}", expectOk: true)).GetElementById("since-review")!.TextContent);
+    }
+
+    [Fact]
     public async Task MyWork_ListsMyDrafts()
     {
         var me = $"entwuerfe-{Guid.NewGuid():N}@example.org";

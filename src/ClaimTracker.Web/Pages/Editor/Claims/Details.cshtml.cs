@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClaimTracker.Web.Pages.Editor.Claims;
 
 public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, ClaimTracker.Infrastructure.Workflow.ClaimDiscussion discussion,
-    ClaimTracker.Infrastructure.Accounts.StaffAccounts editors) : PageModel
+    ClaimTracker.Infrastructure.Accounts.StaffAccounts editors, TimeProvider clock) : PageModel
 {
     public ClaimDetails Claim { get; private set; } = null!;
 
@@ -14,6 +14,9 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, Claim
     public IReadOnlyList<ClaimRow> OtherClaims { get; private set; } = [];
 
     public IReadOnlyList<string> Editors { get; private set; } = [];
+
+    /// <summary>Days since the last status change was recorded (the last review); null before the first.</summary>
+    public int? DaysSinceReview { get; private set; }
 
     public IReadOnlyList<ClaimTracker.Infrastructure.Workflow.CommentRow> Comments { get; private set; } = [];
 
@@ -78,6 +81,8 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, Claim
         OtherClaims = (await queries.OptionsAsync(cancellationToken)).Where(c => c.Id != id).ToList();
         Comments = await discussion.ThreadAsync(id, cancellationToken);
         Editors = await editors.ActiveEditorsAsync(cancellationToken);
+        DaysSinceReview = claim.History.Count == 0 ? null
+            : (int)(clock.GetUtcNow().UtcDateTime - claim.History.Max(h => h.RecordedAtUtc)).TotalDays;
         return true;
     }
 }
