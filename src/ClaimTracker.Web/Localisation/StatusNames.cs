@@ -2,10 +2,17 @@ using ClaimTracker.Infrastructure.Claims;
 
 namespace ClaimTracker.Web.Localisation;
 
-/// <summary>Status labels and explanations in the reader's language, read once per request.</summary>
+/// <summary>
+/// The status scale, read once per request and shared by the page and every badge on it; labels and
+/// explanations in the reader's language.
+/// </summary>
 public sealed class StatusNames(StatusScale scale)
 {
+    private IReadOnlyList<StatusRow>? rows;
     private IReadOnlyDictionary<string, StatusRow>? byKey;
+
+    public async Task<IReadOnlyList<StatusRow>> ScaleAsync(CancellationToken cancellationToken = default) =>
+        rows ??= await scale.ListAsync(cancellationToken);
 
     public async Task<string> NameAsync(StatusBadge? badge)
     {
@@ -27,5 +34,5 @@ public sealed class StatusNames(StatusScale scale)
     }
 
     private async Task<IReadOnlyDictionary<string, StatusRow>> LoadAsync() =>
-        byKey ??= (await scale.ListAsync()).ToDictionary(s => s.Key);
+        byKey ??= (await ScaleAsync()).ToDictionary(s => s.Key);
 }

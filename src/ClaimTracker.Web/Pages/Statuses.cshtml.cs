@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClaimTracker.Web.Pages;
 
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = ClaimTracker.Web.Hosting.PublicCaching.Policy)]
-public sealed class StatusesModel(StatusScale scale, ClaimTracker.Infrastructure.Site.SitePublishing site) : PageModel
+public sealed class StatusesModel(Localisation.StatusNames scale, ClaimTracker.Infrastructure.Site.SitePublishing site) : PageModel
 {
     public IReadOnlyList<StatusRow> Scale { get; private set; } = [];
 
@@ -14,7 +14,7 @@ public sealed class StatusesModel(StatusScale scale, ClaimTracker.Infrastructure
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Scale = await scale.ListAsync(cancellationToken);
+        Scale = await scale.ScaleAsync(cancellationToken);
         Methodology = (await site.GetAsync(cancellationToken)).Methodology;
     }
 }

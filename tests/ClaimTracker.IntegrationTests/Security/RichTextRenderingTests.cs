@@ -33,7 +33,7 @@ public sealed partial class RichTextRenderingTests
         Assert.Equal("<div class=\"rich-text\"><p>alt</p></div>", html);
     }
 
-    /// <summary>Html.Raw and hand-made HtmlStrings would bypass the sanitiser: only the tag helper (and the JSON-LD partial) may write raw HTML.</summary>
+    /// <summary>Raw-HTML helpers and hand-made HtmlStrings would bypass the sanitiser: only the tag helper (and the JSON-LD partial) may write raw HTML.</summary>
     [Fact]
     public void RawHtmlOutput_AppearsOnlyInTheRichTextTagHelper()
     {

@@ -9,7 +9,7 @@ namespace ClaimTracker.Web.Pages.Claims;
 /// purpose redirects permanently to the current one.
 /// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = ClaimTracker.Web.Hosting.PublicCaching.Policy)]
-public sealed class ClaimPageModel(PublicClaims claims, StatusScale scale, ClaimTracker.Infrastructure.Site.SitePublishing site) : PageModel
+public sealed class ClaimPageModel(PublicClaims claims, Localisation.StatusNames scale, ClaimTracker.Infrastructure.Site.SitePublishing site) : PageModel
 {
     public ClaimDetails Claim { get; private set; } = null!;
 
@@ -34,9 +34,9 @@ public sealed class ClaimPageModel(PublicClaims claims, StatusScale scale, Claim
             return NotFound();
         }
         Claim = found.Claim;
-        var statuses = await scale.ListAsync(cancellationToken);
+        var statuses = await scale.ScaleAsync(cancellationToken);
         var status = statuses.FirstOrDefault(s => s.Key == Claim.Status?.Key);
-        StatusDescription = Localisation.Ui.IsGerman && status is { DescriptionDe.Length: > 0 } ? status.DescriptionDe : status?.DescriptionEn;
+        StatusDescription = await scale.DescriptionAsync(Claim.Status?.Key);
         CanonicalUrl = $"{Request.Scheme}://{Request.Host}/claims/{Uri.EscapeDataString(Claim.Slug)}";
         var publisher = await site.GetAsync(cancellationToken);
         PublisherName = publisher.PublisherName;
