@@ -68,4 +68,8 @@ public enum AuditAction
     SignedOut,
     PasswordChanged,
     PasswordSet,
+    ClaimSubmitted,
+    ClaimApproved,
+    ClaimSentBack,
+    ClaimWithdrawn,
 }

@@ -1,4 +1,6 @@
 using ClaimTracker.Domain.Text;
+using ClaimTracker.Domain.Site;
+using ClaimTracker.Domain.Workflow;
 
 namespace ClaimTracker.Domain.Claims;
 
@@ -61,8 +63,47 @@ public sealed class Claim
     /// <summary>The editor (email) responsible for the claim's next steps; null when nobody is.</summary>
     public string? AssignedTo { get; private set; }
 
-    /// <summary>Readers see only public claims (the review workflow will stand in front of this).</summary>
+    /// <summary>Readers see the latest approved version while this is set; never before a reviewer approved one.</summary>
     public bool IsPublic { get; private set; }
+
+    /// <summary>Days from a status change to the next review; the site's default when null.</summary>
+    public int? ReviewIntervalDays { get; private set; }
+
+    public ReviewState Review { get; private set; } = ReviewState.Draft;
+
+    /// <summary>Number of the latest approved version; null until the first approval.</summary>
+    public int? PublishedVersion { get; private set; }
+
+    /// <summary>The approved headline and status, for readers' lists (the working copy may differ).</summary>
+    public string? PublishedHeadline { get; private set; }
+
+    public int? PublishedStatusId { get; private set; }
+
+    public DateOnly? PublishedStatusSince { get; private set; }
+
+    public DateTime? PublishedAtUtc { get; private set; }
+
+    /// <summary>Everyone who changed the working copy since the last approval, one per line: none of them may approve it.</summary>
+    public string PendingAuthors { get; private set; } = string.Empty;
+
+    public string? SubmittedBy { get; private set; }
+
+    public DateTime? SubmittedAtUtc { get; private set; }
+
+    /// <summary>The author's words to the reviewer.</summary>
+    public string? SubmissionComment { get; private set; }
+
+    /// <summary>Set when the submission fixes an error in the published version.</summary>
+    public string? CorrectionNote { get; private set; }
+
+    public string? SentBackBy { get; private set; }
+
+    public string? SentBackComment { get; private set; }
+
+    /// <summary>The public note shown where a withdrawn claim used to be.</summary>
+    public string? WithdrawalNote { get; private set; }
+
+    public DateTime? WithdrawnAtUtc { get; private set; }
 
     /// <summary>Kept in step with the status history by <see cref="ChangeStatus"/>; for lists and filters.</summary>
     public int? CurrentStatusId { get; private set; }
@@ -94,7 +135,9 @@ public sealed class Claim
 
     public sealed record Draft(string Headline, string OriginalText, string Language, string? Translation,
         string? Translator, bool IsMachineTranslated, DateOnly? FirstMadeOn, SanitisedHtml Summary, DateOnly? ReviewBy,
-        string? ClaimReviewed = null);
+        string? ClaimReviewed = null, int? ReviewIntervalDays = null);
+
+    public const int MaxReviewIntervalDays = 730;
 
     public static IReadOnlyList<FieldError> Validate(Draft draft)
     {
@@ -115,6 +158,10 @@ public sealed class Claim
         if (!LanguageTag.TryNormalise(draft.Language, out _, out var languageError))
         {
             errors.Add(new FieldError(nameof(Draft.Language), languageError));
+        }
+        if (draft.ReviewIntervalDays is < 1 or > MaxReviewIntervalDays)
+        {
+            errors.Add(new FieldError(nameof(Draft.ReviewIntervalDays), $"The review interval is between 1 and {MaxReviewIntervalDays} days."));
         }
         if (string.IsNullOrWhiteSpace(draft.Translation) && (!string.IsNullOrWhiteSpace(draft.Translator) || draft.IsMachineTranslated))
         {
@@ -141,6 +188,7 @@ public sealed class Claim
             throw new DomainRuleException(first.Field, first.Message);
         }
         LanguageTag.TryNormalise(draft.Language, out var language, out _);
+        var before = ReaderContent();
         Headline = TextRules.Normalise(draft.Headline.Trim());
         OriginalText = TextRules.Normalise(draft.OriginalText.Trim());
         Language = language;
@@ -149,10 +197,22 @@ public sealed class Claim
         IsMachineTranslated = Translation is not null && draft.IsMachineTranslated;
         FirstMadeOn = draft.FirstMadeOn;
         Summary = draft.Summary;
-        ReviewBy = draft.ReviewBy;
         ClaimReviewed = Actor.Clean(draft.ClaimReviewed);
-        Touch(user, nowUtc);
+        ReviewBy = draft.ReviewBy;
+        ReviewIntervalDays = draft.ReviewIntervalDays;
+        // Review dates are the desk's business: changing only them leaves nothing pending for readers.
+        if (before == ReaderContent())
+        {
+            Stamp(user, nowUtc);
+        }
+        else
+        {
+            Touch(user, nowUtc);
+        }
     }
+
+    private (string, string, string, string?, string?, bool, DateOnly?, string, string?) ReaderContent() =>
+        (Headline, OriginalText, Language, Translation, Translator, IsMachineTranslated, FirstMadeOn, Summary.Html, ClaimReviewed);
 
     /// <summary>What ClaimReview names as the claim reviewed: the short form, else the headline cut at a word under 75 characters.</summary>
     public static string ShortForm(string? claimReviewed, string headline)
@@ -188,24 +248,32 @@ public sealed class Claim
         var wanted = claimantIds.Distinct().Select(id => (id, ClaimRole.Claimant))
             .Concat(subjectIds.Distinct().Select(id => (id, ClaimRole.Subject)))
             .ToHashSet();
-        actors.RemoveAll(a => !wanted.Contains((a.ActorId, a.Role)));
-        foreach (var (id, role) in wanted.Where(w => !actors.Any(a => a.ActorId == w.id && a.Role == w.Item2)))
+        var removed = actors.RemoveAll(a => !wanted.Contains((a.ActorId, a.Role)));
+        var added = wanted.Where(w => !actors.Any(a => a.ActorId == w.id && a.Role == w.Item2)).ToList();
+        foreach (var (id, role) in added)
         {
             actors.Add(new ClaimActor(id, role));
         }
-        Touch(user, nowUtc);
+        if (removed + added.Count > 0)
+        {
+            Touch(user, nowUtc);
+        }
     }
 
     public void SetTopics(IEnumerable<Topic> newTopics, string user, DateTime nowUtc)
     {
         var list = newTopics.ToList();
         var keep = list.Where(t => t.Id != 0).Select(t => t.Id).ToHashSet();
-        topics.RemoveAll(t => t.TopicId != 0 && !keep.Contains(t.TopicId));
-        foreach (var topic in list.Where(t => t.Id == 0 || topics.All(ct => ct.TopicId != t.Id)))
+        var removed = topics.RemoveAll(t => t.TopicId != 0 && !keep.Contains(t.TopicId));
+        var added = list.Where(t => t.Id == 0 || topics.All(ct => ct.TopicId != t.Id)).ToList();
+        foreach (var topic in added)
         {
             topics.Add(new ClaimTopic(topic));
         }
-        Touch(user, nowUtc);
+        if (removed + added.Count > 0)
+        {
+            Touch(user, nowUtc);
+        }
     }
 
     /// <param name="ancestorsOfParent">The parent's own parent chain, to refuse cycles.</param>
@@ -300,8 +368,9 @@ public sealed class Claim
     /// Appends a status change. A verdict rests on at least one of the claim's sources; the rationale
     /// is required; the evidence cannot date from the future. A correction names the entry it corrects.
     /// </summary>
+    /// <param name="defaultReviewDays">The site's interval to the next review, used when the claim has none of its own.</param>
     public StatusChange ChangeStatus(StatusDefinition status, DateOnly effectiveOn, SanitisedHtml rationale,
-        IReadOnlyCollection<int> sourceIds, int? correctsId, string user, DateTime nowUtc)
+        IReadOnlyCollection<int> sourceIds, int? correctsId, string user, DateTime nowUtc, int defaultReviewDays = SiteDefaults.ReviewIntervalDays)
     {
         if (rationale.IsEmpty)
         {
@@ -333,6 +402,11 @@ public sealed class Claim
         var change = StatusChange.Create(Id, status, effectiveOn, rationale, sourceIds, correctsId, user, nowUtc);
         statusChanges.Add(change);
         RecomputeCurrentStatus();
+        if (CurrentStatusId == status.Id)
+        {
+            // An open claim comes up for review again; a final verdict needs no date.
+            ReviewBy = status.IsFinal ? null : DateOnly.FromDateTime(nowUtc).AddDays(ReviewIntervalDays ?? defaultReviewDays);
+        }
         Touch(user, nowUtc);
         return change;
     }
@@ -357,22 +431,154 @@ public sealed class Claim
         Touch(user, nowUtc);
     }
 
+    /// <summary>Who works on the claim is the desk's business: it leaves nothing pending for readers.</summary>
     public void AssignTo(string? editorEmail, string user, DateTime nowUtc)
     {
         AssignedTo = string.IsNullOrWhiteSpace(editorEmail) ? null : editorEmail.Trim();
-        Touch(user, nowUtc);
+        Stamp(user, nowUtc);
     }
 
-    public void Publish(string user, DateTime nowUtc)
+    public IReadOnlyList<string> Authors() => PendingAuthors.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Whether the working copy differs from what readers see (or readers see nothing yet).</summary>
+    public bool HasPendingChanges => Review != ReviewState.Approved;
+
+    /// <summary>Hands the working copy to the reviewers. A change to a published claim is an update unless it fixes an error: then it is a correction with a public note.</summary>
+    public void Submit(string user, string? comment, bool asCorrection, string? correctionNote, DateTime nowUtc)
     {
+        if (Review == ReviewState.InReview)
+        {
+            throw new DomainRuleException(string.Empty, $"This claim is already in review (submitted by {SubmittedBy} on {SubmittedAtUtc:yyyy-MM-dd}).");
+        }
+        if (Review == ReviewState.Approved && IsPublic)
+        {
+            throw new DomainRuleException(string.Empty, "Nothing to submit: readers already see this version.");
+        }
+        var errors = new List<FieldError>();
+        errors.AddIfFailed("Comment", TextRules.CheckMultiLine("Comment", comment, NoteMaxLength));
+        errors.AddIfFailed("CorrectionNote", TextRules.CheckMultiLine("Correction note", correctionNote, ClaimVersion.NoteMaxLength));
+        if (asCorrection && PublishedVersion is null)
+        {
+            errors.Add(new FieldError("AsCorrection", "Only a published claim can be corrected; this is its first publication."));
+        }
+        if (asCorrection && string.IsNullOrWhiteSpace(correctionNote))
+        {
+            errors.Add(new FieldError("CorrectionNote", "A correction tells readers what was wrong: write the public correction note."));
+        }
+        if (!asCorrection && PublishedVersion is not null && statusChanges.Any(c => c.PublishedAtUtc is null && c.CorrectsId is not null))
+        {
+            errors.Add(new FieldError("AsCorrection", "This revision corrects a published verdict: mark it as a correction and write the public note."));
+        }
+        if (errors is [var first, ..])
+        {
+            throw new DomainRuleException(first.Field, first.Message);
+        }
+        Review = ReviewState.InReview;
+        SubmittedBy = user;
+        SubmittedAtUtc = nowUtc;
+        SubmissionComment = Actor.Clean(comment);
+        CorrectionNote = asCorrection ? Actor.Clean(correctionNote) : null;
+        (SentBackBy, SentBackComment) = (null, null);
+        Stamp(user, nowUtc);
+    }
+
+    /// <summary>The four-eye rule: a reviewer or admin who neither submitted nor changed the pending version.</summary>
+    public RuleResult CanApprove(string user, bool isReviewer)
+    {
+        if (!isReviewer)
+        {
+            return RuleResult.Fail("Only reviewers and admins approve claims.");
+        }
+        if (Review != ReviewState.InReview)
+        {
+            return RuleResult.Fail("Only a claim submitted for review can be approved.");
+        }
+        if (string.Equals(SubmittedBy, user, StringComparison.OrdinalIgnoreCase)
+            || Authors().Contains(user, StringComparer.OrdinalIgnoreCase))
+        {
+            return RuleResult.Fail("You wrote or submitted part of this version: another reviewer must approve it (four-eye principle).");
+        }
+        return RuleResult.Ok;
+    }
+
+    /// <summary>What an approval published, for the version record.</summary>
+    public sealed record Approval(int Number, VersionKind Kind, string? CorrectionNote, string Headline, int? StatusId,
+        DateOnly? StatusSince, string SubmittedBy, string ApprovedBy, DateTime ApprovedAtUtc, string? Comment);
+
+    /// <summary>Makes the working copy the public version: readers see it from now on.</summary>
+    public Approval Approve(string user, bool isReviewer, DateTime nowUtc)
+    {
+        if (CanApprove(user, isReviewer) is { Succeeded: false } refused)
+        {
+            throw new DomainRuleException(string.Empty, refused.Error);
+        }
+        var kind = PublishedVersion is null ? VersionKind.FirstPublication
+            : !IsPublic ? VersionKind.Republication
+            : CorrectionNote is not null ? VersionKind.Correction
+            : VersionKind.Update;
+        var approval = new Approval((PublishedVersion ?? 0) + 1, kind, CorrectionNote, Headline, CurrentStatusId, CurrentStatusSince,
+            SubmittedBy!, user, nowUtc, SubmissionComment);
+        foreach (var change in statusChanges.Where(c => c.PublishedAtUtc is null))
+        {
+            change.MarkPublished(nowUtc);
+        }
         IsPublic = true;
-        Touch(user, nowUtc);
+        PublishedVersion = approval.Number;
+        (PublishedHeadline, PublishedStatusId, PublishedStatusSince, PublishedAtUtc) = (Headline, CurrentStatusId, CurrentStatusSince, nowUtc);
+        Review = ReviewState.Approved;
+        PendingAuthors = string.Empty;
+        (SubmittedBy, SubmittedAtUtc, SubmissionComment, CorrectionNote) = (null, null, null, null);
+        (SentBackBy, SentBackComment, WithdrawalNote, WithdrawnAtUtc) = (null, null, null, null);
+        Stamp(user, nowUtc);
+        return approval;
     }
 
-    public void Unpublish(string user, DateTime nowUtc)
+    /// <summary>Returns the submission to its author with what to change; readers keep the approved version.</summary>
+    public void SendBack(string user, bool isReviewer, string? comment, DateTime nowUtc)
     {
+        if (!isReviewer)
+        {
+            throw new DomainRuleException(string.Empty, "Only reviewers and admins send claims back.");
+        }
+        if (Review != ReviewState.InReview)
+        {
+            throw new DomainRuleException(string.Empty, "Only a claim submitted for review can be sent back.");
+        }
+        if (string.IsNullOrWhiteSpace(comment))
+        {
+            throw new DomainRuleException("Comment", "Tell the author what to change.");
+        }
+        if (TextRules.CheckMultiLine("Comment", comment, NoteMaxLength) is { Succeeded: false } invalid)
+        {
+            throw new DomainRuleException("Comment", invalid.Error);
+        }
+        Review = ReviewState.SentBack;
+        (SentBackBy, SentBackComment) = (user, comment.Trim());
+        Stamp(user, nowUtc);
+    }
+
+    /// <summary>Withdraws a published claim from readers, with a public note that stays where the page was.</summary>
+    public void Withdraw(string user, bool isReviewer, string? note, DateTime nowUtc)
+    {
+        if (!isReviewer)
+        {
+            throw new DomainRuleException(string.Empty, "Only reviewers and admins withdraw published claims.");
+        }
+        if (!IsPublic)
+        {
+            throw new DomainRuleException(string.Empty, "Readers do not see this claim; there is nothing to withdraw.");
+        }
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            throw new DomainRuleException("Note", "Tell readers why the claim was withdrawn: the public note is required.");
+        }
+        if (TextRules.CheckMultiLine("Note", note, ClaimVersion.NoteMaxLength) is { Succeeded: false } invalid)
+        {
+            throw new DomainRuleException("Note", invalid.Error);
+        }
         IsPublic = false;
-        Touch(user, nowUtc);
+        (WithdrawalNote, WithdrawnAtUtc) = (note.Trim(), nowUtc);
+        Stamp(user, nowUtc);
     }
 
     private void RecomputeCurrentStatus()
@@ -382,7 +588,21 @@ public sealed class Claim
         CurrentStatusSince = current?.EffectiveOn;
     }
 
+    /// <summary>A change readers would see: it becomes part of the pending version, and its author cannot approve it.</summary>
     private void Touch(string user, DateTime nowUtc)
+    {
+        Stamp(user, nowUtc);
+        if (Review == ReviewState.Approved)
+        {
+            Review = ReviewState.Draft;
+        }
+        if (!Authors().Contains(user, StringComparer.OrdinalIgnoreCase))
+        {
+            PendingAuthors = PendingAuthors.Length == 0 ? user : PendingAuthors + "\n" + user;
+        }
+    }
+
+    private void Stamp(string user, DateTime nowUtc)
     {
         UpdatedBy = user;
         UpdatedAtUtc = nowUtc;

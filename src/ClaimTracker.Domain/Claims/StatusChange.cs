@@ -34,7 +34,12 @@ public sealed class StatusChange
 
     public DateTime RecordedAtUtc { get; private set; }
 
+    /// <summary>When a reviewer's approval made this entry public; null while it is pending.</summary>
+    public DateTime? PublishedAtUtc { get; private set; }
+
     public IReadOnlyCollection<StatusChangeSource> Sources => sources;
+
+    internal void MarkPublished(DateTime nowUtc) => PublishedAtUtc = nowUtc;
 
     public bool IsCorrection => CorrectsId is not null;
 

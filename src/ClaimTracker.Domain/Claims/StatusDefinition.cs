@@ -34,25 +34,28 @@ public sealed partial class StatusDefinition
     /// <summary>A verdict rests on at least one source; "Open — under review" is not one.</summary>
     public bool IsVerdict { get; private set; }
 
+    /// <summary>A final verdict closes the case: the claim needs no further review date.</summary>
+    public bool IsFinal { get; private set; }
+
     /// <summary>ClaimReview rating for verdicts: 1 (worst) … N (best).</summary>
     public int? RatingValue { get; private set; }
 
     public Guid Version { get; private set; }
 
     public static StatusDefinition Create(string key, string nameEn, string nameDe, string descriptionEn,
-        string descriptionDe, string colour, int order, bool isVerdict, int? ratingValue)
+        string descriptionDe, string colour, int order, bool isVerdict, int? ratingValue, bool isFinal = false)
     {
         if (!Slug.IsValid(key))
         {
             throw new DomainRuleException(nameof(Key), "A status key is lower-case letters, digits and hyphens.");
         }
         var status = new StatusDefinition { Key = key };
-        status.Edit(nameEn, nameDe, descriptionEn, descriptionDe, colour, order, isVerdict, ratingValue);
+        status.Edit(nameEn, nameDe, descriptionEn, descriptionDe, colour, order, isVerdict, ratingValue, isFinal);
         return status;
     }
 
     public void Edit(string nameEn, string nameDe, string descriptionEn, string descriptionDe, string colour, int order,
-        bool isVerdict, int? ratingValue)
+        bool isVerdict, int? ratingValue, bool isFinal = false)
     {
         var errors = new List<FieldError>();
         errors.AddIfFailed(nameof(NameEn), TextRules.CheckSingleLine("English name", nameEn, NameMaxLength));
@@ -78,7 +81,7 @@ public sealed partial class StatusDefinition
             throw new DomainRuleException(first.Field, first.Message);
         }
         (NameEn, NameDe, DescriptionEn, DescriptionDe) = (nameEn.Trim(), nameDe.Trim(), descriptionEn.Trim(), descriptionDe.Trim());
-        (Colour, Order, IsVerdict, RatingValue) = (colour.ToLowerInvariant(), order, isVerdict, ratingValue);
+        (Colour, Order, IsVerdict, RatingValue, IsFinal) = (colour.ToLowerInvariant(), order, isVerdict, ratingValue, isVerdict && isFinal);
         Version = Guid.NewGuid();
     }
 
@@ -89,10 +92,10 @@ public sealed partial class StatusDefinition
             "Reported but not yet assessed; we are collecting evidence.",
             "Berichtet, aber noch nicht bewertet; wir sammeln Belege.", "#6e7781", 0, false, null),
         Create("false", "False", "Falsch", "The evidence shows the claim is not true.",
-            "Die Belege zeigen, dass die Behauptung nicht stimmt.", "#b42318", 1, true, 1),
+            "Die Belege zeigen, dass die Behauptung nicht stimmt.", "#b42318", 1, true, 1, isFinal: true),
         Create("misleading", "Misleading", "Irreführend",
             "Contains some truth but leaves a wrong impression.",
-            "Enthält Wahres, erweckt aber einen falschen Eindruck.", "#c4320a", 2, true, 2),
+            "Enthält Wahres, erweckt aber einen falschen Eindruck.", "#c4320a", 2, true, 2, isFinal: true),
         Create("unproven", "Unproven", "Unbelegt",
             "Alleged, but the available evidence neither confirms nor refutes it.",
             "Behauptet, aber die verfügbaren Belege bestätigen oder widerlegen es nicht.", "#b54708", 3, true, 3),
@@ -101,7 +104,7 @@ public sealed partial class StatusDefinition
             "Mehrere unabhängige Quellen stützen die Behauptung; offiziell bestätigt ist sie nicht.", "#3b7c0f", 4, true, 4),
         Create("confirmed", "Confirmed", "Bestätigt",
             "Confirmed by conclusive evidence or by the parties themselves.",
-            "Durch eindeutige Belege oder die Beteiligten selbst bestätigt.", "#1a7f37", 5, true, 5),
+            "Durch eindeutige Belege oder die Beteiligten selbst bestätigt.", "#1a7f37", 5, true, 5, isFinal: true),
     ];
 
     [GeneratedRegex("^#[0-9a-fA-F]{6}$")]

@@ -32,10 +32,13 @@ public sealed class SiteSettings
 
     public SanitisedHtml CorrectionsPolicyHtml { get; private set; } = SanitisedHtml.Empty;
 
+    /// <summary>Days from a status change to an open claim's next review, unless the claim sets its own.</summary>
+    public int ReviewIntervalDays { get; private set; } = SiteDefaults.ReviewIntervalDays;
+
     public Guid Version { get; private set; }
 
     public sealed record Draft(string PublisherName, string? PublisherUrl, string ContactEmail, SanitisedHtml About,
-        SanitisedHtml Methodology, SanitisedHtml CorrectionsPolicy);
+        SanitisedHtml Methodology, SanitisedHtml CorrectionsPolicy, int ReviewIntervalDays = SiteDefaults.ReviewIntervalDays);
 
     public static IReadOnlyList<FieldError> Validate(Draft draft)
     {
@@ -52,6 +55,10 @@ public sealed class SiteSettings
         if (!EmailAddress.TryNormalise(draft.ContactEmail, out _, out var emailError))
         {
             errors.Add(new FieldError(nameof(Draft.ContactEmail), emailError));
+        }
+        if (draft.ReviewIntervalDays is < 1 or > Claims.Claim.MaxReviewIntervalDays)
+        {
+            errors.Add(new FieldError(nameof(Draft.ReviewIntervalDays), $"The review interval is between 1 and {Claims.Claim.MaxReviewIntervalDays} days."));
         }
         return errors;
     }
@@ -74,6 +81,13 @@ public sealed class SiteSettings
         PublisherUrl = string.IsNullOrWhiteSpace(draft.PublisherUrl) ? null : draft.PublisherUrl.Trim();
         ContactEmail = email;
         (AboutHtml, MethodologyHtml, CorrectionsPolicyHtml) = (draft.About, draft.Methodology, draft.CorrectionsPolicy);
+        ReviewIntervalDays = draft.ReviewIntervalDays;
         Version = Guid.NewGuid();
     }
+}
+
+public static class SiteDefaults
+{
+    /// <summary>An open claim comes up for review this many days after its last status change.</summary>
+    public const int ReviewIntervalDays = 30;
 }

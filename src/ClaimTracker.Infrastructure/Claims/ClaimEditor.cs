@@ -11,7 +11,7 @@ namespace ClaimTracker.Infrastructure.Claims;
 public sealed record ClaimInput(string Headline, string OriginalText, string Language, string? Translation,
     string? Translator, bool IsMachineTranslated, DateOnly? FirstMadeOn, string? SummaryHtml, DateOnly? ReviewBy,
     IReadOnlyCollection<int> ClaimantIds, IReadOnlyCollection<int> SubjectIds, string? Topics, int? ParentClaimId,
-    string? ClaimReviewed = null);
+    string? ClaimReviewed = null, int? ReviewIntervalDays = null);
 
 /// <summary>The editors' use cases on claims. Rules live in the domain; this class loads, applies and saves.</summary>
 public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimeProvider clock)
@@ -24,7 +24,12 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
             return WorkResult.Invalid(errors);
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var slug = await FreeSlugAsync(Slug.From(draft!.Headline), cancellationToken);
+        if (draft!.ReviewBy is null)
+        {
+            // Every open claim has a next review date from the start.
+            draft = draft with { ReviewBy = DateOnly.FromDateTime(now).AddDays(draft.ReviewIntervalDays ?? await DefaultReviewDaysAsync(cancellationToken)) };
+        }
+        var slug = await FreeSlugAsync(Slug.From(draft.Headline), cancellationToken);
         var claim = Claim.Create(draft, slug, user, now);
         db.Claims.Add(claim);
         await ApplyRelationsAsync(claim, input, user, now, cancellationToken);
@@ -155,7 +160,7 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
             {
                 throw new DomainRuleException("Rationale", rationale.Error);
             }
-            claim.ChangeStatus(status, effectiveOn.Value, rationale.Html!, sourceIds, correctsId, user, Now);
+            claim.ChangeStatus(status, effectiveOn.Value, rationale.Html!, sourceIds, correctsId, user, Now, await DefaultReviewDaysAsync(cancellationToken));
         }, cancellationToken);
 
     public Task<WorkResult> AddRelationAsync(int claimId, RelationKind kind, int otherClaimId, string user,
@@ -185,19 +190,9 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
             claim.AssignTo(editorEmail, user, Now);
         }, cancellationToken);
 
-    public Task<WorkResult> SetVisibilityAsync(int claimId, bool isPublic, string user, CancellationToken cancellationToken = default) =>
-        OnClaimAsync(claimId, q => q, claim =>
-        {
-            if (isPublic)
-            {
-                claim.Publish(user, Now);
-            }
-            else
-            {
-                claim.Unpublish(user, Now);
-            }
-            return Task.CompletedTask;
-        }, cancellationToken);
+    /// <summary>The site's interval from a status change to the next review of an open claim.</summary>
+    private async Task<int> DefaultReviewDaysAsync(CancellationToken cancellationToken) =>
+        await db.SiteSettings.Select(s => (int?)s.ReviewIntervalDays).FirstOrDefaultAsync(cancellationToken) ?? Domain.Site.SiteDefaults.ReviewIntervalDays;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -236,7 +231,7 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
         }
         var draft = new Claim.Draft(input.Headline ?? string.Empty, input.OriginalText ?? string.Empty, input.Language ?? string.Empty,
             input.Translation, input.Translator, input.IsMachineTranslated, input.FirstMadeOn, summary.Html ?? SanitisedHtml.Empty, input.ReviewBy,
-            input.ClaimReviewed);
+            input.ClaimReviewed, input.ReviewIntervalDays);
         errors.AddRange(Claim.Validate(draft));
         foreach (var topic in TopicNames(input.Topics))
         {

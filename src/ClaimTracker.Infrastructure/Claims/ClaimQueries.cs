@@ -37,11 +37,14 @@ public sealed record ClaimDetails(int Id, string Slug, string Headline, string O
     DateOnly? ReviewBy, bool IsPublic, StatusBadge? Status, DateOnly? StatusSince, Guid Version,
     string CreatedBy, DateTime CreatedAtUtc, string UpdatedBy, DateTime UpdatedAtUtc,
     IReadOnlyList<ActorRef> Claimants, IReadOnlyList<ActorRef> Subjects, IReadOnlyList<string> Topics,
-    ClaimRow? Parent, IReadOnlyList<ClaimRow> SubClaims, IReadOnlyList<(string Label, ClaimRow Claim)> Relations,
+    ClaimRow? Parent, IReadOnlyList<ClaimRow> SubClaims, IReadOnlyList<RelatedClaim> Relations,
     IReadOnlyList<StatementView> Statements, IReadOnlyList<LinkedSourceView> Sources, IReadOnlyList<StatusChangeView> History,
-    string? ClaimReviewed = null, IReadOnlyList<ClaimantRef>? ClaimantDetails = null, string? AssignedTo = null);
+    string? ClaimReviewed = null, IReadOnlyList<ClaimantRef>? ClaimantDetails = null, string? AssignedTo = null,
+    int? ReviewIntervalDays = null);
 
 public sealed record ClaimantRef(string Name, ActorKind Kind, string? WikidataId);
+
+public sealed record RelatedClaim(string Label, ClaimRow Claim);
 
 public sealed record DashboardView(IReadOnlyList<(StatusBadge? Status, int Count)> CountsByStatus, IReadOnlyList<ClaimRow> Overdue,
     IReadOnlyList<ClaimRow> RecentlyChanged, IReadOnlyList<ClaimRow> Mine);
@@ -101,6 +104,9 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
         return rows.OrderBy(r => ids.IndexOf(r.Id)).ToList();
     }
 
+    public async Task<IReadOnlyList<ClaimRow>> RowsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken = default) =>
+        await Rows(db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderByDescending(c => c.UpdatedAtUtc)).ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<ClaimRow>> OptionsAsync(CancellationToken cancellationToken = default) =>
         await Rows(db.Claims.AsNoTracking().OrderBy(c => c.Headline)).ToListAsync(cancellationToken);
 
@@ -146,8 +152,8 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
             claim.Topics.Select(t => t.Topic!.Name).Order().ToList(),
             relatedRows.FirstOrDefault(r => r.Id == claim.ParentClaimId),
             relatedRows.Where(r => subClaimIds.Contains(r.Id)).ToList(),
-            claim.Relations.Select(r => (r.Kind.Describe(), relatedRows.First(x => x.Id == r.ToClaimId)))
-                .Concat(incoming.Select(r => (r.Kind switch
+            claim.Relations.Select(r => new RelatedClaim(r.Kind.Describe(), relatedRows.First(x => x.Id == r.ToClaimId)))
+                .Concat(incoming.Select(r => new RelatedClaim(r.Kind switch
                 {
                     RelationKind.Contradicts => "contradicted by",
                     RelationKind.DuplicateOf => "has a duplicate",
@@ -169,7 +175,7 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
                 .ToList(),
             claim.ClaimReviewed,
             claim.Actors.Where(a => a.Role == ClaimRole.Claimant).Select(a => new ClaimantRef(a.Actor!.Name, a.Actor.Kind, a.Actor.WikidataId)).ToList(),
-            claim.AssignedTo);
+            claim.AssignedTo, claim.ReviewIntervalDays);
     }
 
     public async Task<IReadOnlyList<ChangeView>> ChangesAsync(int? claimId, int limit = 300, CancellationToken cancellationToken = default)
@@ -185,10 +191,10 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
             .Select(f => new FieldChangeView(f.Field, f.Before, f.After)).ToList())).ToList();
     }
 
-    /// <summary>"My work": claims assigned to me, and my drafts.</summary>
+    /// <summary>"My work": claims assigned to me, and my drafts (never published, not submitted).</summary>
     public async Task<(IReadOnlyList<ClaimRow> Assigned, IReadOnlyList<ClaimRow> Drafts)> MyWorkAsync(string user, CancellationToken cancellationToken = default) =>
         (await Rows(db.Claims.AsNoTracking().Where(c => c.AssignedTo == user).OrderBy(c => c.ReviewBy ?? DateOnly.MaxValue).ThenByDescending(c => c.UpdatedAtUtc)).ToListAsync(cancellationToken),
-         await Rows(db.Claims.AsNoTracking().Where(c => c.CreatedBy == user && !c.IsPublic).OrderByDescending(c => c.UpdatedAtUtc)).ToListAsync(cancellationToken));
+         await Rows(db.Claims.AsNoTracking().Where(c => c.CreatedBy == user && c.PublishedVersion == null && c.Review == Domain.Workflow.ReviewState.Draft).OrderByDescending(c => c.UpdatedAtUtc)).ToListAsync(cancellationToken));
 
     public async Task<DashboardView> DashboardAsync(string user, CancellationToken cancellationToken = default)
     {

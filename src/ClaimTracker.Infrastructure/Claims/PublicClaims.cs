@@ -1,5 +1,7 @@
 using System.Globalization;
+using ClaimTracker.Domain.Workflow;
 using ClaimTracker.Infrastructure.Data;
+using ClaimTracker.Infrastructure.Workflow;
 using ClaimTracker.Infrastructure.Search;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,30 +18,43 @@ public sealed record TimelineEntry(string Slug, string Headline, StatusBadge Sta
 
 public sealed record HomeView(IReadOnlyList<TimelineEntry> LatestChanges, IReadOnlyList<(StatusBadge Status, int Count)> Counts, int Total);
 
-public sealed record FeedEntry(int StatusChangeId, string Slug, string Headline, StatusBadge Status, DateOnly EffectiveOn,
-    string RationaleHtml, DateTime RecordedAtUtc, bool IsCorrection);
+/// <summary>One entry of an Atom feed: a published status change, or a correction with its public note.</summary>
+public sealed record FeedEntry(string EntryId, string Slug, string Headline, StatusBadge? Status, DateOnly? EffectiveOn,
+    string ContentHtml, DateTime PublishedAtUtc, bool IsCorrection, string? CorrectionNote = null);
+
+public sealed record CorrectionNoteView(int Number, DateTime ApprovedAtUtc, string Note);
+
+/// <summary>Which approved version a reader is looking at, and the corrections made up to it.</summary>
+public sealed record PublicationInfo(int Number, int Latest, DateTime ApprovedAtUtc, VersionKind Kind, IReadOnlyList<CorrectionNoteView> Corrections)
+{
+    public bool IsLatest => Number == Latest;
+}
+
+/// <summary>A claim readers could see once, withdrawn by a reviewer with a public note.</summary>
+public sealed record WithdrawnClaim(string Slug, string Headline, DateTime WithdrawnAtUtc, string Note);
 
 /// <summary>What a claim slug leads to on the public side.</summary>
-public sealed record SlugLookup(ClaimDetails? Claim, string? RedirectTo);
+public sealed record SlugLookup(ClaimDetails? Claim, string? RedirectTo, PublicationInfo? Publication = null, WithdrawnClaim? Withdrawn = null);
 
 /// <summary>
-/// Read models for readers. Only published claims exist here: a draft is indistinguishable from a
-/// claim that was never written.
+/// Read models for readers. Readers see approved versions only: a list shows a claim's approved
+/// headline and status, a claim page its approved snapshot, a feed its approved status changes and
+/// corrections. A draft, and a pending revision of a published claim, are invisible here.
 /// </summary>
-public sealed class PublicClaims(AppDbContext db, IClaimSearch search, ClaimQueries queries)
+public sealed class PublicClaims(AppDbContext db, IClaimSearch search)
 {
     public const int PageSize = 25;
 
     public async Task<HomeView> HomeAsync(CancellationToken cancellationToken = default)
     {
-        var latest = await db.StatusChanges.AsNoTracking()
+        var latest = await db.StatusChanges.AsNoTracking().Where(s => s.PublishedAtUtc != null)
             .Join(db.Claims.Where(c => c.IsPublic), s => s.ClaimId, c => c.Id, (s, c) => new { s, c })
-            .OrderByDescending(x => x.s.RecordedAtUtc).ThenByDescending(x => x.s.Id).Take(10)
-            .Select(x => new TimelineEntry(x.c.Slug, x.c.Headline, new StatusBadge(x.s.Status!.Key, x.s.Status.NameEn, x.s.Status.Colour),
+            .OrderByDescending(x => x.s.PublishedAtUtc).ThenByDescending(x => x.s.Id).Take(10)
+            .Select(x => new TimelineEntry(x.c.Slug, x.c.PublishedHeadline!, new StatusBadge(x.s.Status!.Key, x.s.Status.NameEn, x.s.Status.Colour),
                 x.s.EffectiveOn, x.s.CorrectsId != null))
             .ToListAsync(cancellationToken);
-        var counts = await db.Claims.Where(c => c.IsPublic && c.CurrentStatusId != null)
-            .GroupBy(c => c.CurrentStatusId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var counts = await db.Claims.Where(c => c.IsPublic && c.PublishedStatusId != null)
+            .GroupBy(c => c.PublishedStatusId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var statuses = await db.Statuses.AsNoTracking().OrderBy(s => s.Order).ToListAsync(cancellationToken);
         return new HomeView(latest,
             statuses.Select(s => (new StatusBadge(s.Key, s.NameEn, s.Colour), counts.FirstOrDefault(c => c.Key == s.Id)?.Count ?? 0)).ToList(),
@@ -61,7 +76,7 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, ClaimQuer
         }
         if (!string.IsNullOrEmpty(filter.Status))
         {
-            claims = claims.Where(c => db.Statuses.Any(s => s.Id == c.CurrentStatusId && s.Key == filter.Status));
+            claims = claims.Where(c => db.Statuses.Any(s => s.Id == c.PublishedStatusId && s.Key == filter.Status));
         }
         if (!string.IsNullOrEmpty(filter.Topic))
         {
@@ -73,11 +88,11 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, ClaimQuer
         }
         if (filter.From is { } from)
         {
-            claims = claims.Where(c => c.CurrentStatusSince >= from);
+            claims = claims.Where(c => c.PublishedStatusSince >= from);
         }
         if (filter.To is { } to)
         {
-            claims = claims.Where(c => c.CurrentStatusSince <= to);
+            claims = claims.Where(c => c.PublishedStatusSince <= to);
         }
         if (ranked is not null)
         {
@@ -86,16 +101,16 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, ClaimQuer
         }
         if (Cursor.TryParse(filter.After, out var afterDate, out var afterId))
         {
-            claims = claims.Where(c => (c.CurrentStatusSince ?? DateOnly.MinValue) < afterDate
-                                       || ((c.CurrentStatusSince ?? DateOnly.MinValue) == afterDate && c.Id < afterId));
+            claims = claims.Where(c => (c.PublishedStatusSince ?? DateOnly.MinValue) < afterDate
+                                       || ((c.PublishedStatusSince ?? DateOnly.MinValue) == afterDate && c.Id < afterId));
         }
-        var page = await Rows(claims.OrderByDescending(c => c.CurrentStatusSince ?? DateOnly.MinValue).ThenByDescending(c => c.Id))
+        var page = await Rows(claims.OrderByDescending(c => c.PublishedStatusSince ?? DateOnly.MinValue).ThenByDescending(c => c.Id))
             .Take(PageSize + 1).ToListAsync(cancellationToken);
         var next = page.Count > PageSize ? Cursor.Format(page[PageSize - 1].Row.StatusSince ?? DateOnly.MinValue, page[PageSize - 1].Id) : null;
         return new PublicPage(page.Take(PageSize).Select(r => r.Row).ToList(), next);
     }
 
-    /// <summary>Status changes of published claims, newest first: all of them, one claim's, or one topic's.</summary>
+    /// <summary>Published status changes and corrections of public claims, newest first: all of them, one claim's, or one topic's.</summary>
     public async Task<IReadOnlyList<FeedEntry>> FeedAsync(string? claimSlug, string? topicSlug, int limit = 50,
         CancellationToken cancellationToken = default)
     {
@@ -108,13 +123,41 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, ClaimQuer
         {
             claims = claims.Where(c => c.Topics.Any(t => t.Topic!.Slug == topicSlug));
         }
-        var rows = await db.StatusChanges.AsNoTracking()
-            .Join(claims, s => s.ClaimId, c => c.Id, (s, c) => new { s, c.Slug, c.Headline })
-            .OrderByDescending(x => x.s.RecordedAtUtc).ThenByDescending(x => x.s.Id).Take(limit)
-            .Select(x => new { x.s.Id, x.Slug, x.Headline, x.s.Status!.Key, x.s.Status.NameEn, x.s.Status.Colour, x.s.EffectiveOn, x.s.Rationale, x.s.RecordedAtUtc, x.s.CorrectsId })
+        var changes = await db.StatusChanges.AsNoTracking().Where(s => s.PublishedAtUtc != null)
+            .Join(claims, s => s.ClaimId, c => c.Id, (s, c) => new { s, c.Slug, c.PublishedHeadline })
+            .OrderByDescending(x => x.s.PublishedAtUtc).ThenByDescending(x => x.s.Id).Take(limit)
+            .Select(x => new { x.s.Id, x.Slug, x.PublishedHeadline, x.s.Status!.Key, x.s.Status.NameEn, x.s.Status.Colour, x.s.EffectiveOn, x.s.Rationale, x.s.PublishedAtUtc, x.s.CorrectsId })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new FeedEntry(r.Id, r.Slug, r.Headline, new StatusBadge(r.Key, r.NameEn, r.Colour), r.EffectiveOn,
-            r.Rationale.Html, r.RecordedAtUtc, r.CorrectsId is not null)).ToList();
+        var corrections = await db.ClaimVersions.AsNoTracking().Where(v => v.Kind == VersionKind.Correction)
+            .Join(claims, v => v.ClaimId, c => c.Id, (v, c) => new { v.ClaimId, v.Number, v.CorrectionNote, v.ApprovedAtUtc, c.Slug, c.PublishedHeadline })
+            .OrderByDescending(x => x.ApprovedAtUtc).Take(limit)
+            .ToListAsync(cancellationToken);
+        return changes.Select(r => new FeedEntry($"urn:claimtracker:status-change:{r.Id}", r.Slug, r.PublishedHeadline!,
+                new StatusBadge(r.Key, r.NameEn, r.Colour), r.EffectiveOn, r.Rationale.Html, r.PublishedAtUtc!.Value, r.CorrectsId is not null))
+            .Concat(corrections.Select(c => new FeedEntry($"urn:claimtracker:correction:{c.ClaimId}:{c.Number}", c.Slug, c.PublishedHeadline!,
+                null, null, System.Net.WebUtility.HtmlEncode(c.CorrectionNote ?? string.Empty), c.ApprovedAtUtc, true, c.CorrectionNote)))
+            .OrderByDescending(e => e.PublishedAtUtc).Take(limit).ToList();
+    }
+
+    /// <summary>Every correction of a public claim, newest first, with its public note.</summary>
+    public async Task<IReadOnlyList<CorrectionRow>> CorrectionsAsync(int limit = 200, CancellationToken cancellationToken = default) =>
+        await db.ClaimVersions.AsNoTracking().Where(v => v.Kind == VersionKind.Correction)
+            .Join(db.Claims.Where(c => c.IsPublic), v => v.ClaimId, c => c.Id, (v, c) => new { v, c.Slug, c.PublishedHeadline })
+            .OrderByDescending(x => x.v.ApprovedAtUtc).ThenByDescending(x => x.v.Id).Take(limit)
+            .Select(x => new CorrectionRow(x.Slug, x.PublishedHeadline!, x.v.Number, x.v.ApprovedAtUtc, x.v.CorrectionNote!))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The approved versions of a public claim, newest first; null when readers cannot see the claim.</summary>
+    public async Task<(string Headline, IReadOnlyList<VersionRow> Versions)?> VersionsAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        var claim = await db.Claims.AsNoTracking().Where(c => c.Slug == slug && c.IsPublic).Select(c => new { c.Id, c.PublishedHeadline }).FirstOrDefaultAsync(cancellationToken);
+        if (claim is null)
+        {
+            return null;
+        }
+        var versions = await db.ClaimVersions.AsNoTracking().Where(v => v.ClaimId == claim.Id).OrderByDescending(v => v.Number)
+            .Select(v => new VersionRow(v.Number, v.Kind, v.ApprovedAtUtc, v.Headline, v.CorrectionNote)).ToListAsync(cancellationToken);
+        return (claim.PublishedHeadline!, versions);
     }
 
     /// <summary>Whether a published claim or a topic exists under this slug (feeds of unknown things are 404).</summary>
@@ -128,19 +171,40 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, ClaimQuer
         (await db.Topics.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Slug, t.Name }).ToListAsync(cancellationToken))
         .Select(t => (t.Slug, t.Name)).ToList();
 
-    /// <summary>The published claim under this slug, or where an old slug now points, or nothing.</summary>
-    public async Task<SlugLookup> BySlugAsync(string slug, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The approved version readers see under this slug (the latest, or the numbered one), where an old
+    /// slug now points, the note of a withdrawn claim, or nothing.
+    /// </summary>
+    public async Task<SlugLookup> BySlugAsync(string slug, int? version = null, CancellationToken cancellationToken = default)
     {
-        var current = await db.Claims.Where(c => c.Slug == slug && c.IsPublic).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
-        if (current is { } id)
-        {
-            var details = await queries.DetailsAsync(id, cancellationToken);
-            return new SlugLookup(details is null ? null : OnlyPublic(details, await PublicIdsAsync(details, cancellationToken)), null);
-        }
-        var moved = await db.SlugRedirects.Where(r => r.OldSlug == slug)
-            .Join(db.Claims.Where(c => c.IsPublic), r => r.ClaimId, c => c.Id, (r, c) => c.Slug)
+        var current = await db.Claims.AsNoTracking().Where(c => c.Slug == slug && c.PublishedVersion != null)
+            .Select(c => new { c.Id, c.IsPublic, c.PublishedVersion, c.PublishedHeadline, c.WithdrawalNote, c.WithdrawnAtUtc })
             .FirstOrDefaultAsync(cancellationToken);
-        return new SlugLookup(null, moved);
+        if (current is null)
+        {
+            var moved = await db.SlugRedirects.Where(r => r.OldSlug == slug)
+                .Join(db.Claims.Where(c => c.IsPublic), r => r.ClaimId, c => c.Id, (r, c) => c.Slug)
+                .FirstOrDefaultAsync(cancellationToken);
+            return new SlugLookup(null, moved);
+        }
+        if (!current.IsPublic)
+        {
+            return new SlugLookup(null, null, Withdrawn: current.WithdrawnAtUtc is { } at
+                ? new WithdrawnClaim(slug, current.PublishedHeadline!, at, current.WithdrawalNote ?? string.Empty) : null);
+        }
+        var number = version ?? current.PublishedVersion!.Value;
+        var versions = await db.ClaimVersions.AsNoTracking().Where(v => v.ClaimId == current.Id && (v.Number == number || v.Kind == VersionKind.Correction))
+            .OrderByDescending(v => v.Number)
+            .Select(v => new { v.Number, v.Kind, v.ApprovedAtUtc, v.CorrectionNote, Snapshot = v.Number == number ? v.Snapshot : null })
+            .ToListAsync(cancellationToken);
+        if (versions.FirstOrDefault(v => v.Number == number) is not { Snapshot: { } snapshot } shown)
+        {
+            return new SlugLookup(null, null);
+        }
+        var corrections = versions.Where(v => v.Kind == VersionKind.Correction && v.Number <= number)
+            .Select(v => new CorrectionNoteView(v.Number, v.ApprovedAtUtc, v.CorrectionNote ?? string.Empty)).ToList();
+        var details = await WithPublicNeighboursAsync(ClaimSnapshot.Read(snapshot), cancellationToken);
+        return new SlugLookup(details, null, new PublicationInfo(number, current.PublishedVersion!.Value, shown.ApprovedAtUtc, shown.Kind, corrections));
     }
 
     public async Task<(string Name, string? Description, IReadOnlyList<PublicRow> Claims)?> ActorAsync(string slug, CancellationToken cancellationToken = default)
@@ -165,24 +229,36 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, ClaimQuer
         return (topic.Name, page.Rows);
     }
 
-    private async Task<HashSet<string>> PublicIdsAsync(ClaimDetails details, CancellationToken cancellationToken)
+    /// <summary>
+    /// Parent, sub-claims and related claims as readers see them now: only public ones, with their
+    /// approved headline and status (a snapshot's neighbours may have moved on since it was approved).
+    /// </summary>
+    private async Task<ClaimDetails> WithPublicNeighboursAsync(ClaimDetails details, CancellationToken cancellationToken)
     {
-        var slugs = details.SubClaims.Select(s => s.Slug).Concat(details.Relations.Select(r => r.Claim.Slug))
-            .Append(details.Parent?.Slug ?? string.Empty).ToList();
-        return (await db.Claims.Where(c => c.IsPublic && slugs.Contains(c.Slug)).Select(c => c.Slug).ToListAsync(cancellationToken)).ToHashSet();
+        var slugs = details.Relations.Select(r => r.Claim.Slug).Append(details.Parent?.Slug ?? string.Empty).ToList();
+        var id = details.Id;
+        var rows = await db.Claims.AsNoTracking().Where(c => c.IsPublic && (slugs.Contains(c.Slug) || c.ParentClaimId == id))
+            .Select(c => new
+            {
+                c.ParentClaimId,
+                Row = new ClaimRow(c.Id, c.Slug, c.PublishedHeadline!,
+                    db.Statuses.Where(s => s.Id == c.PublishedStatusId).Select(s => new StatusBadge(s.Key, s.NameEn, s.Colour)).FirstOrDefault(),
+                    c.PublishedStatusSince, true, c.Language, c.PublishedAtUtc ?? c.UpdatedAtUtc, string.Empty, null),
+            })
+            .ToListAsync(cancellationToken);
+        ClaimRow? Find(string slug) => rows.FirstOrDefault(r => r.Row.Slug == slug)?.Row;
+        return details with
+        {
+            Parent = details.Parent is { } parent ? Find(parent.Slug) : null,
+            SubClaims = rows.Where(r => r.ParentClaimId == id).Select(r => r.Row).OrderBy(r => r.Headline).ToList(),
+            Relations = details.Relations.Select(r => Find(r.Claim.Slug) is { } row ? r with { Claim = row } : null).OfType<RelatedClaim>().ToList(),
+        };
     }
 
-    private static ClaimDetails OnlyPublic(ClaimDetails details, HashSet<string> publicSlugs) => details with
-    {
-        Parent = details.Parent is { } parent && publicSlugs.Contains(parent.Slug) ? parent : null,
-        SubClaims = details.SubClaims.Where(s => publicSlugs.Contains(s.Slug)).ToList(),
-        Relations = details.Relations.Where(r => publicSlugs.Contains(r.Claim.Slug)).ToList(),
-    };
-
     private IQueryable<IdRow> Rows(IQueryable<Domain.Claims.Claim> claims) =>
-        claims.Select(c => new IdRow(c.Id, new PublicRow(c.Slug, c.Headline,
-            db.Statuses.Where(s => s.Id == c.CurrentStatusId).Select(s => new StatusBadge(s.Key, s.NameEn, s.Colour)).FirstOrDefault(),
-            c.CurrentStatusSince)));
+        claims.Select(c => new IdRow(c.Id, new PublicRow(c.Slug, c.PublishedHeadline!,
+            db.Statuses.Where(s => s.Id == c.PublishedStatusId).Select(s => new StatusBadge(s.Key, s.NameEn, s.Colour)).FirstOrDefault(),
+            c.PublishedStatusSince)));
 
     private sealed record IdRow(int Id, PublicRow Row);
 

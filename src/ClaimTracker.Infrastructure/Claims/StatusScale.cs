@@ -6,11 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace ClaimTracker.Infrastructure.Claims;
 
 public sealed record StatusRow(int Id, string Key, string NameEn, string NameDe, string DescriptionEn, string Colour,
-    int Order, bool IsVerdict, int? RatingValue, string DescriptionDe = "", Guid Version = default, int ClaimCount = 0);
+    int Order, bool IsVerdict, int? RatingValue, string DescriptionDe = "", Guid Version = default, int ClaimCount = 0, bool IsFinal = false);
 
 /// <summary>What an admin types for one status of the scale.</summary>
 public sealed record StatusInput(string Key, string NameEn, string NameDe, string DescriptionEn, string DescriptionDe,
-    string Colour, int Order, bool IsVerdict, int? RatingValue);
+    string Colour, int Order, bool IsVerdict, int? RatingValue, bool IsFinal = false);
 
 /// <summary>The site's rating scale: seeded with the default on first start, read by every claim page.</summary>
 public sealed class StatusScale(AppDbContext db)
@@ -28,7 +28,7 @@ public sealed class StatusScale(AppDbContext db)
     public async Task<IReadOnlyList<StatusRow>> ListAsync(CancellationToken cancellationToken = default) =>
         await db.Statuses.AsNoTracking().OrderBy(s => s.Order)
             .Select(s => new StatusRow(s.Id, s.Key, s.NameEn, s.NameDe, s.DescriptionEn, s.Colour, s.Order, s.IsVerdict, s.RatingValue,
-                s.DescriptionDe, s.Version, db.Claims.Count(c => c.CurrentStatusId == s.Id)))
+                s.DescriptionDe, s.Version, db.Claims.Count(c => c.CurrentStatusId == s.Id), s.IsFinal))
             .ToListAsync(cancellationToken);
 
     public async Task<WorkResult> CreateAsync(StatusInput input, CancellationToken cancellationToken = default)
@@ -41,7 +41,7 @@ public sealed class StatusScale(AppDbContext db)
         try
         {
             var status = StatusDefinition.Create(key, input.NameEn ?? "", input.NameDe ?? "", input.DescriptionEn ?? "",
-                input.DescriptionDe ?? "", input.Colour ?? "", input.Order, input.IsVerdict, input.RatingValue);
+                input.DescriptionDe ?? "", input.Colour ?? "", input.Order, input.IsVerdict, input.RatingValue, input.IsFinal);
             db.Statuses.Add(status);
             await db.SaveChangesAsync(cancellationToken);
             return WorkResult.Done(status.Id);
@@ -67,7 +67,7 @@ public sealed class StatusScale(AppDbContext db)
         try
         {
             status.Edit(input.NameEn ?? "", input.NameDe ?? "", input.DescriptionEn ?? "", input.DescriptionDe ?? "",
-                input.Colour ?? "", input.Order, input.IsVerdict, input.RatingValue);
+                input.Colour ?? "", input.Order, input.IsVerdict, input.RatingValue, input.IsFinal);
             await db.SaveChangesAsync(cancellationToken);
             return WorkResult.Done(status.Id);
         }

@@ -36,6 +36,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<Domain.Workflow.ClaimComment> ClaimComments => Set<Domain.Workflow.ClaimComment>();
 
+    public DbSet<Domain.Workflow.ClaimVersion> ClaimVersions => Set<Domain.Workflow.ClaimVersion>();
+
+    public DbSet<Domain.Workflow.WorkflowEvent> WorkflowEvents => Set<Domain.Workflow.WorkflowEvent>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

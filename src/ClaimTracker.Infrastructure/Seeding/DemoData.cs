@@ -13,7 +13,7 @@ namespace ClaimTracker.Infrastructure.Seeding;
 /// byline, so their outlets are recorded as unknown and their dates are the ones the texts themselves
 /// give (weekday plus event). Loading twice changes nothing.
 /// </summary>
-public sealed class DemoData(AppDbContext db, HtmlSanitiser sanitiser, ChangeTracking changes, TimeProvider clock)
+public sealed class DemoData(AppDbContext db, HtmlSanitiser sanitiser, ChangeTracking changes, Workflow.ClaimWorkflow workflow, TimeProvider clock)
 {
     public const string Actor = "demo data";
     public const string ArmsSlug = "nordkorea-liefert-russland-artillerie-und-raketen";
@@ -89,7 +89,6 @@ public sealed class DemoData(AppDbContext db, HtmlSanitiser sanitiser, ChangeTra
             var claim = Claim.Create(draft, slug, Actor, now);
             claim.SetParticipants(claimants.Select(c => actors[c].Id), subjects.Select(s => actors[s].Id), Actor, now);
             claim.SetTopics(topicNames.Select(t => topics[t]), Actor, now);
-            claim.Publish(Actor, now);
             return claims[key] = db.Claims.Add(claim).Entity;
         }
         void Link(string claim, string source, SourceStance stance, string? quote = null) =>
@@ -212,6 +211,10 @@ public sealed class DemoData(AppDbContext db, HtmlSanitiser sanitiser, ChangeTra
         claims["artillery"].SetParent(claims["arms"].Id, [], Actor, now);
         claims["denial"].AddRelation(RelationKind.Contradicts, claims["arms"].Id, Actor, now);
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var claim in claims.Values)
+        {
+            await workflow.PublishDirectlyAsync(claim.Id, "Demo data from the seed texts.", cancellationToken);
+        }
         return true;
     }
 }

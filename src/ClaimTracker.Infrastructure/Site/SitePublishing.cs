@@ -8,10 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace ClaimTracker.Infrastructure.Site;
 
 public sealed record SiteInput(string PublisherName, string? PublisherUrl, string ContactEmail, string? AboutHtml,
-    string? MethodologyHtml, string? CorrectionsPolicyHtml);
+    string? MethodologyHtml, string? CorrectionsPolicyHtml, int ReviewIntervalDays = Domain.Site.SiteDefaults.ReviewIntervalDays);
 
 public sealed record SiteView(string PublisherName, string? PublisherUrl, string ContactEmail,
-    Domain.Text.SanitisedHtml About, Domain.Text.SanitisedHtml Methodology, Domain.Text.SanitisedHtml CorrectionsPolicy, Guid Version);
+    Domain.Text.SanitisedHtml About, Domain.Text.SanitisedHtml Methodology, Domain.Text.SanitisedHtml CorrectionsPolicy, Guid Version,
+    int ReviewIntervalDays = Domain.Site.SiteDefaults.ReviewIntervalDays);
 
 /// <summary>The publisher settings: created with honest defaults on first start, edited by admins.</summary>
 public sealed class SitePublishing(AppDbContext db, HtmlSanitiser sanitiser, IPublicCache publicCache)
@@ -25,7 +26,7 @@ public sealed class SitePublishing(AppDbContext db, HtmlSanitiser sanitiser, IPu
         db.SiteSettings.Add(SiteSettings.Create(new SiteSettings.Draft("ClaimTracker", null, "corrections@claimtracker.test",
             Clean("<p>This site tracks claims about North Korea's support for Russia's war in Ukraine: who made them, who denies them, the sources behind them, and how their status changes as reporting arrives. An admin replaces this text with who publishes it.</p>"),
             Clean("<p>Editors log each claim as it was made, with the parties' statements and the sources that report, support or dispute it. A status change is dated by when the evidence emerged, explained in a written rationale and, for a verdict, rests on at least one source. The history is never edited: mistakes are fixed by corrections that stay visible.</p>"),
-            Clean("<p>If you find an error or have new evidence, write to the contact address below. We correct mistakes openly: the correction appears on the claim's timeline with its date.</p>"))));
+            Clean("<p>If you find an error or have new evidence, write to the contact address below. We correct mistakes openly: a correction note appears at the top of the claim's page, in its feed and on the corrections page, and the earlier version stays readable. Nothing is published before a second editor has reviewed it.</p>"))));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -34,7 +35,7 @@ public sealed class SitePublishing(AppDbContext db, HtmlSanitiser sanitiser, IPu
         var settings = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken)
                        ?? throw new InvalidOperationException("Site settings are created at start-up.");
         return new SiteView(settings.PublisherName, settings.PublisherUrl, settings.ContactEmail, settings.AboutHtml,
-            settings.MethodologyHtml, settings.CorrectionsPolicyHtml, settings.Version);
+            settings.MethodologyHtml, settings.CorrectionsPolicyHtml, settings.Version, settings.ReviewIntervalDays);
     }
 
     public async Task<WorkResult> UpdateAsync(Guid version, SiteInput input, CancellationToken cancellationToken = default)
@@ -53,7 +54,7 @@ public sealed class SitePublishing(AppDbContext db, HtmlSanitiser sanitiser, IPu
             return WorkResult.Invalid(errors);
         }
         var draft = new SiteSettings.Draft(input.PublisherName ?? string.Empty, input.PublisherUrl, input.ContactEmail ?? string.Empty,
-            texts["AboutHtml"].Html!, texts["MethodologyHtml"].Html!, texts["CorrectionsPolicyHtml"].Html!);
+            texts["AboutHtml"].Html!, texts["MethodologyHtml"].Html!, texts["CorrectionsPolicyHtml"].Html!, input.ReviewIntervalDays);
         if (SiteSettings.Validate(draft) is { Count: > 0 } invalid)
         {
             return WorkResult.Invalid(invalid);

@@ -10,6 +10,16 @@ public static class Policies
 {
     public const string Admin = "RequireAdmin";
     public const string Editor = "RequireEditor";
+    public const string Reviewer = "RequireReviewer";
+    public const string Staff = "RequireStaff";
+
+    /// <summary>Editors and admins change claims, actors, sources and reports; reviewers only read them.</summary>
+    public static bool CanEdit(this System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Editor) || user.IsInRole(Roles.Admin);
+
+    /// <summary>Reviewers and admins approve, send back and withdraw claims (the four-eye rule is the domain's).</summary>
+    public static bool CanReview(this System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Reviewer) || user.IsInRole(Roles.Admin);
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -17,5 +27,8 @@ public static class Policies
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
         // Editor pages are for editors; admins may work there too.
         options.AddPolicy(Editor, p => p.RequireAuthenticatedUser().RequireRole(Roles.Editor, Roles.Admin));
+        // The desk as a whole: reviewers read what they review there.
+        options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.Editor, Roles.Reviewer, Roles.Admin));
+        options.AddPolicy(Reviewer, p => p.RequireAuthenticatedUser().RequireRole(Roles.Reviewer, Roles.Admin));
     }
 }

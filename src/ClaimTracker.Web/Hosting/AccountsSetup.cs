@@ -28,6 +28,7 @@ public static class AccountsSetup
         services.AddScoped<ClaimQueries>();
         services.AddScoped<PublicClaims>();
         services.AddScoped<ClaimTracker.Infrastructure.Workflow.ClaimDiscussion>();
+        services.AddScoped<ClaimTracker.Infrastructure.Workflow.ClaimWorkflow>();
         services.AddScoped<ClaimTracker.Infrastructure.Feedback.ReaderReports>();
         services.AddScoped<ClaimTracker.Infrastructure.Site.SitePublishing>();
         services.AddScoped<ActorDirectory>();

@@ -20,6 +20,10 @@ public static class DatabaseSetup
         await bootstrap.EnsureRolesAsync();
         await scope.ServiceProvider.GetRequiredService<StatusScale>().EnsureDefaultAsync();
         await scope.ServiceProvider.GetRequiredService<SitePublishing>().EnsureDefaultAsync();
+        if (await scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Workflow.ClaimWorkflow>().BackfillAsync() is > 0 and var backfilled)
+        {
+            app.Logger.LogInformation("Recorded {Count} claims that were public before the review workflow as their version 1.", backfilled);
+        }
         if (!app.Environment.IsDevelopment())
         {
             return;

@@ -9,10 +9,17 @@ public static class PagesSetup
 {
     /// <summary>Pages anyone may open. Everything else needs a signed-in user.</summary>
     public static readonly IReadOnlyList<string> PublicPages =
-        ["/Index", "/Error", "/Statuses", "/About", "/Account/Login", "/Account/SetPassword"];
+        ["/Index", "/Error", "/Statuses", "/About", "/Corrections", "/Account/Login", "/Account/SetPassword"];
 
     /// <summary>Folders of reader pages: anonymous, read-only, published claims only.</summary>
     public static readonly IReadOnlyList<string> PublicFolders = ["/Claims", "/Actors", "/Topics"];
+
+    /// <summary>Desk pages that are nothing but a form changing claims, actors or sources: editors and admins only.</summary>
+    public static readonly IReadOnlyList<string> EditorOnlyPages =
+    [
+        "/Editor/Claims/New", "/Editor/Claims/Edit", "/Editor/Claims/Statement", "/Editor/Claims/Source", "/Editor/Claims/Status",
+        "/Editor/Actors/Edit", "/Editor/Sources/Edit",
+    ];
 
     public static IServiceCollection AddClaimTrackerPages(this IServiceCollection services)
     {
@@ -21,7 +28,15 @@ public static class PagesSetup
         {
             options.Conventions.ConfigureFilter(new RejectUnknownHandlerFilter());
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
-            options.Conventions.AuthorizeFolder("/Editor", Policies.Editor);
+            options.Conventions.AuthorizeFolder("/Editor", Policies.Staff);
+            options.Conventions.AddFolderApplicationModelConvention("/Editor", model => model.Filters.Add(new EditorsWriteFilter()));
+            foreach (var page in EditorOnlyPages)
+            {
+                options.Conventions.AuthorizePage(page, Policies.Editor);
+            }
+            options.Conventions.AuthorizeFolder("/Editor/Reviews", Policies.Reviewer);
+            // Earlier approved versions of a claim page, by number.
+            options.Conventions.AddPageRoute("/Claims/Show", "claims/{slug}/versions/{version:int}");
             foreach (var page in PublicPages)
             {
                 options.Conventions.AllowAnonymousToPage(page);

@@ -6,9 +6,9 @@ using ClaimTracker.Infrastructure.Site;
 namespace ClaimTracker.Web.Public;
 
 /// <summary>
-/// Atom 1.0 (RFC 4287) feeds of status changes, written with XmlWriter (the Syndication package is not
+/// Atom 1.0 (RFC 4287) feeds of published status changes and corrections, written with XmlWriter (the Syndication package is not
 /// available here): every change site-wide, one claim's timeline, one topic's claims. Entry ids are
-/// URNs of the status change, stable even when a claim's slug changes.
+/// URNs of the status change or correction, stable even when a claim's slug changes.
 /// </summary>
 public static class AtomFeeds
 {
@@ -36,7 +36,7 @@ public static class AtomFeeds
         var entries = await claims.FeedAsync(claimSlug, topicSlug, cancellationToken: context.RequestAborted);
         var publisher = await site.GetAsync(context.RequestAborted);
         var origin = $"{context.Request.Scheme}://{context.Request.Host}";
-        var updated = entries.Count == 0 ? DateTime.UnixEpoch : entries.Max(e => e.RecordedAtUtc);
+        var updated = entries.Count == 0 ? DateTime.UnixEpoch : entries.Max(e => e.PublishedAtUtc);
 
         var buffer = new StringBuilder();
         await using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Async = true, Indent = true, OmitXmlDeclaration = false }))
@@ -54,23 +54,29 @@ public static class AtomFeeds
             foreach (var entry in entries)
             {
                 xml.WriteStartElement("entry", AtomNamespace);
-                xml.WriteElementString("id", AtomNamespace, $"urn:claimtracker:status-change:{entry.StatusChangeId}");
-                xml.WriteElementString("title", AtomNamespace,
-                    $"{(entry.IsCorrection ? "Correction: " : "")}{entry.Status.Name} – {entry.Headline}");
-                xml.WriteElementString("updated", AtomNamespace, Timestamp(entry.RecordedAtUtc));
-                xml.WriteElementString("published", AtomNamespace, Timestamp(entry.RecordedAtUtc));
+                xml.WriteElementString("id", AtomNamespace, entry.EntryId);
+                xml.WriteElementString("title", AtomNamespace, entry.Status is { } status
+                    ? $"{(entry.IsCorrection ? "Correction: " : "")}{status.Name} – {entry.Headline}"
+                    : $"Correction – {entry.Headline}");
+                xml.WriteElementString("updated", AtomNamespace, Timestamp(entry.PublishedAtUtc));
+                xml.WriteElementString("published", AtomNamespace, Timestamp(entry.PublishedAtUtc));
                 Link(xml, "alternate", $"{origin}/claims/{entry.Slug}", "text/html");
-                xml.WriteStartElement("category", AtomNamespace);
-                xml.WriteAttributeString("term", entry.Status.Key);
-                xml.WriteAttributeString("label", entry.Status.Name);
-                xml.WriteEndElement();
+                if (entry.Status is { } category)
+                {
+                    xml.WriteStartElement("category", AtomNamespace);
+                    xml.WriteAttributeString("term", category.Key);
+                    xml.WriteAttributeString("label", category.Name);
+                    xml.WriteEndElement();
+                }
                 xml.WriteStartElement("summary", AtomNamespace);
                 xml.WriteAttributeString("type", "text");
-                xml.WriteString($"{entry.Status.Name} as of {entry.EffectiveOn:yyyy-MM-dd}: {entry.Headline}");
+                xml.WriteString(entry.Status is { } summary
+                    ? $"{summary.Name} as of {entry.EffectiveOn:yyyy-MM-dd}: {entry.Headline}"
+                    : $"Correction to “{entry.Headline}”: {entry.CorrectionNote}");
                 xml.WriteEndElement();
                 xml.WriteStartElement("content", AtomNamespace);
                 xml.WriteAttributeString("type", "html");
-                xml.WriteString(entry.RationaleHtml);
+                xml.WriteString(entry.ContentHtml);
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }

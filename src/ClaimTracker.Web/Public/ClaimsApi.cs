@@ -58,7 +58,7 @@ public static class ClaimsApi
 
         api.MapGet("/claims/{slug}", async (string slug, HttpContext context, PublicClaims claims) =>
             {
-                var found = await claims.BySlugAsync(slug, context.RequestAborted);
+                var found = await claims.BySlugAsync(slug, cancellationToken: context.RequestAborted);
                 if (found.RedirectTo is { } current)
                 {
                     return Results.Redirect($"/api/claims/{Uri.EscapeDataString(current)}", permanent: true);

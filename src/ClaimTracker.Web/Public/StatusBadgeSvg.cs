@@ -9,7 +9,7 @@ public static class StatusBadgeSvg
     public static void MapStatusBadges(this WebApplication app) =>
         app.MapGet("/claims/{slug}/badge.svg", async (string slug, PublicClaims claims, StatusScale scale, HttpContext context) =>
         {
-            var found = await claims.BySlugAsync(slug, context.RequestAborted);
+            var found = await claims.BySlugAsync(slug, cancellationToken: context.RequestAborted);
             if (found.Claim is not { } claim)
             {
                 return Results.NotFound();

@@ -21,10 +21,10 @@ public sealed class LayoutTests(ClaimTrackerFactory factory) : IClassFixture<Cla
     }
 
     [Theory]
-    [InlineData(Roles.Editor, true, false)]
-    [InlineData(Roles.Reviewer, false, false)]
-    [InlineData(Roles.Admin, true, true)]
-    public async Task Navigation_ShowsSectionsOnlyToTheirRoles(string role, bool editorLink, bool adminLinks)
+    [InlineData(Roles.Editor, true, false, false)]
+    [InlineData(Roles.Reviewer, true, false, true)]
+    [InlineData(Roles.Admin, true, true, true)]
+    public async Task Navigation_ShowsSectionsOnlyToTheirRoles(string role, bool editorLink, bool adminLinks, bool reviewQueue)
     {
         var browser = await factory.SignedInAsync($"nav-{role.ToLowerInvariant()}@example.org", role);
 
@@ -33,6 +33,7 @@ public sealed class LayoutTests(ClaimTrackerFactory factory) : IClassFixture<Cla
         Assert.Equal(editorLink, page.GetElementById("nav-editor") is not null);
         Assert.Equal(adminLinks, page.GetElementById("nav-users") is not null);
         Assert.Equal(adminLinks, page.GetElementById("nav-audit") is not null);
+        Assert.Equal(reviewQueue, page.GetElementById("nav-reviews") is not null);
         Assert.NotNull(page.GetElementById("logout-form"));
     }
 }

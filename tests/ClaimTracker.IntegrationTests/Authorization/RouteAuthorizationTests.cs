@@ -14,7 +14,7 @@ namespace ClaimTracker.IntegrationTests.Authorization;
 /// </summary>
 public sealed class RouteAuthorizationTests(ClaimTrackerFactory factory) : IClassFixture<ClaimTrackerFactory>
 {
-    private enum Access { Public, SignedIn, Admin, Editor }
+    private enum Access { Public, SignedIn, Admin, Editor, Reviewer, Staff }
 
     private static readonly Dictionary<string, (Access Access, string Url)> Table = new()
     {
@@ -26,7 +26,7 @@ public sealed class RouteAuthorizationTests(ClaimTrackerFactory factory) : IClas
         ["/Claims/Show"] = (Access.Public, "/claims/{slug}"),
         ["/Claims/Embed"] = (Access.Public, "/claims/{slug}/embed"),
         ["/Claims/Report"] = (Access.Public, "/claims/{slug}/report"),
-        ["/Editor/Reports/Index"] = (Access.Editor, "/editor/reports"),
+        ["/Editor/Reports/Index"] = (Access.Staff, "/editor/reports"),
         ["/Actors/Show"] = (Access.Public, "/actors/{actorSlug}"),
         ["/Topics/Show"] = (Access.Public, "/topics/{topicSlug}"),
         ["/Error"] = (Access.Public, "/error/404"),
@@ -39,20 +39,24 @@ public sealed class RouteAuthorizationTests(ClaimTrackerFactory factory) : IClas
         ["/Admin/Users/Edit"] = (Access.Admin, "/admin/users/edit/{id}"),
         ["/Admin/Audit/Index"] = (Access.Admin, "/admin/audit"),
         ["/Admin/Statuses/Index"] = (Access.Admin, "/admin/statuses"),
-        ["/Editor/Index"] = (Access.Editor, "/editor"),
-        ["/Editor/Activity"] = (Access.Editor, "/editor/activity"),
-        ["/Editor/MyWork"] = (Access.Editor, "/editor/mywork"),
-        ["/Editor/Actors/Index"] = (Access.Editor, "/editor/actors"),
+        ["/Editor/Index"] = (Access.Staff, "/editor"),
+        ["/Editor/Activity"] = (Access.Staff, "/editor/activity"),
+        ["/Editor/MyWork"] = (Access.Staff, "/editor/mywork"),
+        ["/Editor/Actors/Index"] = (Access.Staff, "/editor/actors"),
         ["/Editor/Actors/Edit"] = (Access.Editor, "/editor/actors/edit/{actor}"),
         ["/Editor/Sources/Edit"] = (Access.Editor, "/editor/sources/edit/{source}"),
-        ["/Editor/Sources/Index"] = (Access.Editor, "/editor/sources"),
-        ["/Editor/Claims/Index"] = (Access.Editor, "/editor/claims?q=Pjöngjang&status=open"),
+        ["/Editor/Sources/Index"] = (Access.Staff, "/editor/sources"),
+        ["/Editor/Claims/Index"] = (Access.Staff, "/editor/claims?q=Pjöngjang&status=open"),
         ["/Editor/Claims/New"] = (Access.Editor, "/editor/claims/new"),
-        ["/Editor/Claims/Details"] = (Access.Editor, "/editor/claims/details/{claim}"),
+        ["/Editor/Claims/Details"] = (Access.Staff, "/editor/claims/details/{claim}"),
         ["/Editor/Claims/Edit"] = (Access.Editor, "/editor/claims/edit/{claim}"),
         ["/Editor/Claims/Statement"] = (Access.Editor, "/editor/claims/statement/{claim}"),
         ["/Editor/Claims/Source"] = (Access.Editor, "/editor/claims/source/{claim}"),
         ["/Editor/Claims/Status"] = (Access.Editor, "/editor/claims/status/{claim}"),
+        ["/Editor/Claims/Review"] = (Access.Staff, "/editor/claims/review/{claim}"),
+        ["/Editor/Reviews/Index"] = (Access.Reviewer, "/editor/reviews"),
+        ["/Corrections"] = (Access.Public, "/corrections"),
+        ["/Claims/Versions"] = (Access.Public, "/claims/{slug}/versions"),
     };
 
     [Fact]
@@ -170,6 +174,8 @@ public sealed class RouteAuthorizationTests(ClaimTrackerFactory factory) : IClas
         (Access.SignedIn, _) => HttpStatusCode.OK,
         (Access.Admin, "admin") => HttpStatusCode.OK,
         (Access.Editor, "editor" or "admin") => HttpStatusCode.OK,
+        (Access.Reviewer, "reviewer" or "admin") => HttpStatusCode.OK,
+        (Access.Staff, "editor" or "reviewer" or "admin") => HttpStatusCode.OK,
         _ => HttpStatusCode.Forbidden,
     };
 }

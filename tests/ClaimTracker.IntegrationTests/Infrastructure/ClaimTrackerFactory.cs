@@ -80,22 +80,50 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>
 
     /// <summary>A claim made through the app's own use case, as an editor would; returns its id.</summary>
     public async Task<int> CreateClaimAsync(string headline, string originalText = "Ein Satz, wie er gesagt wurde.",
-        string? topics = null, int? parentId = null)
+        string? topics = null, int? parentId = null, string by = "builder@example.org")
     {
         await using var scope = Services.CreateAsyncScope();
         var editor = scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEditor>();
         var result = await editor.CreateAsync(new ClaimTracker.Infrastructure.Claims.ClaimInput(headline, originalText, "de", null, null,
-            false, null, null, null, [], [], topics, parentId), "builder@example.org");
+            false, null, null, null, [], [], topics, parentId), by);
         return result.Id ?? throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
     }
 
-    /// <summary>Publishes the claim (as an editor would) and returns its slug.</summary>
-    public async Task<string> PublishAsync(int claimId, bool isPublic = true)
+    public const string Reviewer = "reviewer@example.org";
+
+    /// <summary>
+    /// Through the four-eye workflow: the builder submits what is pending (a correction when a note is
+    /// given) and another reviewer approves it, so readers see it. Or, with isPublic false, a reviewer
+    /// withdraws the claim. Returns the slug.
+    /// </summary>
+    public async Task<string> PublishAsync(int claimId, bool isPublic = true, string? correctionNote = null)
     {
         await using var scope = Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEditor>()
-            .SetVisibilityAsync(claimId, isPublic, "builder@example.org");
-        return result.Slug ?? throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
+        var workflow = scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Workflow.ClaimWorkflow>();
+        ClaimTracker.Infrastructure.Claims.WorkResult result;
+        if (!isPublic)
+        {
+            result = await workflow.WithdrawAsync(claimId, Reviewer, isReviewer: true, "Zurückgezogen für einen Test.");
+        }
+        else
+        {
+            var state = await workflow.StateAsync(claimId) ?? throw new InvalidOperationException($"No claim {claimId}.");
+            if (state.Review != ClaimTracker.Domain.Workflow.ReviewState.InReview)
+            {
+                Check(await workflow.SubmitAsync(claimId, "builder@example.org", null, correctionNote is not null, correctionNote));
+            }
+            result = await workflow.ApproveAsync(claimId, (await workflow.StateAsync(claimId))!.Version, Reviewer, isReviewer: true);
+        }
+        Check(result);
+        return result.Slug!;
+    }
+
+    private static void Check(ClaimTracker.Infrastructure.Claims.WorkResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
+        }
     }
 
     /// <summary>Records a status change with a new source attached for it; the status key is from the default scale.</summary>

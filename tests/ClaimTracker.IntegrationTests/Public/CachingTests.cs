@@ -8,7 +8,7 @@ namespace ClaimTracker.IntegrationTests.Public;
 public sealed class CachingTests(ClaimTrackerFactory factory) : IClassFixture<ClaimTrackerFactory>
 {
     [Fact]
-    public async Task ClaimPage_IsServedFromCache_AndAChangeShowsOnTheVeryNextRequest()
+    public async Task ClaimPage_IsServedFromCache_AndAnApprovedChangeShowsOnTheVeryNextRequest()
     {
         var id = await factory.CreateClaimAsync("Zwischengespeicherte Behauptung");
         var slug = await factory.PublishAsync(id);
@@ -28,6 +28,10 @@ public sealed class CachingTests(ClaimTrackerFactory factory) : IClassFixture<Cl
                 null, null, false, null, null, null, [], [], null, null), "cache@example.org")).Succeeded);
         }
 
+        var pending = await reader.GetAsync($"/claims/{slug}", expectOk: true);
+        Assert.Equal("Zwischengespeicherte Behauptung", pending.GetElementById("claim-headline")!.TextContent);
+
+        await factory.PublishAsync(id);
         var after = await reader.GetAsync($"/claims/{slug}", expectOk: true);
         Assert.Equal("Geänderte Überschrift", after.GetElementById("claim-headline")!.TextContent);
         using var api = System.Text.Json.JsonDocument.Parse(await reader.GetStringAsync($"/api/claims/{slug}"));

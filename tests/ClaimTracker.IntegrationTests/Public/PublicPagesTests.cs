@@ -8,7 +8,7 @@ namespace ClaimTracker.IntegrationTests.Public;
 public sealed class PublicPagesTests(ClaimTrackerFactory factory) : IClassFixture<ClaimTrackerFactory>
 {
     [Fact]
-    public async Task Draft_Is404EverywhereForReaders_UntilPublished_AndAgainAfterUnpublishing()
+    public async Task Draft_Is404EverywhereForReaders_UntilApproved_AndWithdrawnLeavesOnlyItsNote()
     {
         var marker = "Entwurfsmarker" + Guid.NewGuid().ToString("N")[..6];
         var id = await factory.CreateClaimAsync(marker + " Behauptung", topics: "Entwurfsthema");
@@ -26,7 +26,16 @@ public sealed class PublicPagesTests(ClaimTrackerFactory factory) : IClassFixtur
         Assert.Contains(marker, await Text(reader, "/topics/entwurfsthema"));
 
         await factory.PublishAsync(id, isPublic: false);
-        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/claims/{slug}")).StatusCode);
+        var withdrawn = await reader.GetAsync($"/claims/{slug}");
+        Assert.Equal(HttpStatusCode.Gone, withdrawn.StatusCode);
+        var page = await Html.ParseAsync(withdrawn);
+        Assert.Contains("Zurückgezogen für einen Test.", page.GetElementById("withdrawal-note")!.TextContent);
+        Assert.Null(page.GetElementById("timeline"));
+        foreach (var path in new[] { $"/api/claims/{slug}", $"/claims/{slug}/feed.atom", $"/claims/{slug}/badge.svg", $"/claims/{slug}/embed", $"/claims/{slug}/versions", $"/claims/{slug}/versions/1" })
+        {
+            Assert.True((await reader.GetAsync(path)).StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone, path);
+        }
+        Assert.DoesNotContain(marker, await Text(reader, $"/claims?q={marker}"));
     }
 
     [Fact]

@@ -70,6 +70,7 @@ internal sealed class StatusDefinitionConfiguration : IEntityTypeConfiguration<S
         builder.Property(s => s.DescriptionEn).HasMaxLength(StatusDefinition.DescriptionMaxLength).IsRequired();
         builder.Property(s => s.DescriptionDe).HasMaxLength(StatusDefinition.DescriptionMaxLength).IsRequired();
         builder.Property(s => s.Colour).HasMaxLength(7).IsRequired();
+        builder.Property(s => s.IsFinal).HasDefaultValue(false);
         builder.Property(s => s.Version).IsConcurrencyToken();
     }
 }

@@ -26,6 +26,22 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.Property(c => c.AssignedTo).HasMaxLength(EmailAddress.MaxLength);
         builder.HasIndex(c => c.AssignedTo);
         builder.Property(c => c.Version).IsConcurrencyToken();
+        // Defaults as the migration that added these columns to existing rows gave them.
+        builder.Property(c => c.Review).HasConversion<string>().HasMaxLength(16).HasDefaultValue(Domain.Workflow.ReviewState.Draft);
+        builder.HasIndex(c => new { c.Review, c.SubmittedAtUtc });
+        builder.Property(c => c.PublishedHeadline).HasMaxLength(Claim.HeadlineMaxLength);
+        // No foreign key: SQLite cannot add one to an existing table, and the approved status is a copy
+        // of CurrentStatusId (which has one) at approval time.
+        builder.HasIndex(c => c.PublishedStatusId);
+        builder.HasIndex(c => new { c.IsPublic, c.PublishedStatusSince, c.Id });
+        builder.Property(c => c.PendingAuthors).HasMaxLength(4000).IsRequired().HasDefaultValue(string.Empty);
+        builder.Property(c => c.SubmittedBy).HasMaxLength(EmailAddress.MaxLength);
+        builder.Property(c => c.SubmissionComment).HasMaxLength(Claim.NoteMaxLength);
+        builder.Property(c => c.CorrectionNote).HasMaxLength(Domain.Workflow.ClaimVersion.NoteMaxLength);
+        builder.Property(c => c.SentBackBy).HasMaxLength(EmailAddress.MaxLength);
+        builder.Property(c => c.SentBackComment).HasMaxLength(Claim.NoteMaxLength);
+        builder.Property(c => c.WithdrawalNote).HasMaxLength(Domain.Workflow.ClaimVersion.NoteMaxLength);
+        builder.Ignore(c => c.HasPendingChanges);
         builder.HasOne<Claim>().WithMany().HasForeignKey(c => c.ParentClaimId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<StatusDefinition>().WithMany().HasForeignKey(c => c.CurrentStatusId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.UpdatedAtUtc);

@@ -13,7 +13,7 @@ public sealed class EmbedModel(PublicClaims claims) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        var found = await claims.BySlugAsync(slug, cancellationToken);
+        var found = await claims.BySlugAsync(slug, cancellationToken: cancellationToken);
         if (found.RedirectTo is { } current)
         {
             return RedirectPermanent($"/claims/{Uri.EscapeDataString(current)}/embed");

@@ -50,7 +50,7 @@ public sealed class ReportModel(PublicClaims claims, ReaderReports reports) : Pa
 
     private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
     {
-        if ((await claims.BySlugAsync(slug, cancellationToken)).Claim is not { } claim)
+        if ((await claims.BySlugAsync(slug, cancellationToken: cancellationToken)).Claim is not { } claim)
         {
             return false;
         }

@@ -5,13 +5,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClaimTracker.Web.Pages.Claims;
 
 /// <summary>
-/// A claim's public status page. Drafts and unknown slugs are 404 (never 403); a slug changed on
-/// purpose redirects permanently to the current one.
+/// A claim's public status page: its latest approved version, or an earlier one by number
+/// (/claims/{slug}/versions/{n}). Drafts and unknown slugs are 404 (never 403); a withdrawn claim is
+/// 410 with the reviewer's public note; a slug changed on purpose redirects permanently to the current one.
 /// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = ClaimTracker.Web.Hosting.PublicCaching.Policy)]
 public sealed class ClaimPageModel(PublicClaims claims, Localisation.StatusNames scale, ClaimTracker.Infrastructure.Site.SitePublishing site) : PageModel
 {
     public ClaimDetails Claim { get; private set; } = null!;
+
+    public PublicationInfo Publication { get; private set; } = null!;
+
+    public WithdrawnClaim? Withdrawn { get; private set; }
 
     public string? StatusDescription { get; private set; }
 
@@ -22,18 +27,24 @@ public sealed class ClaimPageModel(PublicClaims claims, Localisation.StatusNames
     /// <summary>ClaimReview JSON-LD when the current status is a verdict.</summary>
     public Dictionary<string, object?>? ClaimReview { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string slug, int? version, CancellationToken cancellationToken)
     {
-        var found = await claims.BySlugAsync(slug, cancellationToken);
+        var found = await claims.BySlugAsync(slug, version, cancellationToken);
         if (found.RedirectTo is { } current)
         {
-            return RedirectPermanent("/claims/" + Uri.EscapeDataString(current));
+            return RedirectPermanent("/claims/" + Uri.EscapeDataString(current) + (version is { } n ? $"/versions/{n}" : ""));
         }
-        if (found.Claim is null)
+        if (found.Withdrawn is { } withdrawn)
+        {
+            Withdrawn = withdrawn;
+            Response.StatusCode = StatusCodes.Status410Gone;
+            return Page();
+        }
+        if (found is not { Claim: { } claim, Publication: { } publication })
         {
             return NotFound();
         }
-        Claim = found.Claim;
+        (Claim, Publication) = (claim, publication);
         var statuses = await scale.ScaleAsync(cancellationToken);
         var status = statuses.FirstOrDefault(s => s.Key == Claim.Status?.Key);
         StatusDescription = await scale.DescriptionAsync(Claim.Status?.Key);

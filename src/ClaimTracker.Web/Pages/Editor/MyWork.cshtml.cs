@@ -3,12 +3,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClaimTracker.Web.Pages.Editor;
 
-public sealed class MyWorkModel(ClaimQueries queries) : PageModel
+public sealed class MyWorkModel(ClaimQueries queries, ClaimTracker.Infrastructure.Workflow.ClaimWorkflow workflow) : PageModel
 {
+    public IReadOnlyList<ClaimRow> SentBack { get; private set; } = [];
+
     public IReadOnlyList<ClaimRow> Assigned { get; private set; } = [];
 
     public IReadOnlyList<ClaimRow> Drafts { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         (Assigned, Drafts) = await queries.MyWorkAsync(User.Identity!.Name!, cancellationToken);
+        SentBack = await workflow.SentBackToAsync(User.Identity!.Name!, cancellationToken);
+    }
 }

@@ -21,7 +21,8 @@ public sealed class IndexModel(SitePublishing site) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var result = await site.UpdateAsync(Version, new SiteInput(Input.PublisherName ?? string.Empty, Input.PublisherUrl,
-            Input.ContactEmail ?? string.Empty, Input.AboutHtml, Input.MethodologyHtml, Input.CorrectionsPolicyHtml), cancellationToken);
+            Input.ContactEmail ?? string.Empty, Input.AboutHtml, Input.MethodologyHtml, Input.CorrectionsPolicyHtml,
+            Input.ReviewIntervalDays ?? 0), cancellationToken);
         if (result.Succeeded)
         {
             StatusMessage = "Settings saved.";
@@ -41,7 +42,7 @@ public sealed class IndexModel(SitePublishing site) : PageModel
         Input = new InputModel
         {
             PublisherName = current.PublisherName, PublisherUrl = current.PublisherUrl, ContactEmail = current.ContactEmail,
-            AboutHtml = current.About.Html, MethodologyHtml = current.Methodology.Html, CorrectionsPolicyHtml = current.CorrectionsPolicy.Html,
+            AboutHtml = current.About.Html, MethodologyHtml = current.Methodology.Html, CorrectionsPolicyHtml = current.CorrectionsPolicy.Html, ReviewIntervalDays = current.ReviewIntervalDays,
         };
         ModelState.Remove(nameof(Version));
         Version = current.Version;
@@ -60,5 +61,7 @@ public sealed class IndexModel(SitePublishing site) : PageModel
         public string? MethodologyHtml { get; set; }
 
         public string? CorrectionsPolicyHtml { get; set; }
+
+        public int? ReviewIntervalDays { get; set; }
     }
 }

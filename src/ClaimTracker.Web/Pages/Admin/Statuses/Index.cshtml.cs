@@ -60,12 +60,14 @@ public sealed class StatusFields
 
     public int? RatingValue { get; set; }
 
+    public bool IsFinal { get; set; }
+
     public StatusInput ToInput() => new(Key ?? string.Empty, NameEn ?? string.Empty, NameDe ?? string.Empty,
-        DescriptionEn ?? string.Empty, DescriptionDe ?? string.Empty, Colour, Order, IsVerdict, RatingValue);
+        DescriptionEn ?? string.Empty, DescriptionDe ?? string.Empty, Colour, Order, IsVerdict, RatingValue, IsFinal);
 
     public static StatusFields From(StatusRow row) => new()
     {
         Key = row.Key, NameEn = row.NameEn, NameDe = row.NameDe, DescriptionEn = row.DescriptionEn,
-        DescriptionDe = row.DescriptionDe, Colour = row.Colour, Order = row.Order, IsVerdict = row.IsVerdict, RatingValue = row.RatingValue,
+        DescriptionDe = row.DescriptionDe, Colour = row.Colour, Order = row.Order, IsVerdict = row.IsVerdict, RatingValue = row.RatingValue, IsFinal = row.IsFinal,
     };
 }

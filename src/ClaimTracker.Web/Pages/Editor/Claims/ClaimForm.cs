@@ -41,6 +41,9 @@ public sealed class ClaimForm
     [Display(Name = "Review by")]
     public DateOnly? ReviewBy { get; set; }
 
+    [Display(Name = "Review interval (days)")]
+    public int? ReviewIntervalDays { get; set; }
+
     [Display(Name = "Claimants")]
     public List<int> ClaimantIds { get; set; } = [];
 
@@ -54,7 +57,7 @@ public sealed class ClaimForm
     public int? ParentClaimId { get; set; }
 
     public ClaimInput ToInput() => new(Headline, OriginalText, Language, Translation, Translator, IsMachineTranslated,
-        FirstMadeOn, SummaryHtml, ReviewBy, ClaimantIds, SubjectIds, Topics, ParentClaimId, ClaimReviewed);
+        FirstMadeOn, SummaryHtml, ReviewBy, ClaimantIds, SubjectIds, Topics, ParentClaimId, ClaimReviewed, ReviewIntervalDays);
 
     public static ClaimForm From(ClaimDetails claim) => new()
     {
@@ -72,6 +75,7 @@ public sealed class ClaimForm
         Topics = string.Join(", ", claim.Topics),
         ParentClaimId = claim.Parent?.Id,
         ClaimReviewed = claim.ClaimReviewed,
+        ReviewIntervalDays = claim.ReviewIntervalDays,
     };
 }
 

@@ -1,13 +1,26 @@
 using ClaimTracker.Infrastructure.Claims;
+using ClaimTracker.Infrastructure.Workflow;
+using ClaimTracker.Web.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClaimTracker.Web.Pages.Editor.Claims;
 
 public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, ClaimTracker.Infrastructure.Workflow.ClaimDiscussion discussion,
-    ClaimTracker.Infrastructure.Accounts.StaffAccounts editors, TimeProvider clock) : PageModel
+    ClaimWorkflow workflow, ClaimTracker.Infrastructure.Accounts.StaffAccounts editors, TimeProvider clock) : PageModel
 {
     public ClaimDetails Claim { get; private set; } = null!;
+
+    public WorkflowState Workflow { get; private set; } = null!;
+
+    public IReadOnlyList<WorkflowEventRow> History { get; private set; } = [];
+
+    /// <summary>What the author typed into the submit form, kept when it is refused.</summary>
+    public string? SubmitComment { get; private set; }
+
+    public bool SubmitAsCorrection { get; private set; }
+
+    public string? SubmitCorrectionNote { get; private set; }
 
     public IReadOnlyList<ChangeView> Changes { get; private set; } = [];
 
@@ -26,17 +39,16 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, Claim
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostVisibilityAsync(int id, bool isPublic, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSubmitAsync(int id, string? comment, bool asCorrection, string? correctionNote, CancellationToken cancellationToken)
     {
-        var result = await editor.SetVisibilityAsync(id, isPublic, User.Identity!.Name!, cancellationToken);
-        if (!result.Succeeded)
-        {
-            ModelState.AddFieldErrors(result.Errors);
-            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-        }
-        StatusMessage = isPublic ? "Published: readers can see this claim." : "Unpublished: the claim is a draft again.";
-        return RedirectToPage(new { id });
+        (SubmitComment, SubmitAsCorrection, SubmitCorrectionNote) = (comment, asCorrection, correctionNote);
+        return await FinishAsync(id, await workflow.SubmitAsync(id, User.Identity!.Name!, comment, asCorrection, correctionNote, cancellationToken),
+            "Submitted: a reviewer who did not write it will approve it or send it back.", "workflow", cancellationToken);
     }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(int id, string? note, CancellationToken cancellationToken) =>
+        await FinishAsync(id, await workflow.WithdrawAsync(id, User.Identity!.Name!, User.CanReview(), note, cancellationToken),
+            "Withdrawn: readers see the public note where the page was.", "workflow", cancellationToken);
 
     public async Task<IActionResult> OnPostAssignAsync(int id, string? assignedTo, CancellationToken cancellationToken) =>
         await FinishAsync(id, await editor.AssignAsync(id, assignedTo, User.Identity!.Name!, cancellationToken),
@@ -77,6 +89,8 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, Claim
             return false;
         }
         Claim = claim;
+        Workflow = (await workflow.StateAsync(id, cancellationToken))!;
+        History = await workflow.HistoryAsync(id, cancellationToken);
         Changes = await queries.ChangesAsync(id, cancellationToken: cancellationToken);
         OtherClaims = (await queries.OptionsAsync(cancellationToken)).Where(c => c.Id != id).ToList();
         Comments = await discussion.ThreadAsync(id, cancellationToken);

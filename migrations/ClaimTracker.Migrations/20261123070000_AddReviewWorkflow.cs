@@ -1,0 +1,109 @@
+using ClaimTracker.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace ClaimTracker.Migrations;
+
+/// <summary>
+/// The four-eye review: the claim's workflow state and its approved (published) headline and status,
+/// approved versions with their reader-facing snapshot, the workflow history, review intervals and
+/// final statuses. Claims that were public before get their version 1 at the next start.
+/// </summary>
+[DbContext(typeof(AppDbContext))]
+[Migration("20261123070000_AddReviewWorkflow")]
+public sealed class AddReviewWorkflow : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.AddColumn<int>(name: "ReviewIntervalDays", table: "Claims", nullable: true);
+        migrationBuilder.AddColumn<string>(name: "Review", table: "Claims", maxLength: 16, nullable: false, defaultValue: "Draft");
+        migrationBuilder.AddColumn<int>(name: "PublishedVersion", table: "Claims", nullable: true);
+        migrationBuilder.AddColumn<string>(name: "PublishedHeadline", table: "Claims", maxLength: 120, nullable: true);
+        migrationBuilder.AddColumn<int>(name: "PublishedStatusId", table: "Claims", nullable: true);
+        migrationBuilder.AddColumn<DateOnly>(name: "PublishedStatusSince", table: "Claims", nullable: true);
+        migrationBuilder.AddColumn<DateTime>(name: "PublishedAtUtc", table: "Claims", nullable: true);
+        migrationBuilder.AddColumn<string>(name: "PendingAuthors", table: "Claims", maxLength: 4000, nullable: false, defaultValue: "");
+        migrationBuilder.AddColumn<string>(name: "SubmittedBy", table: "Claims", maxLength: 256, nullable: true);
+        migrationBuilder.AddColumn<DateTime>(name: "SubmittedAtUtc", table: "Claims", nullable: true);
+        migrationBuilder.AddColumn<string>(name: "SubmissionComment", table: "Claims", maxLength: 2000, nullable: true);
+        migrationBuilder.AddColumn<string>(name: "CorrectionNote", table: "Claims", maxLength: 2000, nullable: true);
+        migrationBuilder.AddColumn<string>(name: "SentBackBy", table: "Claims", maxLength: 256, nullable: true);
+        migrationBuilder.AddColumn<string>(name: "SentBackComment", table: "Claims", maxLength: 2000, nullable: true);
+        migrationBuilder.AddColumn<string>(name: "WithdrawalNote", table: "Claims", maxLength: 2000, nullable: true);
+        migrationBuilder.AddColumn<DateTime>(name: "WithdrawnAtUtc", table: "Claims", nullable: true);
+        migrationBuilder.CreateIndex("IX_Claims_Review_SubmittedAtUtc", "Claims", ["Review", "SubmittedAtUtc"]);
+        migrationBuilder.CreateIndex("IX_Claims_IsPublic_PublishedStatusSince_Id", "Claims", ["IsPublic", "PublishedStatusSince", "Id"]);
+        migrationBuilder.CreateIndex("IX_Claims_PublishedStatusId", "Claims", "PublishedStatusId");
+
+        migrationBuilder.AddColumn<DateTime>(name: "PublishedAtUtc", table: "StatusChanges", nullable: true);
+        migrationBuilder.AddColumn<bool>(name: "IsFinal", table: "StatusDefinitions", nullable: false, defaultValue: false);
+        // The default scale's closing verdicts (TRUE is understood by SQLite and PostgreSQL alike).
+        migrationBuilder.Sql("UPDATE \"StatusDefinitions\" SET \"IsFinal\" = TRUE WHERE \"Key\" IN ('false', 'misleading', 'confirmed');");
+        migrationBuilder.AddColumn<int>(name: "ReviewIntervalDays", table: "SiteSettings", nullable: false, defaultValue: 30);
+
+        migrationBuilder.CreateTable(
+            name: "ClaimVersions",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true),
+                ClaimId = table.Column<int>(nullable: false),
+                Number = table.Column<int>(nullable: false),
+                Kind = table.Column<string>(maxLength: 24, nullable: false),
+                CorrectionNote = table.Column<string>(maxLength: 2000, nullable: true),
+                Headline = table.Column<string>(maxLength: 120, nullable: false),
+                StatusId = table.Column<int>(nullable: true),
+                StatusSince = table.Column<DateOnly>(nullable: true),
+                Snapshot = table.Column<string>(nullable: false),
+                SubmittedBy = table.Column<string>(maxLength: 256, nullable: false),
+                ApprovedBy = table.Column<string>(maxLength: 256, nullable: false),
+                ApprovedAtUtc = table.Column<DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_ClaimVersions", x => x.Id);
+                table.ForeignKey("FK_ClaimVersions_Claims_ClaimId", x => x.ClaimId, "Claims", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey("FK_ClaimVersions_StatusDefinitions_StatusId", x => x.StatusId, "StatusDefinitions", "Id", onDelete: ReferentialAction.Restrict);
+            });
+        migrationBuilder.CreateIndex("IX_ClaimVersions_ClaimId_Number", "ClaimVersions", ["ClaimId", "Number"], unique: true);
+        migrationBuilder.CreateIndex("IX_ClaimVersions_Kind_ApprovedAtUtc", "ClaimVersions", ["Kind", "ApprovedAtUtc"]);
+        migrationBuilder.CreateIndex("IX_ClaimVersions_StatusId", "ClaimVersions", "StatusId");
+
+        migrationBuilder.CreateTable(
+            name: "WorkflowEvents",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true),
+                ClaimId = table.Column<int>(nullable: false),
+                Action = table.Column<string>(maxLength: 16, nullable: false),
+                Actor = table.Column<string>(maxLength: 256, nullable: false),
+                OccurredAtUtc = table.Column<DateTime>(nullable: false),
+                Comment = table.Column<string>(maxLength: 2000, nullable: true),
+                VersionNumber = table.Column<int>(nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_WorkflowEvents", x => x.Id);
+                table.ForeignKey("FK_WorkflowEvents_Claims_ClaimId", x => x.ClaimId, "Claims", "Id", onDelete: ReferentialAction.Cascade);
+            });
+        migrationBuilder.CreateIndex("IX_WorkflowEvents_ClaimId_OccurredAtUtc", "WorkflowEvents", ["ClaimId", "OccurredAtUtc"]);
+    }
+
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.DropTable("WorkflowEvents");
+        migrationBuilder.DropTable("ClaimVersions");
+        migrationBuilder.DropColumn(name: "ReviewIntervalDays", table: "SiteSettings");
+        migrationBuilder.DropColumn(name: "IsFinal", table: "StatusDefinitions");
+        migrationBuilder.DropColumn(name: "PublishedAtUtc", table: "StatusChanges");
+        foreach (var index in new[] { "IX_Claims_Review_SubmittedAtUtc", "IX_Claims_IsPublic_PublishedStatusSince_Id", "IX_Claims_PublishedStatusId" })
+        {
+            migrationBuilder.DropIndex(index, "Claims");
+        }
+        foreach (var column in new[] { "ReviewIntervalDays", "Review", "PublishedVersion", "PublishedHeadline", "PublishedStatusId", "PublishedStatusSince",
+                     "PublishedAtUtc", "PendingAuthors", "SubmittedBy", "SubmittedAtUtc", "SubmissionComment", "CorrectionNote", "SentBackBy",
+                     "SentBackComment", "WithdrawalNote", "WithdrawnAtUtc" })
+        {
+            migrationBuilder.DropColumn(name: column, table: "Claims");
+        }
+    }
+}

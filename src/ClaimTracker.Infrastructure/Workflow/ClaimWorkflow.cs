@@ -1,0 +1,205 @@
+using ClaimTracker.Domain;
+using ClaimTracker.Domain.Auditing;
+using ClaimTracker.Domain.Claims;
+using ClaimTracker.Domain.Workflow;
+using ClaimTracker.Infrastructure.Auditing;
+using ClaimTracker.Infrastructure.Claims;
+using ClaimTracker.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimTracker.Infrastructure.Workflow;
+
+public sealed record WorkflowState(ReviewState Review, bool IsPublic, int? PublishedVersion, DateTime? PublishedAtUtc,
+    IReadOnlyList<string> Authors, string? SubmittedBy, DateTime? SubmittedAtUtc, string? SubmissionComment, string? CorrectionNote,
+    string? SentBackBy, string? SentBackComment, string? WithdrawalNote, DateTime? WithdrawnAtUtc, Guid Version)
+{
+    public bool HasPendingChanges => Review != ReviewState.Approved;
+
+    /// <summary>Readers see nothing yet (never approved).</summary>
+    public bool IsNew => PublishedVersion is null;
+}
+
+public sealed record WorkflowEventRow(DateTime OccurredAtUtc, string Actor, WorkflowAction Action, string? Comment, int? VersionNumber);
+
+public sealed record ReviewQueueRow(int Id, string Slug, string Headline, string SubmittedBy, DateTime SubmittedAtUtc, string? Comment,
+    bool IsFirstPublication, bool IsCorrection, IReadOnlyList<string> Authors);
+
+public sealed record VersionRow(int Number, VersionKind Kind, DateTime ApprovedAtUtc, string Headline, string? CorrectionNote);
+
+public sealed record CorrectionRow(string Slug, string Headline, int Number, DateTime ApprovedAtUtc, string Note);
+
+/// <summary>
+/// The four-eye workflow: editors submit, a reviewer who did not write the change approves (a new
+/// public version, snapshotted) or sends it back; reviewers withdraw published claims with a public note.
+/// Every step is a workflow event and an audit entry, saved with the change itself.
+/// </summary>
+public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLog audit, TimeProvider clock)
+{
+    public async Task<WorkflowState?> StateAsync(int claimId, CancellationToken cancellationToken = default)
+    {
+        var claim = await db.Claims.AsNoTracking().FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken);
+        return claim is null ? null : new WorkflowState(claim.Review, claim.IsPublic, claim.PublishedVersion, claim.PublishedAtUtc,
+            claim.Authors(), claim.SubmittedBy, claim.SubmittedAtUtc, claim.SubmissionComment, claim.CorrectionNote,
+            claim.SentBackBy, claim.SentBackComment, claim.WithdrawalNote, claim.WithdrawnAtUtc, claim.Version);
+    }
+
+    /// <summary>Whether this user may approve the claim now, and why not (the domain's four-eye rule).</summary>
+    public async Task<RuleResult> ApprovalCheckAsync(int claimId, string user, bool isReviewer, CancellationToken cancellationToken = default) =>
+        await db.Claims.AsNoTracking().FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken) is { } claim
+            ? claim.CanApprove(user, isReviewer)
+            : RuleResult.Fail("This claim no longer exists.");
+
+    public async Task<IReadOnlyList<WorkflowEventRow>> HistoryAsync(int claimId, CancellationToken cancellationToken = default) =>
+        await db.WorkflowEvents.AsNoTracking().Where(e => e.ClaimId == claimId).OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)
+            .Select(e => new WorkflowEventRow(e.OccurredAtUtc, e.Actor, e.Action, e.Comment, e.VersionNumber)).ToListAsync(cancellationToken);
+
+    /// <summary>Everything waiting for a reviewer, the longest waiting first.</summary>
+    public async Task<IReadOnlyList<ReviewQueueRow>> QueueAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Claims.AsNoTracking().Where(c => c.Review == ReviewState.InReview).OrderBy(c => c.SubmittedAtUtc).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.Slug, c.Headline, c.SubmittedBy, c.SubmittedAtUtc, c.SubmissionComment, c.PublishedVersion, c.CorrectionNote, c.PendingAuthors })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new ReviewQueueRow(r.Id, r.Slug, r.Headline, r.SubmittedBy!, r.SubmittedAtUtc!.Value, r.SubmissionComment,
+            r.PublishedVersion is null, r.CorrectionNote is not null, r.PendingAuthors.Split('\n', StringSplitOptions.RemoveEmptyEntries))).ToList();
+    }
+
+    /// <summary>What reviewers sent back to this author.</summary>
+    public async Task<IReadOnlyList<ClaimRow>> SentBackToAsync(string user, CancellationToken cancellationToken = default)
+    {
+        var ids = await db.Claims.Where(c => c.Review == ReviewState.SentBack && c.SubmittedBy == user).Select(c => c.Id).ToListAsync(cancellationToken);
+        return ids.Count == 0 ? [] : (await queries.RowsAsync(ids, cancellationToken));
+    }
+
+    public Task<WorkResult> SubmitAsync(int claimId, string user, string? comment, bool asCorrection, string? correctionNote,
+        CancellationToken cancellationToken = default) =>
+        OnClaimAsync(claimId, expected: null, q => q.Include(c => c.StatusChanges), claim =>
+        {
+            claim.Submit(user, comment, asCorrection, correctionNote, Now);
+            Record(claim, WorkflowAction.Submitted, user, comment, AuditAction.ClaimSubmitted,
+                asCorrection ? "as a correction" : claim.PublishedVersion is null ? "first publication" : "as an update");
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <param name="seenVersion">The version the reviewer looked at: a claim changed since then is not approved.</param>
+    public Task<WorkResult> ApproveAsync(int claimId, Guid seenVersion, string user, bool isReviewer, CancellationToken cancellationToken = default) =>
+        OnClaimAsync(claimId, seenVersion, q => q.Include(c => c.StatusChanges), async claim =>
+        {
+            if (claim.CanApprove(user, isReviewer) is { Succeeded: false } refused)
+            {
+                throw new DomainRuleException(string.Empty, refused.Error);
+            }
+            var details = await queries.DetailsAsync(claimId, cancellationToken) ?? throw new DomainRuleException(string.Empty, "This claim no longer exists.");
+            var approval = claim.Approve(user, isReviewer, Now);
+            db.ClaimVersions.Add(ClaimVersion.Create(claimId, approval, ClaimSnapshot.Write(details with { IsPublic = true })));
+            Record(claim, WorkflowAction.Approved, user, approval.Comment, AuditAction.ClaimApproved,
+                $"version {approval.Number} ({approval.Kind.Describe()}), submitted by {approval.SubmittedBy}", approval.Number);
+        }, cancellationToken);
+
+    public Task<WorkResult> SendBackAsync(int claimId, Guid seenVersion, string user, bool isReviewer, string? comment,
+        CancellationToken cancellationToken = default) =>
+        OnClaimAsync(claimId, seenVersion, q => q, claim =>
+        {
+            claim.SendBack(user, isReviewer, comment, Now);
+            Record(claim, WorkflowAction.SentBack, user, comment, AuditAction.ClaimSentBack, $"to {claim.SubmittedBy}");
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    public Task<WorkResult> WithdrawAsync(int claimId, string user, bool isReviewer, string? note, CancellationToken cancellationToken = default) =>
+        OnClaimAsync(claimId, expected: null, q => q, claim =>
+        {
+            claim.Withdraw(user, isReviewer, note, Now);
+            Record(claim, WorkflowAction.Withdrawn, user, note, AuditAction.ClaimWithdrawn, "public note: " + note);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>The published version and the working copy, for editors comparing what is pending.</summary>
+    public async Task<(ClaimDetails? Published, ClaimDetails Pending, IReadOnlyList<DiffLine> Lines)?> DiffAsync(int claimId,
+        CancellationToken cancellationToken = default)
+    {
+        if (await queries.DetailsAsync(claimId, cancellationToken) is not { } pending)
+        {
+            return null;
+        }
+        var snapshot = await db.ClaimVersions.AsNoTracking().Where(v => v.ClaimId == claimId).OrderByDescending(v => v.Number)
+            .Select(v => v.Snapshot).FirstOrDefaultAsync(cancellationToken);
+        var published = snapshot is null ? null : ClaimSnapshot.Read(snapshot);
+        return (published, pending, ClaimDiff.Compare(published, ClaimSnapshot.ForReaders(pending)));
+    }
+
+    /// <summary>
+    /// Claims that were public before the workflow existed get their current state as version 1, so
+    /// readers keep seeing them. Runs at start; does nothing once every public claim has a version.
+    /// </summary>
+    public async Task<int> BackfillAsync(CancellationToken cancellationToken = default)
+    {
+        var ids = await db.Claims.Where(c => c.IsPublic && c.PublishedVersion == null).Select(c => c.Id).ToListAsync(cancellationToken);
+        foreach (var id in ids)
+        {
+            await PublishDirectlyAsync(id, "Public before the review workflow existed.", cancellationToken);
+        }
+        return ids.Count;
+    }
+
+    /// <summary>Who approves what the app publishes by itself.</summary>
+    public const string AppActor = "ClaimTracker (app)";
+
+    /// <summary>
+    /// Publishes without a second person, for data the app itself brings (the Development demo claims,
+    /// claims public before the workflow existed). Never reachable from a page.
+    /// </summary>
+    public async Task PublishDirectlyAsync(int claimId, string reason, CancellationToken cancellationToken = default)
+    {
+        var claim = await db.Claims.Include(c => c.StatusChanges).FirstAsync(c => c.Id == claimId, cancellationToken);
+        if (claim.Review != ReviewState.InReview)
+        {
+            claim.Submit(claim.UpdatedBy, reason, false, null, Now);
+        }
+        var details = await queries.DetailsAsync(claimId, cancellationToken);
+        var approval = claim.Approve(AppActor, isReviewer: true, Now);
+        db.ClaimVersions.Add(ClaimVersion.Create(claimId, approval, ClaimSnapshot.Write(details! with { IsPublic = true })));
+        db.WorkflowEvents.Add(WorkflowEvent.Create(claimId, WorkflowAction.Approved, AppActor, Now, reason, approval.Number));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private void Record(Claim claim, WorkflowAction action, string user, string? comment, AuditAction auditAction, string details, int? version = null)
+    {
+        db.WorkflowEvents.Add(WorkflowEvent.Create(claim.Id, action, user, Now, comment, version));
+        audit.Record(user, auditAction, claim.Slug, details);
+    }
+
+    private async Task<WorkResult> OnClaimAsync(int claimId, Guid? expected, Func<IQueryable<Claim>, IQueryable<Claim>> include,
+        Func<Claim, Task> change, CancellationToken cancellationToken)
+    {
+        var claim = await include(db.Claims).FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken);
+        if (claim is null)
+        {
+            return WorkResult.NotFound("claim");
+        }
+        if (expected is { } seen && seen != claim.Version)
+        {
+            return Changed(claim);
+        }
+        try
+        {
+            await change(claim);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainRuleException rule)
+        {
+            return WorkResult.Invalid(rule.Field, rule.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone else saved the claim (or approved it) between our read and our write.
+            db.ChangeTracker.Clear();
+            return Changed(await db.Claims.AsNoTracking().FirstAsync(c => c.Id == claimId, cancellationToken));
+        }
+        return WorkResult.Done(claim.Id, claim.Slug);
+    }
+
+    private static WorkResult Changed(Claim current) => WorkResult.Invalid(string.Empty,
+        $"{current.UpdatedBy} changed this claim at {current.UpdatedAtUtc:yyyy-MM-dd HH:mm} UTC after you opened it. " +
+        "Nothing was done: look at the changes again, then decide.") with { IsConflict = true };
+}

@@ -1,0 +1,66 @@
+using ClaimTracker.Domain;
+using ClaimTracker.Infrastructure.Claims;
+using ClaimTracker.Infrastructure.Workflow;
+using ClaimTracker.Web.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ClaimTracker.Web.Pages.Editor.Claims;
+
+/// <summary>
+/// What is pending against what readers see, word by word; reviewers approve or send back from here.
+/// The forms carry the claim's version: a claim changed after the reviewer opened it is not approved.
+/// </summary>
+public sealed class ReviewModel(ClaimWorkflow workflow) : PageModel
+{
+    public ClaimDetails Pending { get; private set; } = null!;
+
+    public ClaimDetails? Published { get; private set; }
+
+    public IReadOnlyList<DiffLine> Lines { get; private set; } = [];
+
+    public WorkflowState Workflow { get; private set; } = null!;
+
+    public RuleResult Approval { get; private set; } = RuleResult.Ok;
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public string? SendBackComment { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostApproveAsync(int id, Guid version, CancellationToken cancellationToken) =>
+        await FinishAsync(id, await workflow.ApproveAsync(id, version, User.Identity!.Name!, User.CanReview(), cancellationToken),
+            "Approved: readers see this version now.", cancellationToken);
+
+    public async Task<IActionResult> OnPostSendBackAsync(int id, Guid version, string? comment, CancellationToken cancellationToken)
+    {
+        SendBackComment = comment;
+        return await FinishAsync(id, await workflow.SendBackAsync(id, version, User.Identity!.Name!, User.CanReview(), comment, cancellationToken),
+            "Sent back to the author with your comment.", cancellationToken);
+    }
+
+    private async Task<IActionResult> FinishAsync(int id, WorkResult result, string success, CancellationToken cancellationToken)
+    {
+        if (!result.Succeeded)
+        {
+            ModelState.AddFieldErrors(result.Errors, prefix: string.Empty);
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+        StatusMessage = success;
+        return RedirectToPage("Details", new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await workflow.DiffAsync(id, cancellationToken) is not { } diff || await workflow.StateAsync(id, cancellationToken) is not { } state)
+        {
+            return false;
+        }
+        (Published, Pending, Lines, Workflow) = (diff.Published, diff.Pending, diff.Lines, state);
+        Approval = await workflow.ApprovalCheckAsync(id, User.Identity!.Name!, User.CanReview(), cancellationToken);
+        return true;
+    }
+}
