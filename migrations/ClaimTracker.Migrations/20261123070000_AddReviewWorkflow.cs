@@ -86,10 +86,21 @@ public sealed class AddReviewWorkflow : Migration
                 table.ForeignKey("FK_WorkflowEvents_Claims_ClaimId", x => x.ClaimId, "Claims", "Id", onDelete: ReferentialAction.Cascade);
             });
         migrationBuilder.CreateIndex("IX_WorkflowEvents_ClaimId_OccurredAtUtc", "WorkflowEvents", ["ClaimId", "OccurredAtUtc"]);
+
+        if (migrationBuilder.ActiveProvider == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            // Readers search the approved versions only; filled as versions are approved (and by the start-up backfill).
+            migrationBuilder.Sql(
+                "CREATE VIRTUAL TABLE ClaimSearchPublished USING fts5(claim_id UNINDEXED, headline, body, tokenize = 'unicode61 remove_diacritics 2');");
+        }
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        if (migrationBuilder.ActiveProvider == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            migrationBuilder.Sql("DROP TABLE ClaimSearchPublished;");
+        }
         migrationBuilder.DropTable("WorkflowEvents");
         migrationBuilder.DropTable("ClaimVersions");
         migrationBuilder.DropColumn(name: "ReviewIntervalDays", table: "SiteSettings");

@@ -14,7 +14,8 @@ public sealed class AccessibilityChecks
     [
         "/", "/claims", "/claims?q=Raketen", "/claims/nordkorea-liefert-russland-artillerie-und-raketen", "/statuses", "/about",
         "/claims/nordkorea-liefert-russland-artillerie-und-raketen/embed", "/claims/nordkorea-liefert-russland-artillerie-und-raketen/report",
-        "/actors/nordkorea", "/topics/waffenlieferungen",
+        "/actors/nordkorea", "/topics/waffenlieferungen", "/corrections",
+        "/claims/nordkorea-liefert-russland-artillerie-und-raketen/versions", "/claims/nordkorea-liefert-russland-artillerie-und-raketen/versions/1",
     ];
 
     private static readonly string[] Languages = ["en", "de"];

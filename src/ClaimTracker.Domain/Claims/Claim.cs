@@ -438,6 +438,12 @@ public sealed class Claim
         Stamp(user, nowUtc);
     }
 
+    /// <summary>
+    /// A source or actor this claim shows was changed in the library: readers see it only after a
+    /// reviewer approves the claim again, so the claim has pending changes by that editor.
+    /// </summary>
+    public void SharedPartChanged(string user, DateTime nowUtc) => Touch(user, nowUtc);
+
     public IReadOnlyList<string> Authors() => PendingAuthors.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Whether the working copy differs from what readers see (or readers see nothing yet).</summary>

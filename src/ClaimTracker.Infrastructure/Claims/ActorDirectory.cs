@@ -12,7 +12,7 @@ public sealed record ActorRow(int Id, string Name, string Slug, ActorKind Kind, 
 public sealed record ActorOption(int Id, string Name, ActorKind Kind);
 
 /// <summary>The actors editors pick as claimants, subjects, speakers and outlets.</summary>
-public sealed class ActorDirectory(AppDbContext db)
+public sealed class ActorDirectory(AppDbContext db, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ActorRow>> ListAsync(CancellationToken cancellationToken = default) =>
         await db.Actors.AsNoTracking().OrderBy(a => a.Name)
@@ -30,7 +30,8 @@ public sealed class ActorDirectory(AppDbContext db)
             .Select(a => new { Draft = new Actor.Draft(a.Name, a.Kind, a.Country, a.Description, a.WikidataId, a.ProvenanceLabel), a.Version })
             .FirstOrDefaultAsync(cancellationToken) is { } found ? (found.Draft, found.Version) : null;
 
-    public async Task<WorkResult> EditAsync(int id, Guid version, Actor.Draft draft, CancellationToken cancellationToken = default)
+    /// <summary>Saves the actor; every claim naming it gets a pending revision (its readers see the change after review).</summary>
+    public async Task<WorkResult> EditAsync(int id, Guid version, Actor.Draft draft, string user, CancellationToken cancellationToken = default)
     {
         var actor = await db.Actors.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (actor is null)
@@ -51,6 +52,11 @@ public sealed class ActorDirectory(AppDbContext db)
             return WorkResult.Invalid(nameof(Actor.Draft.Name), $"“{name}” is already in the directory.");
         }
         actor.Edit(draft);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var claim in await db.Claims.Where(c => c.Actors.Any(a => a.ActorId == id) || c.Statements.Any(s => s.ActorId == id)).ToListAsync(cancellationToken))
+        {
+            claim.SharedPartChanged(user, now);
+        }
         await db.SaveChangesAsync(cancellationToken);
         return WorkResult.Done(actor.Id, actor.Slug);
     }

@@ -13,7 +13,18 @@ public sealed record ClaimFilter(string? Query = null, string? Status = null, st
 public sealed record StatusBadge(string Key, string Name, string Colour);
 
 public sealed record ClaimRow(int Id, string Slug, string Headline, StatusBadge? Status, DateOnly? StatusSince,
-    bool IsPublic, string Language, DateTime UpdatedAtUtc, string UpdatedBy, DateOnly? ReviewBy);
+    bool IsPublic, string Language, DateTime UpdatedAtUtc, string UpdatedBy, DateOnly? ReviewBy,
+    Domain.Workflow.ReviewState Review = Domain.Workflow.ReviewState.Approved, bool WasPublished = true)
+{
+    /// <summary>Where the claim stands for readers and in review, for the desk's lists.</summary>
+    public string Stage => (IsPublic, WasPublished, Review) switch
+    {
+        (true, _, Domain.Workflow.ReviewState.Approved) => "public",
+        (true, _, var review) => "public · revision " + Domain.Workflow.WorkflowText.Describe(review),
+        (false, true, _) => "withdrawn",
+        (false, false, var review) => Domain.Workflow.WorkflowText.Describe(review),
+    };
+}
 
 public sealed record ActorRef(int Id, string Name, ActorKind Kind, string? ProvenanceLabel);
 
@@ -212,5 +223,5 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
     private IQueryable<ClaimRow> Rows(IQueryable<Claim> claims) =>
         claims.Select(c => new ClaimRow(c.Id, c.Slug, c.Headline,
             db.Statuses.Where(s => s.Id == c.CurrentStatusId).Select(s => new StatusBadge(s.Key, s.NameEn, s.Colour)).FirstOrDefault(),
-            c.CurrentStatusSince, c.IsPublic, c.Language, c.UpdatedAtUtc, c.UpdatedBy, c.ReviewBy));
+            c.CurrentStatusSince, c.IsPublic, c.Language, c.UpdatedAtUtc, c.UpdatedBy, c.ReviewBy, c.Review, c.PublishedVersion != null));
 }

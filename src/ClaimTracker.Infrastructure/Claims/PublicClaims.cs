@@ -71,7 +71,7 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search)
         List<int>? ranked = null;
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
-            ranked = (await search.SearchAsync(db, filter.Query, 200, cancellationToken)).Select(h => h.ClaimId).ToList();
+            ranked = (await search.SearchAsync(db, filter.Query, 200, cancellationToken, published: true)).Select(h => h.ClaimId).ToList();
             claims = claims.Where(c => ranked.Contains(c.Id));
         }
         if (!string.IsNullOrEmpty(filter.Status))

@@ -46,7 +46,8 @@ public sealed class SourceLibrary(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>Saves the edit unless someone saved this source since <paramref name="version"/> was read.</summary>
-    public async Task<WorkResult> EditAsync(int id, Guid version, Source.Draft draft, CancellationToken cancellationToken = default)
+    /// <summary>Saves the source; every claim citing it gets a pending revision (its readers see the change after review).</summary>
+    public async Task<WorkResult> EditAsync(int id, Guid version, Source.Draft draft, string user, CancellationToken cancellationToken = default)
     {
         var source = await db.Sources.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (source is null)
@@ -65,7 +66,12 @@ public sealed class SourceLibrary(AppDbContext db, TimeProvider clock)
         {
             return WorkResult.Invalid(nameof(Source.Draft.Url), $"This address belongs to another source, “{other.Title}” (#{other.Id}).");
         }
-        source.Edit(draft, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        source.Edit(draft, now);
+        foreach (var claim in await db.Claims.Where(c => c.Sources.Any(s => s.SourceId == id)).ToListAsync(cancellationToken))
+        {
+            claim.SharedPartChanged(user, now);
+        }
         await db.SaveChangesAsync(cancellationToken);
         return WorkResult.Done(id);
     }

@@ -108,17 +108,13 @@ public sealed class DemoData(AppDbContext db, HtmlSanitiser sanitiser, ChangeTra
         Link("arms", "004", SourceStance.Context, "Nach Einschätzung der USA bemüht sich Moskau um Waffenlieferungen seines Verbündeten.");
         Link("arms", "002", SourceStance.ReportsDenial, "Die USA werfen Nordkorea Waffenlieferungen an Russland vor, es ist jedoch unklar, ob es zu solchen Lieferungen gekommen ist.");
         Link("arms", "001", SourceStance.ReportsDenial, "Dennoch wurden solche Vorwürfe bezüglich Waffentransfers sowohl von Pjöngjang als auch von Moskau dementiert.");
-        Link("arms", "003", SourceStance.Supports, "Die USA, Südkorea und andere sagen, Nordkorea habe auch Artilleriesysteme, Raketen und andere konventionelle Waffen geliefert");
         Status("arms", "open", new DateOnly(2023, 8, 15), "<p>Die USA vermuten, dass Moskau Waffen aus Nordkorea sucht. Belege für Lieferungen gibt es noch nicht.</p>", "004");
         Status("arms", "unproven", new DateOnly(2023, 9, 4), "<p>Die USA erheben den Vorwurf; laut Agenturbericht ist <em>unklar, ob es zu solchen Lieferungen gekommen ist</em>. Beide Länder weisen ihn zurück.</p>", "002");
         Status("arms", "unproven", new DateOnly(2024, 6, 18), "<p>US-amerikanische und südkoreanische Beamte wiederholen den Vorwurf; Pjöngjang und Moskau dementieren. Unabhängige Belege nennt der Bericht nicht.</p>", "001");
-        Status("arms", "corroborated", new DateOnly(2024, 11, 30), "<p>Die USA, Südkorea und andere sagen übereinstimmend, Nordkorea habe Artilleriesysteme, Raketen und andere konventionelle Waffen geliefert. Beide Staaten dementieren weiterhin; offiziell bestätigt ist nichts.</p>", "003");
         Said("arms", "kp", Stance.Denies, new DateOnly(2023, 9, 4), "Sowohl Russland als auch Nordkorea haben diese Behauptungen zurückgewiesen", "002");
         Said("arms", "ru", Stance.Denies, new DateOnly(2023, 9, 4), "Sowohl Russland als auch Nordkorea haben diese Behauptungen zurückgewiesen", "002");
         Said("arms", "kp", Stance.Denies, new DateOnly(2024, 6, 18), "Dennoch wurden solche Vorwürfe bezüglich Waffentransfers sowohl von Pjöngjang als auch von Moskau dementiert.", "001");
         Said("arms", "ru", Stance.Denies, new DateOnly(2024, 6, 18), "Dennoch wurden solche Vorwürfe bezüglich Waffentransfers sowohl von Pjöngjang als auch von Moskau dementiert.", "001");
-        Said("arms", "kp", Stance.Denies, new DateOnly(2024, 11, 30), "Sowohl Nordkorea als auch Russland haben […] Berichte über Waffenlieferungen standhaft dementiert.", "003");
-        Said("arms", "ru", Stance.Denies, new DateOnly(2024, 11, 30), "Sowohl Nordkorea als auch Russland haben […] Berichte über Waffenlieferungen standhaft dementiert.", "003");
         Said("arms", "patel", Stance.Asserts, new DateOnly(2023, 8, 15), "„Jede Art von Sicherheitskooperation oder Waffengeschäft zwischen Nordkorea und Russland würde mit Sicherheit gegen eine Reihe von Resolutionen des UN-Sicherheitsrates verstoßen“", "004");
 
         NewClaim("artillery", "nordkorea-liefert-artilleriesysteme", "Nordkorea liefert Russland Artilleriesysteme",
@@ -215,6 +211,15 @@ public sealed class DemoData(AppDbContext db, HtmlSanitiser sanitiser, ChangeTra
         {
             await workflow.PublishDirectlyAsync(claim.Id, "Demo data from the seed texts.", cancellationToken);
         }
+
+        // The arms claim evolves: readers saw it as of June 2024 (version 1); the November 2024 reporting
+        // of seed text 003 arrives as an update (version 2).
+        Link("arms", "003", SourceStance.Supports, "Die USA, Südkorea und andere sagen, Nordkorea habe auch Artilleriesysteme, Raketen und andere konventionelle Waffen geliefert");
+        Status("arms", "corroborated", new DateOnly(2024, 11, 30), "<p>Die USA, Südkorea und andere sagen übereinstimmend, Nordkorea habe Artilleriesysteme, Raketen und andere konventionelle Waffen geliefert. Beide Staaten dementieren weiterhin; offiziell bestätigt ist nichts.</p>", "003");
+        Said("arms", "kp", Stance.Denies, new DateOnly(2024, 11, 30), "Sowohl Nordkorea als auch Russland haben […] Berichte über Waffenlieferungen standhaft dementiert.", "003");
+        Said("arms", "ru", Stance.Denies, new DateOnly(2024, 11, 30), "Sowohl Nordkorea als auch Russland haben […] Berichte über Waffenlieferungen standhaft dementiert.", "003");
+        await db.SaveChangesAsync(cancellationToken);
+        await workflow.PublishDirectlyAsync(claims["arms"].Id, "Demo data: the November 2024 reporting (seed text 003).", cancellationToken);
         return true;
     }
 }

@@ -19,7 +19,7 @@ public sealed class EditModel(ActorDirectory directory) : PageModel
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         var result = await directory.EditAsync(id, Version, new Actor.Draft(Input.Name ?? string.Empty, Input.Kind, Input.Country,
-            Input.Description, Input.WikidataId, Input.ProvenanceLabel), cancellationToken);
+            Input.Description, Input.WikidataId, Input.ProvenanceLabel), User.Identity!.Name!, cancellationToken);
         if (result.Succeeded)
         {
             TempData["StatusMessage"] = $"Saved {Input.Name!.Trim()}.";

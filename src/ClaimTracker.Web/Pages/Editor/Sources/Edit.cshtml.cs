@@ -29,7 +29,7 @@ public sealed class EditModel(SourceLibrary library, ActorDirectory actors) : Pa
     {
         var draft = new Source.Draft(Source.Url, Source.Title ?? string.Empty, Source.OutletId, Source.Author, Source.PublishedOn,
             Source.Language ?? string.Empty, Source.ArchiveUrl, Source.Excerpt);
-        var result = await library.EditAsync(id, Version, draft, cancellationToken);
+        var result = await library.EditAsync(id, Version, draft, User.Identity!.Name!, cancellationToken);
         if (result.Succeeded)
         {
             TempData["StatusMessage"] = "Source saved.";
