@@ -1,6 +1,7 @@
 using ClaimTracker.IntegrationTests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace ClaimTracker.IntegrationTests.Data;
 
@@ -61,6 +62,31 @@ public sealed class DatabaseStartupTests
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return (await command.ExecuteScalarAsync())?.ToString();
+    }
+
+    [Fact]
+    public async Task ClaimPublicBeforeTheReviewWorkflow_StaysPublic_AsItsVersionOne()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("claimtracker-upgrade-").FullName, "claimtracker.db");
+        var options = new DbContextOptionsBuilder<ClaimTracker.Infrastructure.Data.AppDbContext>();
+        ClaimTracker.Infrastructure.Data.DatabaseServiceCollectionExtensions.ConfigureSqlite(options, $"Data Source={path}");
+        await using (var old = new ClaimTracker.Infrastructure.Data.AppDbContext(options.Options))
+        {
+            // The database as the release before the workflow left it: a public claim, no versions.
+            await old.Database.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("20261123060000_AddClaimAssignment");
+            await old.Database.ExecuteSqlRawAsync(
+                "INSERT INTO Claims (Slug, Headline, OriginalText, Language, Summary, IsPublic, CreatedBy, CreatedAtUtc, UpdatedBy, UpdatedAtUtc, Version, IsMachineTranslated) " +
+                "VALUES ('alte-behauptung', 'Russland nahm die Ölexporte nach Nordkorea wieder auf', 'Kurz darauf nahm Russland die Ölexporte nach Nordkorea wieder auf.', 'de', '', 1, " +
+                "'alt@example.org', '2024-01-01 00:00:00', 'alt@example.org', '2024-01-01 00:00:00', '00000000-0000-0000-0000-000000000001', 0)");
+        }
+        SqliteConnection.ClearAllPools();
+
+        using var factory = new ReusingFactory(path);
+        var page = await factory.CreateBrowser().GetAsync("/claims/alte-behauptung", expectOk: true);
+
+        Assert.Equal("Russland nahm die Ölexporte nach Nordkorea wieder auf", page.GetElementById("claim-headline")!.TextContent);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.ClaimVersions.CountAsync()));
+        Assert.NotEmpty((await factory.CreateBrowser().GetAsync("/claims?q=Ölexporte", expectOk: true)).QuerySelectorAll("a[href='/claims/alte-behauptung']"));
     }
 
     private sealed class ReusingFactory(string path) : ClaimTrackerFactory
