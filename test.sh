@@ -44,11 +44,26 @@ read -r passed failed skipped < <(awk '
   /^ +Skipped: +[0-9]+ *$/ { s += $2 }
   END { print p + 0, f + 0, s + 0 }' "$log")
 
+# The benchmark's smoke mode (200 claims, 2 s per route) keeps bench/ from rotting; it asserts nothing about speed.
+bench_status=0
+if [ "${SKIP_BENCH_SMOKE:-}" = "1" ] && [ "${CI:-}" != "true" ]; then
+  echo "test.sh: benchmark smoke skipped (SKIP_BENCH_SMOKE=1)."
+  bench_status=skipped
+else
+  echo "test.sh: benchmark smoke run (bench/run.sh --smoke)"
+  bench/run.sh --smoke >/dev/null || bench_status=$?
+fi
+
 echo
 echo "Tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+echo "Benchmark smoke: $([ "$bench_status" = 0 ] && echo ok || echo "$bench_status")"
 
 if [ "$status" -ne 0 ]; then
   exit "$status"
+fi
+if [ "$bench_status" != 0 ] && [ "$bench_status" != skipped ]; then
+  echo "test.sh: the benchmark smoke run failed (see bench/.work/smoke/)." >&2
+  exit 1
 fi
 if [ "$passed" -eq 0 ]; then
   echo "test.sh: no test ran." >&2

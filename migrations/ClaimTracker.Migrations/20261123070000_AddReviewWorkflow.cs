@@ -92,6 +92,12 @@ public sealed class AddReviewWorkflow : Migration
             // Readers search the approved versions only; filled as versions are approved (and by the start-up backfill).
             migrationBuilder.Sql(
                 "CREATE VIRTUAL TABLE ClaimSearchPublished USING fts5(claim_id UNINDEXED, headline, body, tokenize = 'unicode61 remove_diacritics 2');");
+            // Index rows are keyed by rowid = claim id from now on, so replacing one is a lookup, not a scan.
+            migrationBuilder.Sql(
+                "CREATE TEMP TABLE ClaimSearchRekey AS SELECT claim_id, headline, body FROM ClaimSearch; " +
+                "DELETE FROM ClaimSearch; " +
+                "INSERT INTO ClaimSearch (rowid, claim_id, headline, body) SELECT claim_id, claim_id, headline, body FROM ClaimSearchRekey; " +
+                "DROP TABLE ClaimSearchRekey;");
         }
     }
 

@@ -64,9 +64,15 @@ public sealed class ChangeTracking(IHttpContextAccessor http, TimeProvider clock
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var actor = ActorOverride ?? http.HttpContext?.User.Identity?.Name ?? SystemActor;
-            var records = changes.Select(c => c.ToRecord(db, now, actor)).OfType<ChangeRecord>().ToList();
-            db.ChangeRecords.AddRange(records);
-            await db.SaveChangesAsync(cancellationToken);
+            // Everything is saved: nothing left to detect, and detecting on every lookup would cost O(n²).
+            var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            var owners = new Owners(
+                db.Statements.Local.ToDictionary(x => x.Id, x => x.ClaimId),
+                db.StatusChanges.Local.ToDictionary(x => x.Id, x => x.ClaimId));
+            var records = changes.Select(c => c.ToRecord(owners, now, actor)).OfType<ChangeRecord>().ToList();
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+            await InsertAsync(db, records, cancellationToken);
 
             var claimIds = records.Where(r => r.ClaimId is not null).Select(r => r.ClaimId!.Value).ToHashSet();
             var sourceIds = records.Where(r => r.EntityType == nameof(Source) && r.Action != "Created").Select(r => int.Parse(r.EntityId, CultureInfo.InvariantCulture)).ToList();
@@ -106,6 +112,42 @@ public sealed class ChangeTracking(IHttpContextAccessor http, TimeProvider clock
         pending = null;
     }
 
+    /// <summary>
+    /// Writes the records with a few multi-row INSERTs instead of one tracked entity each: a save of
+    /// many rows (an import, a library edit touching many claims) stays cheap. Values travel as parameters.
+    /// </summary>
+    private static async Task InsertAsync(AppDbContext db, List<ChangeRecord> records, CancellationToken cancellationToken)
+    {
+        // Small statements: SQLite looks parameters up by name linearly, so huge ones cost O(n²).
+        foreach (var chunk in records.Chunk(50))
+        {
+            var sql = new System.Text.StringBuilder(
+                "INSERT INTO \"ChangeRecords\" (\"OccurredAtUtc\", \"Actor\", \"EntityType\", \"EntityId\", \"ClaimId\", \"Action\", \"Changes\") VALUES ");
+            var parameters = new List<object>(chunk.Length * 7);
+            foreach (var record in chunk)
+            {
+                object?[] values = [record.OccurredAtUtc, record.Actor, record.EntityType, record.EntityId, record.ClaimId, record.Action, record.Changes];
+                sql.Append(parameters.Count == 0 ? "(" : ",(");
+                for (var i = 0; i < values.Length; i++)
+                {
+                    sql.Append(i == 0 ? "" : ",");
+                    if (values[i] is { } value)
+                    {
+                        sql.Append('{').Append(parameters.Count.ToString(CultureInfo.InvariantCulture)).Append('}');
+                        parameters.Add(value);
+                    }
+                    else
+                    {
+                        sql.Append("NULL");
+                    }
+                }
+                sql.Append(')');
+            }
+            var statement = sql.ToString();
+            await db.Database.ExecuteSqlRawAsync(statement, parameters, cancellationToken);
+        }
+    }
+
     private static List<Pending> Capture(AppDbContext db) =>
         db.ChangeTracker.Entries()
             .Where(e => e.Entity.GetType().Namespace == typeof(Claim).Namespace
@@ -133,9 +175,12 @@ public sealed class ChangeTracking(IHttpContextAccessor http, TimeProvider clock
 
     public sealed record FieldChange(string Field, string? Before, string? After);
 
+    /// <summary>The claim each tracked statement and status change belongs to, for records of their source links.</summary>
+    private sealed record Owners(Dictionary<int, int> Statements, Dictionary<int, int> StatusChanges);
+
     private sealed record Pending(EntityEntry Entry, EntityState State, List<FieldChange> Fields)
     {
-        public ChangeRecord ToRecord(AppDbContext db, DateTime now, string actor)
+        public ChangeRecord ToRecord(Owners owners, DateTime now, string actor)
         {
             var fields = State == EntityState.Added
                 ? Entry.Properties.Where(p => !Noise.Contains(p.Metadata.Name) && p.CurrentValue is not null)
@@ -149,13 +194,13 @@ public sealed class ChangeTracking(IHttpContextAccessor http, TimeProvider clock
                 Actor = actor,
                 EntityType = Entry.Metadata.ClrType.Name,
                 EntityId = key,
-                ClaimId = ClaimIdOf(db),
+                ClaimId = ClaimIdOf(owners),
                 Action = State switch { EntityState.Added => "Created", EntityState.Deleted => "Deleted", _ => "Changed" },
                 Changes = JsonSerializer.Serialize(fields),
             };
         }
 
-        private int? ClaimIdOf(AppDbContext db) => Entry.Entity switch
+        private int? ClaimIdOf(Owners owners) => Entry.Entity switch
         {
             Claim claim => claim.Id,
             Statement s => s.ClaimId,
@@ -165,8 +210,8 @@ public sealed class ChangeTracking(IHttpContextAccessor http, TimeProvider clock
             ClaimTopic t => t.ClaimId,
             ClaimRelation r => r.FromClaimId,
             SlugRedirect r => r.ClaimId,
-            StatementSource s => db.Statements.Local.FirstOrDefault(x => x.Id == s.StatementId)?.ClaimId,
-            StatusChangeSource s => db.StatusChanges.Local.FirstOrDefault(x => x.Id == s.StatusChangeId)?.ClaimId,
+            StatementSource s => owners.Statements.TryGetValue(s.StatementId, out var claim) ? claim : null,
+            StatusChangeSource s => owners.StatusChanges.TryGetValue(s.StatusChangeId, out var claim) ? claim : null,
             _ => null,
         };
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -60,54 +61,69 @@ public sealed class SqliteClaimSearch : IClaimSearch
         "in", "im", "auf", "für", "ist", "hat", "haben", "the", "and", "of", "to", "a", "an", "is", "in", "on", "for", "sich", "als",
     ];
 
+    /// <summary>
+    /// Rebuilds both indexes' rows of these claims, a few hundred at a time with one query per table.
+    /// Rows are keyed by rowid = claim id, so replacing one is a key lookup, not a scan of the index.
+    /// </summary>
     public async Task ReindexAsync(AppDbContext db, IReadOnlyCollection<int> claimIds, CancellationToken cancellationToken = default)
     {
-        foreach (var id in claimIds.Distinct())
+        foreach (var chunk in claimIds.Distinct().Order().Chunk(400))
         {
-            await db.Database.ExecuteSqlAsync($"DELETE FROM ClaimSearch WHERE claim_id = {id}", cancellationToken);
-            var claim = await db.Claims.AsNoTracking().Where(c => c.Id == id)
-                .Select(c => new { c.Headline, c.OriginalText, c.Translation, c.Summary })
-                .FirstOrDefaultAsync(cancellationToken);
-            if (claim is null)
+            var ids = chunk.ToList();
+            var claims = await db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id))
+                .Select(c => new { c.Id, c.Headline, c.OriginalText, c.Translation, c.Summary }).ToListAsync(cancellationToken);
+            var statements = (await db.Statements.AsNoTracking().Where(s => ids.Contains(s.ClaimId))
+                .Select(s => new { s.ClaimId, s.Quote, s.Translation }).ToListAsync(cancellationToken)).ToLookup(s => s.ClaimId);
+            var sources = (await db.ClaimSources.AsNoTracking().Where(cs => ids.Contains(cs.ClaimId))
+                .Select(cs => new { cs.ClaimId, cs.Quote, cs.Source!.Title, cs.Source.Excerpt }).ToListAsync(cancellationToken)).ToLookup(s => s.ClaimId);
+            var snapshots = await db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id) && c.IsPublic)
+                .Join(db.ClaimVersions, c => new { c.Id, Number = c.PublishedVersion!.Value }, v => new { Id = v.ClaimId, v.Number }, (c, v) => new { c.Id, v.Snapshot })
+                .ToListAsync(cancellationToken);
+
+            var working = claims.Select(c => (c.Id, c.Headline, Body: Body(c.OriginalText, c.Translation, c.Summary.Html,
+                statements[c.Id].SelectMany(s => new[] { s.Quote, s.Translation }),
+                sources[c.Id].SelectMany(s => new[] { s.Quote, s.Title, s.Excerpt })))).ToList();
+            var published = snapshots.Select(v =>
             {
-                continue;
-            }
-            var statements = await db.Statements.AsNoTracking().Where(s => s.ClaimId == id)
-                .Select(s => new { s.Quote, s.Translation }).ToListAsync(cancellationToken);
-            var sources = await db.ClaimSources.AsNoTracking().Where(cs => cs.ClaimId == id)
-                .Select(cs => new { cs.Quote, cs.Source!.Title, cs.Source.Excerpt }).ToListAsync(cancellationToken);
-            var body = new StringBuilder()
-                .AppendLine(claim.OriginalText).AppendLine(claim.Translation).AppendLine(SearchText.FromHtml(claim.Summary.Html));
-            statements.ForEach(s => body.AppendLine(s.Quote).AppendLine(s.Translation));
-            sources.ForEach(s => body.AppendLine(s.Quote).AppendLine(s.Title).AppendLine(s.Excerpt));
-            var headline = SearchText.Fold(claim.Headline);
-            var text = SearchText.Fold(body.ToString());
-            await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO ClaimSearch (claim_id, headline, body) VALUES ({id}, {headline}, {text})", cancellationToken);
-            await ReindexPublishedAsync(db, id, cancellationToken);
+                var claim = Workflow.ClaimSnapshot.Read(v.Snapshot);
+                return (v.Id, claim.Headline, Body: Body(claim.OriginalText, claim.Translation, claim.Summary.Html,
+                    claim.Statements.SelectMany(s => new[] { s.Quote, s.Translation }),
+                    claim.Sources.SelectMany(s => new[] { s.Quote, s.Title, s.Excerpt })));
+            }).ToList();
+
+            await ReplaceAsync(db, "ClaimSearch", ids, working, cancellationToken);
+            await ReplaceAsync(db, "ClaimSearchPublished", ids, published, cancellationToken);
         }
     }
 
-    /// <summary>The approved snapshot readers see, or nothing when readers see nothing of the claim.</summary>
-    private static async Task ReindexPublishedAsync(AppDbContext db, int id, CancellationToken cancellationToken)
+    /// <summary>What is searched besides the headline: the claim as made, its translation, summary, statements and sources.</summary>
+    private static string Body(string originalText, string? translation, string summaryHtml, IEnumerable<string?> statements, IEnumerable<string?> sources) =>
+        string.Join('\n', new[] { originalText, translation, SearchText.FromHtml(summaryHtml) }.Concat(statements).Concat(sources).Where(t => t is not null));
+
+    /// <param name="table">One of the two index tables (a constant, never input).</param>
+    private static async Task ReplaceAsync(AppDbContext db, string table, IReadOnlyList<int> ids, IReadOnlyList<(int Id, string Headline, string Body)> rows,
+        CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlAsync($"DELETE FROM ClaimSearchPublished WHERE claim_id = {id}", cancellationToken);
-        var snapshot = await db.Claims.AsNoTracking().Where(c => c.Id == id && c.IsPublic)
-            .Join(db.ClaimVersions, c => new { c.Id, Number = c.PublishedVersion!.Value }, v => new { Id = v.ClaimId, v.Number }, (c, v) => v.Snapshot)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (snapshot is null)
+        // Ids are integers formatted here, not text from outside.
+        var idList = string.Join(",", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+        var delete = "DELETE FROM " + table + " WHERE rowid IN (" + idList + ")";
+        await db.Database.ExecuteSqlRawAsync(delete, cancellationToken);
+        if (rows.Count == 0)
         {
             return;
         }
-        var claim = Workflow.ClaimSnapshot.Read(snapshot);
-        var body = new StringBuilder()
-            .AppendLine(claim.OriginalText).AppendLine(claim.Translation).AppendLine(SearchText.FromHtml(claim.Summary.Html));
-        claim.Statements.ToList().ForEach(s => body.AppendLine(s.Quote).AppendLine(s.Translation));
-        claim.Sources.ToList().ForEach(s => body.AppendLine(s.Quote).AppendLine(s.Title).AppendLine(s.Excerpt));
-        var headline = SearchText.Fold(claim.Headline);
-        var text = SearchText.Fold(body.ToString());
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO ClaimSearchPublished (claim_id, headline, body) VALUES ({id}, {headline}, {text})", cancellationToken);
+        var values = new StringBuilder();
+        var parameters = new List<object>(rows.Count * 2);
+        foreach (var (id, headline, body) in rows)
+        {
+            var at = parameters.Count;
+            values.Append(values.Length == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $"({id}, {id}, {{{at}}}, {{{at + 1}}})");
+            parameters.Add(SearchText.Fold(headline));
+            parameters.Add(SearchText.Fold(body));
+        }
+        // The texts travel as parameters ({0}, {1} …); only integers and the table name are in the SQL.
+        var insert = "INSERT INTO " + table + " (rowid, claim_id, headline, body) VALUES " + values;
+        await db.Database.ExecuteSqlRawAsync(insert, parameters, cancellationToken);
     }
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(AppDbContext db, string query, int limit,

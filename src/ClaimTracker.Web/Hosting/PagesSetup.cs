@@ -51,6 +51,20 @@ public static class PagesSetup
 
     public static WebApplication UseClaimTrackerPipeline(this WebApplication app)
     {
+        if (app.Configuration.GetValue("ForwardedHeaders:Enabled", false))
+        {
+            // Behind a TLS-terminating proxy: the client's address and scheme come from X-Forwarded-For
+            // and X-Forwarded-Proto, believed only from the proxies named here (loopback by default).
+            var options = new Microsoft.AspNetCore.Builder.ForwardedHeadersOptions
+            {
+                ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+            };
+            foreach (var proxy in (app.Configuration["ForwardedHeaders:KnownProxies"] ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+            app.UseForwardedHeaders(options);
+        }
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");

@@ -1,0 +1,263 @@
+#!/usr/bin/env bash
+# ClaimTracker benchmark: the app (Release, SQLite, Production settings) against a generated dataset,
+# side by side with nginx serving a saved copy of the same claim page, in the same run.
+#
+#   bench/run.sh                      10,000 claims, 10 s per route, result in bench/results/
+#   bench/run.sh --claims 100000      100,000 claims
+#   bench/run.sh --smoke              200 claims, 2 s per route, result in bench/.work/ (run by ./test.sh)
+#
+# The server (app or nginx) is pinned to CPU 0 and wrk to CPU 1 (taskset), so the figures are not
+# bound by the load generator. Datasets are generated once per size and seed into bench/.data/ and
+# copied for every run (the write-path measurement changes them).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+claims=10000
+seconds=10
+write_seconds=30
+connections=32
+smoke=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --claims) claims="$2"; shift 2 ;;
+    --seconds) seconds="$2"; shift 2 ;;
+    --smoke) smoke=true; claims=200; seconds=2; write_seconds=2; shift ;;
+    *) echo "usage: bench/run.sh [--claims N] [--seconds S] [--smoke]" >&2; exit 2 ;;
+  esac
+done
+seed=42
+server_cpu=0
+client_cpu=1
+[ "$(nproc)" -ge 2 ] || { server_cpu=0; client_cpu=0; echo "bench: only one CPU; server and wrk share it (figures are bound by the load generator)." >&2; }
+
+say() { echo "bench: $*" >&2; }
+
+# Debian packages the benchmark needs.
+missing=()
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing Debian packages: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+
+work=bench/.work/$([ "$smoke" = true ] && echo smoke || echo "claims-$claims")
+data=bench/.data
+mkdir -p "$work" "$data"
+work=$(cd "$work" && pwd)
+data=$(cd "$data" && pwd)
+
+say "building Release"
+dotnet publish src/ClaimTracker.Web -c Release -o "$work/web" --nologo -v q >/dev/null
+dotnet build bench/ClaimTracker.Bench -c Release -o "$work/tool" --nologo -v q >/dev/null
+tool() { dotnet "$work/tool/ClaimTracker.Bench.dll" "$@"; }
+
+dataset="$data/claims-$claims-seed$seed.db"
+if [ ! -f "$dataset.done" ]; then
+  rm -f "$dataset" "$dataset-wal" "$dataset-shm"
+  say "generating $claims claims (seed $seed) into $dataset"
+  start=$(date +%s)
+  tool generate --db "$dataset" --claims "$claims" --seed "$seed"
+  echo "$(( $(date +%s) - start ))" > "$dataset.done"
+fi
+generated_in=$(cat "$dataset.done")
+
+# Every run starts from the same data.
+db="$work/claims.db"
+rm -f "$db" "$db-wal" "$db-shm"
+cp "$dataset" "$db"
+[ -f "$dataset-wal" ] && cp "$dataset-wal" "$db-wal"
+eval "$(tool pick --db "$db" --depth 1000 | sed 's/^/pick_/')"
+search_query="luftabwehr wladiwostok"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+
+app_pid=""
+app_port=""
+# start_app OUTPUT_CACHE DATABASE
+start_app() {
+  app_port=$(free_port)
+  ASPNETCORE_ENVIRONMENT=Production \
+  ConnectionStrings__Default="Data Source=$2" \
+  Performance__OutputCache="$1" \
+  Security__RateLimits__PublicPerAddressPerMinute=1000000000 \
+  ForwardedHeaders__Enabled=true \
+  Logging__LogLevel__Default=Warning \
+    taskset -c "$server_cpu" dotnet "$work/web/ClaimTracker.Web.dll" --contentRoot "$work/web" --urls "http://127.0.0.1:$app_port" >"$work/app-$1.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 600); do
+    if curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$app_port/" 2>/dev/null | grep -q 200; then return 0; fi
+    kill -0 "$app_pid" 2>/dev/null || { cat "$work/app-$1.log" >&2; say "the app did not start"; exit 1; }
+    sleep 0.1
+  done
+  say "the app did not answer within 60 s"; exit 1
+}
+stop_app() {
+  [ -n "$app_pid" ] || return 0
+  kill "$app_pid" 2>/dev/null || true
+  wait "$app_pid" 2>/dev/null || true
+  app_pid=""
+}
+nginx_pid=""
+cleanup() {
+  stop_app
+  [ -z "$nginx_pid" ] || kill "$nginx_pid" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+failures=0
+rows=()
+last_rps=""
+# measure NAME URL [BASELINE_RPS]: appends a table row and sets last_rps.
+measure() {
+  local name="$1" url="$2" baseline="${3:-}"
+  taskset -c "$client_cpu" wrk -t1 -c"$connections" -d"$([ "$smoke" = true ] && echo 1 || echo 2)s" "$url" >/dev/null 2>&1 || true
+  local out
+  out=$(taskset -c "$client_cpu" wrk -t1 -c"$connections" -d"${seconds}s" --latency "$url" 2>&1)
+  local rps p50 p99 bad
+  rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
+  p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
+  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+  bad=$(awk '/Non-2xx or 3xx responses:/ { print $5 }' <<<"$out")
+  bad=${bad:-0}
+  local errors
+  errors=$(awk '/Socket errors:/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' <<<"$out")
+  errors=$(( ${errors:-0} + bad ))
+  if [ -z "$rps" ] || [ "$errors" -gt 0 ] || awk -v r="$rps" 'BEGIN { exit !(r < 1) }'; then
+    failures=$((failures + 1))
+    say "$name: ${rps:-no} requests/s, $errors errors"
+  fi
+  local ratio="—"
+  if [ -n "$baseline" ] && [ -n "$rps" ]; then ratio=$(awk -v r="$rps" -v b="$baseline" 'BEGIN { printf "%.0f%%", 100 * r / b }'); fi
+  local path
+  path=$(sed -E 's#^http://127\.0\.0\.1:[0-9]+##' <<<"$url")
+  rows+=("| $name | \`$path\` | ${rps:-–} | ${p50:-–} | ${p99:-–} | $errors | $ratio |")
+  last_rps="$rps"
+}
+
+# The baseline: nginx serving the same claim page bytes as a static file.
+start_app true "$db"
+mkdir -p "$work/static"
+curl -s "http://127.0.0.1:$app_port/claims/$pick_slug" -o "$work/static/claim.html"
+page_bytes=$(wc -c <"$work/static/claim.html")
+nginx_port=$(free_port)
+cat >"$work/nginx.conf" <<EOF
+worker_processes 1;
+daemon off;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  keepalive_requests 100000;
+  types { text/html html; }
+  client_body_temp_path $work/nginx-tmp;
+  proxy_temp_path $work/nginx-tmp;
+  fastcgi_temp_path $work/nginx-tmp;
+  uwsgi_temp_path $work/nginx-tmp;
+  scgi_temp_path $work/nginx-tmp;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $work/static;
+    location / { default_type text/html; }
+  }
+}
+EOF
+mkdir -p "$work/nginx-tmp"
+taskset -c "$server_cpu" "$nginx_bin" -c "$work/nginx.conf" -p "$work" &
+nginx_pid=$!
+sleep 0.5
+say "nginx baseline: $page_bytes bytes of /claims/$pick_slug"
+measure "nginx: saved claim page (baseline)" "http://127.0.0.1:$nginx_port/claim.html"
+nginx_rps="$last_rps"
+kill "$nginx_pid"; wait "$nginx_pid" 2>/dev/null || true; nginx_pid=""
+
+routes=(
+  "home|/"
+  "claim list, first page|/claims"
+  "claim list, $pick_depth pages deep|/claims?after=$pick_cursor"
+  "claim page|/claims/$pick_slug"
+  "search|/claims?q=${search_query// /+}"
+  "claim feed|/claims/$pick_slug/feed.atom"
+  "API claim|/api/claims/$pick_slug"
+  "status badge|/claims/$pick_slug/badge.svg"
+)
+say "app with output caching on (port $app_port)"
+for route in "${routes[@]}"; do
+  measure "${route%%|*} (output cache)" "http://127.0.0.1:$app_port${route#*|}" "$nginx_rps"
+done
+
+# The write path: editors saving edits and status changes while the cache-enabled app runs.
+password="bench-password-$(date +%s)"
+stop_app
+echo "$password" | ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="Data Source=$db" Logging__LogLevel__Default=Warning \
+  dotnet "$work/web/ClaimTracker.Web.dll" create-admin --email bench-editor@claimtracker.test --password-stdin >/dev/null
+start_app true "$db"
+say "write path: 8 editors for ${write_seconds} s"
+write=$(taskset -c "$client_cpu" dotnet "$work/tool/ClaimTracker.Bench.dll" write --base "http://127.0.0.1:$app_port/" \
+  --email bench-editor@claimtracker.test --password "$password" --claims "$claims" --editors 8 --seconds "$write_seconds")
+locked=$(grep -ci "database is locked" "$work/app-true.log" || true)
+rss_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$app_pid/status")
+stop_app
+write_errors=$(sed -n 's/.*errors=\([0-9]*\).*/\1/p' <<<"$write")
+[ "${write_errors:-1}" -eq 0 ] || failures=$((failures + 1))
+
+say "app with output caching off"
+start_app false "$db"
+for route in "${routes[@]}"; do
+  measure "${route%%|*} (no cache)" "http://127.0.0.1:$app_port${route#*|}" "$nginx_rps"
+done
+rss_uncached_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$app_pid/status")
+stop_app
+if [ "$rss_uncached_kb" -gt "$rss_kb" ]; then rss_kb=$rss_uncached_kb; fi
+db_bytes=$(( $(stat -c %s "$db") + $(stat -c %s "$db-wal" 2>/dev/null || echo 0) ))
+
+# Time to first response on an empty database (created and migrated at start).
+empty="$work/empty.db"
+rm -f "$empty" "$empty-wal" "$empty-shm"
+start=$(date +%s%N)
+start_app true "$empty"
+first_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+stop_app
+
+commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src migrations bench 2>/dev/null || echo '+changes')"
+cpu=$(awk -F: '/model name/ { gsub(/^ +/, "", $2); print $2; exit }' /proc/cpuinfo)
+mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
+report=$(cat <<EOF
+# ClaimTracker benchmark — $claims claims$([ "$smoke" = true ] && echo " (smoke: speed not asserted)")
+
+- Date: $(date -u +%Y-%m-%dT%H:%MZ); commit \`$commit\`
+- Machine: $cpu, $(nproc) CPUs, $mem; $(uname -sr)
+- Dataset: $claims claims (seed $seed; $pick_public public, the rest drafts), generated through the app's domain and data layer in $generated_in s; database $((db_bytes / 1048576)) MiB after the run
+- Server (app or nginx) pinned to CPU $server_cpu, wrk pinned to CPU $client_cpu (\`taskset\`); wrk: 1 thread, $connections connections, ${seconds} s per route after a warm-up
+- App: Release build, Production settings, SQLite; the public rate limit raised for the run (it would otherwise answer 429 to a single address)
+- Baseline: nginx ($( "$nginx_bin" -v 2>&1 | sed 's/.*nginx\///' )) serving a saved copy of the claim page ($page_bytes bytes) as a static file
+
+| route | address | requests/s | p50 | p99 | errors | vs nginx |
+|---|---|---:|---:|---:|---:|---:|
+$(printf '%s\n' "${rows[@]}")
+
+**Write path** (8 simulated editors, each on claims of its own, alternately saving an edit of the claim form and a status change through the app's forms, ${write_seconds} s; only the saves are timed): \`$write\`; "database is locked" in the app log: $locked.
+
+- Peak RSS of the app (VmHWM): $((rss_kb / 1024)) MiB
+- Time to first response after start on an empty database (migrations included): ${first_ms} ms
+EOF
+)
+if [ "$smoke" = true ]; then
+  out="$work/result.md"
+else
+  mkdir -p bench/results
+  out="bench/results/$(date -u +%Y-%m-%d)-claims-$claims.md"
+fi
+echo "$report" >"$out"
+echo "$report"
+say "written to $out"
+if [ "$failures" -gt 0 ]; then
+  say "$failures measurement(s) failed (errors or no answer); see above"
+  exit 1
+fi
