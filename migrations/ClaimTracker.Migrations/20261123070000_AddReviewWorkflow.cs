@@ -32,10 +32,11 @@ public sealed class AddReviewWorkflow : Migration
         migrationBuilder.AddColumn<string>(name: "WithdrawalNote", table: "Claims", maxLength: 2000, nullable: true);
         migrationBuilder.AddColumn<DateTime>(name: "WithdrawnAtUtc", table: "Claims", nullable: true);
         migrationBuilder.CreateIndex("IX_Claims_Review_SubmittedAtUtc", "Claims", ["Review", "SubmittedAtUtc"]);
-        migrationBuilder.CreateIndex("IX_Claims_IsPublic_PublishedStatusSince_Id", "Claims", ["IsPublic", "PublishedStatusSince", "Id"]);
-        migrationBuilder.CreateIndex("IX_Claims_PublishedStatusId", "Claims", "PublishedStatusId");
+        migrationBuilder.CreateIndex("IX_Claims_Public_PublishedStatusSince_Id", "Claims", ["PublishedStatusSince", "Id"], filter: "\"IsPublic\"");
+        migrationBuilder.CreateIndex("IX_Claims_Public_PublishedStatusId", "Claims", "PublishedStatusId", filter: "\"IsPublic\"");
 
         migrationBuilder.AddColumn<DateTime>(name: "PublishedAtUtc", table: "StatusChanges", nullable: true);
+        migrationBuilder.CreateIndex("IX_StatusChanges_PublishedAtUtc", "StatusChanges", "PublishedAtUtc");
         migrationBuilder.AddColumn<bool>(name: "IsFinal", table: "StatusDefinitions", nullable: false, defaultValue: false);
         // The default scale's closing verdicts (TRUE is understood by SQLite and PostgreSQL alike).
         migrationBuilder.Sql("UPDATE \"StatusDefinitions\" SET \"IsFinal\" = TRUE WHERE \"Key\" IN ('false', 'misleading', 'confirmed');");
@@ -111,8 +112,9 @@ public sealed class AddReviewWorkflow : Migration
         migrationBuilder.DropTable("ClaimVersions");
         migrationBuilder.DropColumn(name: "ReviewIntervalDays", table: "SiteSettings");
         migrationBuilder.DropColumn(name: "IsFinal", table: "StatusDefinitions");
+        migrationBuilder.DropIndex("IX_StatusChanges_PublishedAtUtc", "StatusChanges");
         migrationBuilder.DropColumn(name: "PublishedAtUtc", table: "StatusChanges");
-        foreach (var index in new[] { "IX_Claims_Review_SubmittedAtUtc", "IX_Claims_IsPublic_PublishedStatusSince_Id", "IX_Claims_PublishedStatusId" })
+        foreach (var index in new[] { "IX_Claims_Review_SubmittedAtUtc", "IX_Claims_Public_PublishedStatusSince_Id", "IX_Claims_Public_PublishedStatusId" })
         {
             migrationBuilder.DropIndex(index, "Claims");
         }

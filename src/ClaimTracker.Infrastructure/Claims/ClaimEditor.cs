@@ -11,13 +11,14 @@ namespace ClaimTracker.Infrastructure.Claims;
 public sealed record ClaimInput(string Headline, string OriginalText, string Language, string? Translation,
     string? Translator, bool IsMachineTranslated, DateOnly? FirstMadeOn, string? SummaryHtml, DateOnly? ReviewBy,
     IReadOnlyCollection<int> ClaimantIds, IReadOnlyCollection<int> SubjectIds, string? Topics, int? ParentClaimId,
-    string? ClaimReviewed = null, int? ReviewIntervalDays = null);
+    string? ClaimReviewed = null, int? ReviewIntervalDays = null, string? ParentSlug = null);
 
 /// <summary>The editors' use cases on claims. Rules live in the domain; this class loads, applies and saves.</summary>
 public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimeProvider clock)
 {
     public async Task<WorkResult> CreateAsync(ClaimInput input, string user, CancellationToken cancellationToken = default)
     {
+        input = await WithParentAsync(input, cancellationToken);
         var (draft, errors) = await CheckAsync(input, claimId: null, cancellationToken);
         if (errors.Count > 0)
         {
@@ -51,6 +52,7 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
         {
             return Conflict(claim);
         }
+        input = await WithParentAsync(input, cancellationToken);
         var (draft, errors) = await CheckAsync(input, claimId, cancellationToken);
         if (errors.Count > 0)
         {
@@ -196,6 +198,18 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>A form names the parent by slug (empty: none); the use case works with its id.</summary>
+    private async Task<ClaimInput> WithParentAsync(ClaimInput input, CancellationToken cancellationToken) =>
+        input.ParentSlug is null ? input
+        : input with { ParentClaimId = string.IsNullOrWhiteSpace(input.ParentSlug) ? null : await ParentIdAsync(input.ParentSlug, cancellationToken) };
+
+    private async Task<int?> ParentIdAsync(string slug, CancellationToken cancellationToken)
+    {
+        var trimmed = slug.Trim();
+        return await db.Claims.Where(c => c.Slug == trimmed).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken)
+               ?? await db.SlugRedirects.Where(r => r.OldSlug == trimmed).Select(r => (int?)r.ClaimId).FirstOrDefaultAsync(cancellationToken);
+    }
+
     private async Task<WorkResult> OnClaimAsync(int claimId, Func<IQueryable<Claim>, IQueryable<Claim>> include,
         Func<Claim, Task> change, CancellationToken cancellationToken)
     {
@@ -224,6 +238,10 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
         CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
+        if (!string.IsNullOrWhiteSpace(input.ParentSlug) && await ParentIdAsync(input.ParentSlug, cancellationToken) is null)
+        {
+            errors.Add(new FieldError(nameof(ClaimInput.ParentSlug), $"No claim has the permalink “{input.ParentSlug.Trim()}”."));
+        }
         var summary = sanitiser.Sanitise(input.SummaryHtml);
         if (!summary.Succeeded)
         {
@@ -244,7 +262,8 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
         }
         if (input.ParentClaimId is { } parent && (parent == claimId || !await db.Claims.AnyAsync(c => c.Id == parent, cancellationToken)))
         {
-            errors.Add(new FieldError(nameof(ClaimInput.ParentClaimId), "Choose another existing claim as the parent."));
+            errors.Add(new FieldError(input.ParentSlug is null ? nameof(ClaimInput.ParentClaimId) : nameof(ClaimInput.ParentSlug),
+                "Choose another existing claim as the parent."));
         }
         return (errors.Count == 0 ? draft : null, errors);
     }

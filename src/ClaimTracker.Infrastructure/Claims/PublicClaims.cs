@@ -101,10 +101,13 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search)
         }
         if (Cursor.TryParse(filter.After, out var afterDate, out var afterId))
         {
-            claims = claims.Where(c => (c.PublishedStatusSince ?? DateOnly.MinValue) < afterDate
-                                       || ((c.PublishedStatusSince ?? DateOnly.MinValue) == afterDate && c.Id < afterId));
+            // Claims without a status come last (NULL sorts below every date): the cursor date MinValue stands for them.
+            claims = afterDate == DateOnly.MinValue
+                ? claims.Where(c => c.PublishedStatusSince == null && c.Id < afterId)
+                : claims.Where(c => c.PublishedStatusSince < afterDate || (c.PublishedStatusSince == afterDate && c.Id < afterId) || c.PublishedStatusSince == null);
         }
-        var page = await Rows(claims.OrderByDescending(c => c.PublishedStatusSince ?? DateOnly.MinValue).ThenByDescending(c => c.Id))
+        // The bare column order matches the partial index on public claims (PublishedStatusSince, Id): no sort of every claim.
+        var page = await Rows(claims.OrderByDescending(c => c.PublishedStatusSince).ThenByDescending(c => c.Id))
             .Take(PageSize + 1).ToListAsync(cancellationToken);
         var next = page.Count > PageSize ? Cursor.Format(page[PageSize - 1].Row.StatusSince ?? DateOnly.MinValue, page[PageSize - 1].Id) : null;
         return new PublicPage(page.Take(PageSize).Select(r => r.Row).ToList(), next);
@@ -237,23 +240,26 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search)
     {
         var slugs = details.Relations.Select(r => r.Claim.Slug).Append(details.Parent?.Slug ?? string.Empty).ToList();
         var id = details.Id;
-        var rows = await db.Claims.AsNoTracking().Where(c => c.IsPublic && (slugs.Contains(c.Slug) || c.ParentClaimId == id))
-            .Select(c => new
-            {
-                c.ParentClaimId,
-                Row = new ClaimRow(c.Id, c.Slug, c.PublishedHeadline!,
-                    db.Statuses.Where(s => s.Id == c.PublishedStatusId).Select(s => new StatusBadge(s.Key, s.NameEn, s.Colour)).FirstOrDefault(),
-                    c.PublishedStatusSince, true, c.Language, c.PublishedAtUtc ?? c.UpdatedAtUtc, string.Empty, null),
-            })
-            .ToListAsync(cancellationToken);
+        // Two indexed lookups (by slug, by parent) rather than one OR that would scan every claim.
+        var bySlug = Neighbours(db.Claims.Where(c => c.IsPublic && slugs.Contains(c.Slug)));
+        var children = Neighbours(db.Claims.Where(c => c.IsPublic && c.ParentClaimId == id));
+        var rows = (await bySlug.ToListAsync(cancellationToken)).Concat(await children.ToListAsync(cancellationToken)).ToList();
         ClaimRow? Find(string slug) => rows.FirstOrDefault(r => r.Row.Slug == slug)?.Row;
         return details with
         {
             Parent = details.Parent is { } parent ? Find(parent.Slug) : null,
-            SubClaims = rows.Where(r => r.ParentClaimId == id).Select(r => r.Row).OrderBy(r => r.Headline).ToList(),
+            SubClaims = rows.Where(r => r.ParentClaimId == id).Select(r => r.Row).DistinctBy(r => r.Id).OrderBy(r => r.Headline).ToList(),
             Relations = details.Relations.Select(r => Find(r.Claim.Slug) is { } row ? r with { Claim = row } : null).OfType<RelatedClaim>().ToList(),
         };
     }
+
+    private IQueryable<NeighbourRow> Neighbours(IQueryable<Domain.Claims.Claim> claims) =>
+        claims.AsNoTracking().Select(c => new NeighbourRow(c.ParentClaimId,
+            new ClaimRow(c.Id, c.Slug, c.PublishedHeadline!,
+                db.Statuses.Where(s => s.Id == c.PublishedStatusId).Select(s => new StatusBadge(s.Key, s.NameEn, s.Colour)).FirstOrDefault(),
+                c.PublishedStatusSince, true, c.Language, c.PublishedAtUtc ?? c.UpdatedAtUtc, string.Empty, null)));
+
+    private sealed record NeighbourRow(int? ParentClaimId, ClaimRow Row);
 
     private IQueryable<IdRow> Rows(IQueryable<Domain.Claims.Claim> claims) =>
         claims.Select(c => new IdRow(c.Id, new PublicRow(c.Slug, c.PublishedHeadline!,

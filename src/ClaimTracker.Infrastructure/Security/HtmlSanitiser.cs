@@ -96,9 +96,34 @@ public sealed class HtmlSanitiser(IOptions<RichTextOptions> options)
         return new SanitiseResult(null, "The formatting of this text cannot be kept safely. Paste it as plain text.");
     }
 
-    /// <summary>Renders stored rich text, checking it once more (a stricter rule may have come since it was saved).</summary>
-    public SanitisedHtml ForRender(SanitisedHtml stored) =>
-        Sanitise(stored.Html) is { Html: { } html } ? html : SanitisedHtml.Empty;
+    /// <summary>
+    /// Renders stored rich text, checking it once more (a stricter rule may have come since it was saved).
+    /// The sanitiser is a pure function of its input, so the results of recent texts are remembered
+    /// (a bounded set, cleared when full): a busy claim page does not parse the same rationale on every request.
+    /// </summary>
+    public SanitisedHtml ForRender(SanitisedHtml stored)
+    {
+        if (stored.IsEmpty)
+        {
+            return SanitisedHtml.Empty;
+        }
+        if (rendered.TryGetValue(stored.Html, out var known))
+        {
+            return known;
+        }
+        var result = Sanitise(stored.Html) is { Html: { } html } ? html : SanitisedHtml.Empty;
+        if (rendered.Count >= RenderedCapacity)
+        {
+            rendered.Clear();
+        }
+        rendered[stored.Html] = result;
+        return result;
+    }
+
+    /// <summary>How many rendered texts are remembered at most (about a page of memory per text).</summary>
+    public const int RenderedCapacity = 4096;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SanitisedHtml> rendered = new(StringComparer.Ordinal);
 
     private string Clean(string input, out bool depthExceeded)
     {

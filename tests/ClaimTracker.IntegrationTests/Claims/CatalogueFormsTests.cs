@@ -132,18 +132,22 @@ public sealed class CatalogueFormsTests(ClaimTrackerFactory factory) : IClassFix
     {
         var editor = await factory.SignedInAsync($"bezug-{Guid.NewGuid():N}@example.org", Roles.Editor);
         var claim = await factory.CreateClaimAsync("Waffen geliefert " + Guid.NewGuid().ToString("N")[..6]);
+        var claimSlug = await factory.WithDbAsync(db => db.Claims.Where(c => c.Id == claim).Select(c => c.Slug).SingleAsync());
         var counter = await factory.CreateClaimAsync("Berichte über Lieferungen sind erfunden " + Guid.NewGuid().ToString("N")[..6]);
 
         var response = await editor.SubmitAsync(await editor.GetAsync($"/editor/claims/details/{counter}", expectOk: true), "relation-form",
-            ("kind", "Contradicts"), ("otherClaimId", claim.ToString()));
+            ("kind", "Contradicts"), ("otherSlug", claimSlug));
 
         Assert.Contains("contradicts", (await editor.FollowAsync(response)).GetElementById("overview")!.TextContent);
         var target = await editor.GetAsync($"/editor/claims/details/{claim}", expectOk: true);
         Assert.Contains("contradicted by", target.GetElementById("overview")!.TextContent);
 
         var self = await editor.SubmitAsync(await editor.GetAsync($"/editor/claims/details/{counter}", expectOk: true), "relation-form",
-            ("kind", "Contradicts"), ("otherClaimId", claim.ToString()));
+            ("kind", "Contradicts"), ("otherSlug", claimSlug));
         Assert.Contains("already recorded", (await Html.ParseAsync(self)).Errors());
+        var unknown = await editor.SubmitAsync(await editor.GetAsync($"/editor/claims/details/{counter}", expectOk: true), "relation-form",
+            ("kind", "Contradicts"), ("otherSlug", "gibt-es-nicht"));
+        Assert.Contains("No claim has the permalink “gibt-es-nicht”.", (await Html.ParseAsync(unknown)).Errors());
     }
 
     [Fact]

@@ -32,8 +32,10 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.Property(c => c.PublishedHeadline).HasMaxLength(Claim.HeadlineMaxLength);
         // No foreign key: SQLite cannot add one to an existing table, and the approved status is a copy
         // of CurrentStatusId (which has one) at approval time.
-        builder.HasIndex(c => c.PublishedStatusId);
-        builder.HasIndex(c => new { c.IsPublic, c.PublishedStatusSince, c.Id });
+        // Readers' counts by status: read from this index alone, not from the (wide) claim rows.
+        builder.HasIndex(c => c.PublishedStatusId).HasFilter("\"IsPublic\"").HasDatabaseName("IX_Claims_Public_PublishedStatusId");
+        // Readers' list: public claims, newest approved status first (keyset paging walks this index).
+        builder.HasIndex(c => new { c.PublishedStatusSince, c.Id }).HasFilter("\"IsPublic\"").HasDatabaseName("IX_Claims_Public_PublishedStatusSince_Id");
         builder.Property(c => c.PendingAuthors).HasMaxLength(4000).IsRequired().HasDefaultValue(string.Empty);
         builder.Property(c => c.SubmittedBy).HasMaxLength(EmailAddress.MaxLength);
         builder.Property(c => c.SubmissionComment).HasMaxLength(Claim.NoteMaxLength);
@@ -154,6 +156,8 @@ internal sealed class StatusChangeConfiguration : IEntityTypeConfiguration<Statu
         builder.HasOne(s => s.Status).WithMany().HasForeignKey(s => s.StatusId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<StatusChange>().WithMany().HasForeignKey(s => s.CorrectsId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.ClaimId, s.EffectiveOn });
+        // Readers' "latest status changes" and feeds walk published entries newest first.
+        builder.HasIndex(s => s.PublishedAtUtc);
         builder.HasMany(s => s.Sources).WithOne().HasForeignKey(s => s.StatusChangeId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(s => s.Sources).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(s => s.IsCorrection);

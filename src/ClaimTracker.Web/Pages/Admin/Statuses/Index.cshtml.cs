@@ -18,7 +18,7 @@ public sealed class IndexModel(StatusScale scale) : PageModel
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Scale = await scale.ListAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Scale = await scale.ListAsync(cancellationToken, withClaimCounts: true);
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken) =>
         await FinishAsync(await scale.CreateAsync(Input.ToInput(), cancellationToken), $"Added “{Input.NameEn}”.", null, cancellationToken);
@@ -35,7 +35,7 @@ public sealed class IndexModel(StatusScale scale) : PageModel
         }
         ModelState.AddFieldErrors(result.Errors);
         OpenId = id;
-        Scale = await scale.ListAsync(cancellationToken);
+        Scale = await scale.ListAsync(cancellationToken, withClaimCounts: true);
         return Page();
     }
 }

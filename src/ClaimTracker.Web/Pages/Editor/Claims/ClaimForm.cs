@@ -53,11 +53,13 @@ public sealed class ClaimForm
     [StringLength(1000, ErrorMessage = "{0} can have at most {1} characters.")]
     public string? Topics { get; set; }
 
+    /// <summary>The parent claim's permalink slug: a text field, since a list of every claim does not scale.</summary>
     [Display(Name = "Parent claim")]
-    public int? ParentClaimId { get; set; }
+    [StringLength(200, ErrorMessage = "{0} can have at most {1} characters.")]
+    public string? ParentSlug { get; set; }
 
     public ClaimInput ToInput() => new(Headline, OriginalText, Language, Translation, Translator, IsMachineTranslated,
-        FirstMadeOn, SummaryHtml, ReviewBy, ClaimantIds, SubjectIds, Topics, ParentClaimId, ClaimReviewed, ReviewIntervalDays);
+        FirstMadeOn, SummaryHtml, ReviewBy, ClaimantIds, SubjectIds, Topics, null, ClaimReviewed, ReviewIntervalDays, ParentSlug ?? string.Empty);
 
     public static ClaimForm From(ClaimDetails claim) => new()
     {
@@ -73,11 +75,11 @@ public sealed class ClaimForm
         ClaimantIds = claim.Claimants.Select(a => a.Id).ToList(),
         SubjectIds = claim.Subjects.Select(a => a.Id).ToList(),
         Topics = string.Join(", ", claim.Topics),
-        ParentClaimId = claim.Parent?.Id,
+        ParentSlug = claim.Parent?.Slug,
         ClaimReviewed = claim.ClaimReviewed,
         ReviewIntervalDays = claim.ReviewIntervalDays,
     };
 }
 
 /// <summary>Choices the claim form offers.</summary>
-public sealed record ClaimFormOptions(IReadOnlyList<ActorOption> Actors, IReadOnlyList<ClaimRow> Claims, int? ExceptClaimId);
+public sealed record ClaimFormOptions(IReadOnlyList<ActorOption> Actors, int? ExceptClaimId);

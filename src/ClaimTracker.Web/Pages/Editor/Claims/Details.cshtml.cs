@@ -24,7 +24,6 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, Claim
 
     public IReadOnlyList<ChangeView> Changes { get; private set; } = [];
 
-    public IReadOnlyList<ClaimRow> OtherClaims { get; private set; } = [];
 
     public IReadOnlyList<string> Editors { get; private set; } = [];
 
@@ -77,9 +76,12 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, Claim
         return RedirectToPage(pageName: null, pageHandler: null, routeValues: new { id }, fragment: fragment);
     }
 
-    public async Task<IActionResult> OnPostRelationAsync(int id, ClaimTracker.Domain.Claims.RelationKind kind, int otherClaimId,
+    /// <summary>The other claim is named by its permalink slug (a list of every claim does not scale).</summary>
+    public async Task<IActionResult> OnPostRelationAsync(int id, ClaimTracker.Domain.Claims.RelationKind kind, string? otherSlug,
         CancellationToken cancellationToken) =>
-        await FinishAsync(id, await editor.AddRelationAsync(id, kind, otherClaimId, User.Identity!.Name!, cancellationToken),
+        await FinishAsync(id, string.IsNullOrWhiteSpace(otherSlug) || await queries.IdBySlugAsync(otherSlug.Trim(), cancellationToken) is not { } other
+                ? WorkResult.Invalid("otherSlug", string.IsNullOrWhiteSpace(otherSlug) ? "Enter the other claim's permalink slug." : $"No claim has the permalink “{otherSlug.Trim()}”.")
+                : await editor.AddRelationAsync(id, kind, other, User.Identity!.Name!, cancellationToken),
             "Relation recorded.", "overview", cancellationToken);
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
@@ -92,7 +94,6 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, Claim
         Workflow = (await workflow.StateAsync(id, cancellationToken))!;
         History = await workflow.HistoryAsync(id, cancellationToken);
         Changes = await queries.ChangesAsync(id, cancellationToken: cancellationToken);
-        OtherClaims = (await queries.OptionsAsync(cancellationToken)).Where(c => c.Id != id).ToList();
         Comments = await discussion.ThreadAsync(id, cancellationToken);
         Editors = await editors.ActiveEditorsAsync(cancellationToken);
         DaysSinceReview = claim.History.Count == 0 ? null

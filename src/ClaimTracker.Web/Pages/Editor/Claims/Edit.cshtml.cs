@@ -85,7 +85,7 @@ public sealed class EditModel(ClaimEditor editor, ClaimQueries queries, ActorDir
             return false;
         }
         Current = claim;
-        Options = new ClaimFormOptions(await actors.OptionsAsync(cancellationToken), await queries.OptionsAsync(cancellationToken), id);
+        Options = new ClaimFormOptions(await actors.OptionsAsync(cancellationToken), id);
         return true;
     }
 }

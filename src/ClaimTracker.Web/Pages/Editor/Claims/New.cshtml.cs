@@ -45,5 +45,5 @@ public sealed class NewModel(ClaimEditor editor, ClaimQueries queries, ActorDire
     }
 
     private async Task LoadOptionsAsync(CancellationToken cancellationToken) =>
-        Options = new ClaimFormOptions(await actors.OptionsAsync(cancellationToken), await queries.OptionsAsync(cancellationToken), null);
+        Options = new ClaimFormOptions(await actors.OptionsAsync(cancellationToken), null);
 }
