@@ -51,8 +51,9 @@ mkdir -p "$work" "$data"
 work=$(cd "$work" && pwd)
 data=$(cd "$data" && pwd)
 
-say "building Release"
-dotnet publish src/ClaimTracker.Web -c Release -o "$work/web" --nologo -v q >/dev/null
+say "building Release (ReadyToRun, as for production)"
+# ReadyToRun: precompiled code instead of JIT at start (start-up 3.8 s → 2.3 s on an empty database here).
+dotnet publish src/ClaimTracker.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/web" --nologo -v q >/dev/null
 dotnet build bench/ClaimTracker.Bench -c Release -o "$work/tool" --nologo -v q >/dev/null
 tool() { dotnet "$work/tool/ClaimTracker.Bench.dll" "$@"; }
 
@@ -240,7 +241,7 @@ report=$(cat <<EOF
 - Machine: $cpu, $(nproc) CPUs, $mem; $(uname -sr)
 - Dataset: $claims claims (seed $seed; $pick_public public, the rest drafts), generated through the app's domain and data layer in $generated_in s; database $((db_bytes / 1048576)) MiB after the run
 - Server (app or nginx) pinned to CPU $server_cpu, wrk pinned to CPU $client_cpu (\`taskset\`); wrk: 1 thread, $connections connections, ${seconds} s per route after a warm-up
-- App: Release build, Production settings, SQLite; the public rate limit raised for the run (it would otherwise answer 429 to a single address)
+- App: Release build (ReadyToRun), Production settings, SQLite; the public rate limit raised for the run (it would otherwise answer 429 to a single address)
 - Baseline: nginx ($( "$nginx_bin" -v 2>&1 | sed 's/.*nginx\///' )) serving a saved copy of the claim page ($page_bytes bytes) as a static file
 
 | route | address | requests/s | p50 | p99 | errors | timeouts | vs nginx |
