@@ -142,9 +142,7 @@ public sealed class Generator(IServiceProvider services, int claims, int seed, T
     private static AppDbContext Prepare(AsyncServiceScope scope)
     {
         scope.ServiceProvider.GetRequiredService<ChangeTracking>().ActorOverride = Editor;
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        db.ChangeTracker.AutoDetectChangesEnabled = true;
-        return db;
+        return scope.ServiceProvider.GetRequiredService<AppDbContext>();
     }
 
     private Claim NewClaim(int index, List<int> earlier, int[] actorIds, int[] sourceIds, Dictionary<string, StatusDefinition> scale, List<Topic> topics)
