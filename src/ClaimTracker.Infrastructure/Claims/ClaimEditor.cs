@@ -165,7 +165,8 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
             claim.ChangeStatus(status, effectiveOn.Value, rationale.Html!, sourceIds, correctsId, user, Now, await DefaultReviewDaysAsync(cancellationToken));
         }, cancellationToken);
 
-    public Task<WorkResult> AddRelationAsync(int claimId, RelationKind kind, int otherClaimId, string user,
+    /// <summary>Relates the claim to another one, named by its permalink slug (a list of every claim does not scale).</summary>
+    public Task<WorkResult> AddRelationAsync(int claimId, RelationKind kind, string? otherSlug, string user,
         CancellationToken cancellationToken = default) =>
         OnClaimAsync(claimId, q => q.Include(c => c.Relations), async claim =>
         {
@@ -173,11 +174,13 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
             {
                 throw new DomainRuleException("Kind", "Choose how the claims are related.");
             }
-            if (!await db.Claims.AnyAsync(c => c.Id == otherClaimId, cancellationToken))
+            if (string.IsNullOrWhiteSpace(otherSlug))
             {
-                throw new DomainRuleException("OtherClaimId", "Choose an existing claim.");
+                throw new DomainRuleException("otherSlug", "Enter the other claim's permalink slug.");
             }
-            claim.AddRelation(kind, otherClaimId, user, Now);
+            var other = await db.ClaimIdBySlugAsync(otherSlug.Trim(), cancellationToken)
+                        ?? throw new DomainRuleException("otherSlug", $"No claim has the permalink “{otherSlug.Trim()}”.");
+            claim.AddRelation(kind, other, user, Now);
         }, cancellationToken);
 
     /// <summary>Assigns the claim to an active editor, or to nobody.</summary>
@@ -201,14 +204,7 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
     /// <summary>A form names the parent by slug (empty: none); the use case works with its id.</summary>
     private async Task<ClaimInput> WithParentAsync(ClaimInput input, CancellationToken cancellationToken) =>
         input.ParentSlug is null ? input
-        : input with { ParentClaimId = string.IsNullOrWhiteSpace(input.ParentSlug) ? null : await ParentIdAsync(input.ParentSlug, cancellationToken) };
-
-    private async Task<int?> ParentIdAsync(string slug, CancellationToken cancellationToken)
-    {
-        var trimmed = slug.Trim();
-        return await db.Claims.Where(c => c.Slug == trimmed).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken)
-               ?? await db.SlugRedirects.Where(r => r.OldSlug == trimmed).Select(r => (int?)r.ClaimId).FirstOrDefaultAsync(cancellationToken);
-    }
+        : input with { ParentClaimId = string.IsNullOrWhiteSpace(input.ParentSlug) ? null : await db.ClaimIdBySlugAsync(input.ParentSlug.Trim(), cancellationToken) };
 
     private async Task<WorkResult> OnClaimAsync(int claimId, Func<IQueryable<Claim>, IQueryable<Claim>> include,
         Func<Claim, Task> change, CancellationToken cancellationToken)
@@ -238,7 +234,7 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
         CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
-        if (!string.IsNullOrWhiteSpace(input.ParentSlug) && await ParentIdAsync(input.ParentSlug, cancellationToken) is null)
+        if (!string.IsNullOrWhiteSpace(input.ParentSlug) && await db.ClaimIdBySlugAsync(input.ParentSlug.Trim(), cancellationToken) is null)
         {
             errors.Add(new FieldError(nameof(ClaimInput.ParentSlug), $"No claim has the permalink “{input.ParentSlug.Trim()}”."));
         }

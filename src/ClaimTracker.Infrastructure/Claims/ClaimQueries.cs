@@ -121,9 +121,7 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
     public async Task<IReadOnlyList<ClaimRow>> OptionsAsync(CancellationToken cancellationToken = default) =>
         await Rows(db.Claims.AsNoTracking().OrderBy(c => c.Headline)).ToListAsync(cancellationToken);
 
-    public async Task<int?> IdBySlugAsync(string slug, CancellationToken cancellationToken = default) =>
-        await db.Claims.Where(c => c.Slug == slug).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken)
-        ?? await db.SlugRedirects.Where(r => r.OldSlug == slug).Select(r => (int?)r.ClaimId).FirstOrDefaultAsync(cancellationToken);
+    public Task<int?> IdBySlugAsync(string slug, CancellationToken cancellationToken = default) => db.ClaimIdBySlugAsync(slug, cancellationToken);
 
     public async Task<ClaimDetails?> DetailsAsync(int id, CancellationToken cancellationToken = default)
     {
@@ -224,4 +222,12 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
         claims.Select(c => new ClaimRow(c.Id, c.Slug, c.Headline,
             db.Statuses.Where(s => s.Id == c.CurrentStatusId).Select(s => new StatusBadge(s.Key, s.NameEn, s.Colour)).FirstOrDefault(),
             c.CurrentStatusSince, c.IsPublic, c.Language, c.UpdatedAtUtc, c.UpdatedBy, c.ReviewBy, c.Review, c.PublishedVersion != null));
+}
+
+internal static class ClaimLookup
+{
+    /// <summary>The claim under this slug, or the one an old slug of it still points to.</summary>
+    public static async Task<int?> ClaimIdBySlugAsync(this AppDbContext db, string slug, CancellationToken cancellationToken) =>
+        await db.Claims.Where(c => c.Slug == slug).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken)
+        ?? await db.SlugRedirects.Where(r => r.OldSlug == slug).Select(r => (int?)r.ClaimId).FirstOrDefaultAsync(cancellationToken);
 }

@@ -27,15 +27,10 @@ public sealed class StatusScale(AppDbContext db)
 
     /// <summary>The scale in order. Reader pages read it on every request; only the admin page asks for the claim counts (a count over every claim).</summary>
     public async Task<IReadOnlyList<StatusRow>> ListAsync(CancellationToken cancellationToken = default, bool withClaimCounts = false) =>
-        withClaimCounts
-            ? await db.Statuses.AsNoTracking().OrderBy(s => s.Order)
-                .Select(s => new StatusRow(s.Id, s.Key, s.NameEn, s.NameDe, s.DescriptionEn, s.Colour, s.Order, s.IsVerdict, s.RatingValue,
-                    s.DescriptionDe, s.Version, db.Claims.Count(c => c.CurrentStatusId == s.Id), s.IsFinal))
-                .ToListAsync(cancellationToken)
-            : await db.Statuses.AsNoTracking().OrderBy(s => s.Order)
-                .Select(s => new StatusRow(s.Id, s.Key, s.NameEn, s.NameDe, s.DescriptionEn, s.Colour, s.Order, s.IsVerdict, s.RatingValue,
-                    s.DescriptionDe, s.Version, 0, s.IsFinal))
-                .ToListAsync(cancellationToken);
+        await db.Statuses.AsNoTracking().OrderBy(s => s.Order)
+            .Select(s => new StatusRow(s.Id, s.Key, s.NameEn, s.NameDe, s.DescriptionEn, s.Colour, s.Order, s.IsVerdict, s.RatingValue,
+                s.DescriptionDe, s.Version, withClaimCounts ? db.Claims.Count(c => c.CurrentStatusId == s.Id) : 0, s.IsFinal))
+            .ToListAsync(cancellationToken);
 
     public async Task<WorkResult> CreateAsync(StatusInput input, CancellationToken cancellationToken = default)
     {

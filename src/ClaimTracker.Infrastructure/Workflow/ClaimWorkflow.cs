@@ -90,7 +90,7 @@ public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLo
             }
             var details = await queries.DetailsAsync(claimId, cancellationToken) ?? throw new DomainRuleException(string.Empty, "This claim no longer exists.");
             var approval = claim.Approve(user, isReviewer, Now);
-            db.ClaimVersions.Add(ClaimVersion.Create(claimId, approval, ClaimSnapshot.Write(details with { IsPublic = true })));
+            AddVersion(claimId, approval, details);
             Record(claim, WorkflowAction.Approved, user, approval.Comment, AuditAction.ClaimApproved,
                 $"version {approval.Number} ({approval.Kind.Describe()}), submitted by {approval.SubmittedBy}", approval.Number);
         }, cancellationToken);
@@ -156,12 +156,16 @@ public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLo
         }
         var details = await queries.DetailsAsync(claimId, cancellationToken);
         var approval = claim.Approve(AppActor, isReviewer: true, Now);
-        db.ClaimVersions.Add(ClaimVersion.Create(claimId, approval, ClaimSnapshot.Write(details! with { IsPublic = true })));
+        AddVersion(claimId, approval, details!);
         db.WorkflowEvents.Add(WorkflowEvent.Create(claimId, WorkflowAction.Approved, AppActor, Now, reason, approval.Number));
         await db.SaveChangesAsync(cancellationToken);
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The approved version, with the reader-facing page as it stood when approved.</summary>
+    private void AddVersion(int claimId, Claim.Approval approval, ClaimDetails details) =>
+        db.ClaimVersions.Add(ClaimVersion.Create(claimId, approval, ClaimSnapshot.Write(details with { IsPublic = true })));
 
     private void Record(Claim claim, WorkflowAction action, string user, string? comment, AuditAction auditAction, string details, int? version = null)
     {

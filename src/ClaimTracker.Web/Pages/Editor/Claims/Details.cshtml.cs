@@ -76,12 +76,9 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, Claim
         return RedirectToPage(pageName: null, pageHandler: null, routeValues: new { id }, fragment: fragment);
     }
 
-    /// <summary>The other claim is named by its permalink slug (a list of every claim does not scale).</summary>
     public async Task<IActionResult> OnPostRelationAsync(int id, ClaimTracker.Domain.Claims.RelationKind kind, string? otherSlug,
         CancellationToken cancellationToken) =>
-        await FinishAsync(id, string.IsNullOrWhiteSpace(otherSlug) || await queries.IdBySlugAsync(otherSlug.Trim(), cancellationToken) is not { } other
-                ? WorkResult.Invalid("otherSlug", string.IsNullOrWhiteSpace(otherSlug) ? "Enter the other claim's permalink slug." : $"No claim has the permalink “{otherSlug.Trim()}”.")
-                : await editor.AddRelationAsync(id, kind, other, User.Identity!.Name!, cancellationToken),
+        await FinishAsync(id, await editor.AddRelationAsync(id, kind, otherSlug, User.Identity!.Name!, cancellationToken),
             "Relation recorded.", "overview", cancellationToken);
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
