@@ -15,6 +15,7 @@ cd "$(dirname "$0")/.."
 claims=10000
 seconds=10
 write_seconds=30
+warm_seconds=5
 connections=32
 smoke=false
 while [ $# -gt 0 ]; do
@@ -193,7 +194,17 @@ routes=(
   "API claim|/api/claims/$pick_slug"
   "status badge|/claims/$pick_slug/badge.svg"
 )
+# A fresh process runs cold code at first (ReadyToRun code is recompiled optimised once found hot): every
+# route is exercised for a while before any is measured, as a server that has been up for a minute would be.
+warm_up() {
+  [ "$smoke" = true ] && return 0
+  say "warming up: every route for $warm_seconds s"
+  for route in "${routes[@]}"; do
+    taskset -c "$client_cpu" wrk -t1 -c"$connections" -d"${warm_seconds}s" "http://127.0.0.1:$app_port${route#*|}" >/dev/null 2>&1 || true
+  done
+}
 say "app with output caching on (port $app_port)"
+warm_up
 for route in "${routes[@]}"; do
   measure "${route%%|*} (output cache)" "http://127.0.0.1:$app_port${route#*|}" "$nginx_rps"
 done
@@ -215,6 +226,7 @@ write_errors=$(sed -n 's/.*errors=\([0-9]*\).*/\1/p' <<<"$write")
 
 say "app with output caching off"
 start_app false "$db"
+warm_up
 for route in "${routes[@]}"; do
   measure "${route%%|*} (no cache)" "http://127.0.0.1:$app_port${route#*|}" "$nginx_rps"
 done
@@ -240,7 +252,7 @@ report=$(cat <<EOF
 - Date: $(date -u +%Y-%m-%dT%H:%MZ); commit \`$commit\`
 - Machine: $cpu, $(nproc) CPUs, $mem; $(uname -sr)
 - Dataset: $claims claims (seed $seed; $pick_public public, the rest drafts), generated through the app's domain and data layer in $generated_in s; database $((db_bytes / 1048576)) MiB after the run
-- Server (app or nginx) pinned to CPU $server_cpu, wrk pinned to CPU $client_cpu (\`taskset\`); wrk: 1 thread, $connections connections, ${seconds} s per route after a warm-up
+- Server (app or nginx) pinned to CPU $server_cpu, wrk pinned to CPU $client_cpu (\`taskset\`); wrk: 1 thread, $connections connections, ${seconds} s per route after a warm-up (every route ${warm_seconds} s after each start, then 2 s before its own measurement)
 - App: Release build (ReadyToRun), Production settings, SQLite; the public rate limit raised for the run (it would otherwise answer 429 to a single address)
 - Baseline: nginx ($( "$nginx_bin" -v 2>&1 | sed 's/.*nginx\///' )) serving a saved copy of the claim page ($page_bytes bytes) as a static file
 

@@ -42,7 +42,10 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
     public async Task<WorkResult> EditAsync(int claimId, Guid version, ClaimInput input, string user,
         CancellationToken cancellationToken = default)
     {
+        // Split: as one query SQLite would join the claim to every claim's topics (a LEFT JOIN on a subquery it
+        // cannot narrow), 100–200 ms at 100,000 claims; split, each part is an indexed lookup.
         var claim = await db.Claims.Include(c => c.Actors).Include(c => c.Topics).ThenInclude(t => t.Topic)
+            .AsSplitQuery()
             .FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken);
         if (claim is null)
         {
@@ -209,7 +212,7 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
     private async Task<WorkResult> OnClaimAsync(int claimId, Func<IQueryable<Claim>, IQueryable<Claim>> include,
         Func<Claim, Task> change, CancellationToken cancellationToken)
     {
-        var claim = await include(db.Claims).FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken);
+        var claim = await include(db.Claims).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken);
         if (claim is null)
         {
             return WorkResult.NotFound("claim");

@@ -41,7 +41,7 @@ public sealed record SlugLookup(ClaimDetails? Claim, string? RedirectTo, Publica
 /// headline and status, a claim page its approved snapshot, a feed its approved status changes and
 /// corrections. A draft, and a pending revision of a published claim, are invisible here.
 /// </summary>
-public sealed class PublicClaims(AppDbContext db, IClaimSearch search)
+public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusScale scale, ApprovedSnapshots snapshots)
 {
     public const int PageSize = 25;
 
@@ -99,16 +99,24 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search)
             var hits = await Rows(claims).ToListAsync(cancellationToken);
             return new PublicPage(hits.OrderBy(r => ranked.IndexOf(r.Id)).Take(PageSize).Select(r => r.Row).ToList(), null);
         }
+        var ordered = claims;
         if (Cursor.TryParse(filter.After, out var afterDate, out var afterId))
         {
             // Claims without a status come last (NULL sorts below every date): the cursor date MinValue stands for them.
-            claims = afterDate == DateOnly.MinValue
+            // Dated rows are a range of the index (seek to the cursor's date, walk down), not an OR that walks it from the top.
+            ordered = afterDate == DateOnly.MinValue
                 ? claims.Where(c => c.PublishedStatusSince == null && c.Id < afterId)
-                : claims.Where(c => c.PublishedStatusSince < afterDate || (c.PublishedStatusSince == afterDate && c.Id < afterId) || c.PublishedStatusSince == null);
+                : claims.Where(c => c.PublishedStatusSince <= afterDate && (c.PublishedStatusSince < afterDate || c.Id < afterId));
         }
         // The bare column order matches the partial index on public claims (PublishedStatusSince, Id): no sort of every claim.
-        var page = await Rows(claims.OrderByDescending(c => c.PublishedStatusSince).ThenByDescending(c => c.Id))
+        var page = await Rows(ordered.OrderByDescending(c => c.PublishedStatusSince).ThenByDescending(c => c.Id))
             .Take(PageSize + 1).ToListAsync(cancellationToken);
+        if (page.Count <= PageSize && afterDate != DateOnly.MinValue && filter.After is not null)
+        {
+            // The dated claims ran out on this page: the undated ones follow.
+            page.AddRange(await Rows(claims.Where(c => c.PublishedStatusSince == null).OrderByDescending(c => c.Id))
+                .Take(PageSize + 1 - page.Count).ToListAsync(cancellationToken));
+        }
         var next = page.Count > PageSize ? Cursor.Format(page[PageSize - 1].Row.StatusSince ?? DateOnly.MinValue, page[PageSize - 1].Id) : null;
         return new PublicPage(page.Take(PageSize).Select(r => r.Row).ToList(), next);
     }
@@ -178,37 +186,77 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search)
     /// The approved version readers see under this slug (the latest, or the numbered one), where an old
     /// slug now points, the note of a withdrawn claim, or nothing.
     /// </summary>
+    /// <remarks>
+    /// The hottest read of the site (claim page, badge, embed, API): the claim and its versions come in one
+    /// compiled query, its sub-claims in a second, over one connection opened for both.
+    /// </remarks>
     public async Task<SlugLookup> BySlugAsync(string slug, int? version = null, CancellationToken cancellationToken = default)
     {
-        var current = await db.Claims.AsNoTracking().Where(c => c.Slug == slug && c.PublishedVersion != null)
-            .Select(c => new { c.Id, c.IsPublic, c.PublishedVersion, c.PublishedHeadline, c.WithdrawalNote, c.WithdrawnAtUtc })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (current is null)
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            var moved = await db.SlugRedirects.Where(r => r.OldSlug == slug)
-                .Join(db.Claims.Where(c => c.IsPublic), r => r.ClaimId, c => c.Id, (r, c) => c.Slug)
-                .FirstOrDefaultAsync(cancellationToken);
-            return new SlugLookup(null, moved);
+            var current = await CurrentBySlug(db, slug, version);
+            if (current is null)
+            {
+                var moved = await db.SlugRedirects.Where(r => r.OldSlug == slug)
+                    .Join(db.Claims.Where(c => c.IsPublic), r => r.ClaimId, c => c.Id, (r, c) => c.Slug)
+                    .FirstOrDefaultAsync(cancellationToken);
+                return new SlugLookup(null, moved);
+            }
+            if (!current.IsPublic)
+            {
+                return new SlugLookup(null, null, Withdrawn: current.WithdrawnAtUtc is { } at
+                    ? new WithdrawnClaim(slug, current.PublishedHeadline!, at, current.WithdrawalNote ?? string.Empty) : null);
+            }
+            var number = version ?? current.PublishedVersion!.Value;
+            if (current.Versions.FirstOrDefault(v => v.Number == number) is not { Snapshot: { } snapshot } shown)
+            {
+                return new SlugLookup(null, null);
+            }
+            var corrections = current.Versions.Where(v => v.Kind == VersionKind.Correction && v.Number <= number)
+                .Select(v => new CorrectionNoteView(v.Number, v.ApprovedAtUtc, v.CorrectionNote ?? string.Empty)).ToList();
+            var details = await WithPublicNeighboursAsync(snapshots.Read(current.Id, number, snapshot), cancellationToken);
+            return new SlugLookup(details, null, new PublicationInfo(number, current.PublishedVersion!.Value, shown.ApprovedAtUtc, shown.Kind, corrections));
         }
-        if (!current.IsPublic)
+        finally
         {
-            return new SlugLookup(null, null, Withdrawn: current.WithdrawnAtUtc is { } at
-                ? new WithdrawnClaim(slug, current.PublishedHeadline!, at, current.WithdrawalNote ?? string.Empty) : null);
+            await db.Database.CloseConnectionAsync();
         }
-        var number = version ?? current.PublishedVersion!.Value;
-        var versions = await db.ClaimVersions.AsNoTracking().Where(v => v.ClaimId == current.Id && (v.Number == number || v.Kind == VersionKind.Correction))
-            .OrderByDescending(v => v.Number)
-            .Select(v => new { v.Number, v.Kind, v.ApprovedAtUtc, v.CorrectionNote, Snapshot = v.Number == number ? v.Snapshot : null })
-            .ToListAsync(cancellationToken);
-        if (versions.FirstOrDefault(v => v.Number == number) is not { Snapshot: { } snapshot } shown)
-        {
-            return new SlugLookup(null, null);
-        }
-        var corrections = versions.Where(v => v.Kind == VersionKind.Correction && v.Number <= number)
-            .Select(v => new CorrectionNoteView(v.Number, v.ApprovedAtUtc, v.CorrectionNote ?? string.Empty)).ToList();
-        var details = await WithPublicNeighboursAsync(ClaimSnapshot.Read(snapshot), cancellationToken);
-        return new SlugLookup(details, null, new PublicationInfo(number, current.PublishedVersion!.Value, shown.ApprovedAtUtc, shown.Kind, corrections));
     }
+
+    private sealed record CurrentClaim(int Id, bool IsPublic, int? PublishedVersion, string? PublishedHeadline, string? WithdrawalNote,
+        DateTime? WithdrawnAtUtc, IReadOnlyList<VersionEntry> Versions);
+
+    /// <summary>A version of the claim: the one shown (with its snapshot) or a correction before it (note only).</summary>
+    private sealed record VersionEntry(int Number, VersionKind Kind, DateTime ApprovedAtUtc, string? CorrectionNote, string? Snapshot);
+
+    private sealed record ClaimVersionRow(int Id, bool IsPublic, int? PublishedVersion, string? PublishedHeadline, string? WithdrawalNote,
+        DateTime? WithdrawnAtUtc, int Number, VersionKind Kind, DateTime ApprovedAtUtc, string? CorrectionNote, string? Snapshot);
+
+    private static async Task<CurrentClaim?> CurrentBySlug(AppDbContext db, string slug, int? version)
+    {
+        var rows = new List<ClaimVersionRow>();
+        await foreach (var row in ClaimWithVersions(db, slug, version))
+        {
+            rows.Add(row);
+        }
+        return rows is [var c, ..]
+            ? new CurrentClaim(c.Id, c.IsPublic, c.PublishedVersion, c.PublishedHeadline, c.WithdrawalNote, c.WithdrawnAtUtc,
+                rows.OrderByDescending(r => r.Number).Select(r => new VersionEntry(r.Number, r.Kind, r.ApprovedAtUtc, r.CorrectionNote, r.Snapshot)).ToList())
+            : null;
+    }
+
+    /// <summary>
+    /// The claim, one row per version needed (the one shown and the corrections), in one query. No row when
+    /// the slug is unknown, never published, or the version asked for does not exist.
+    /// </summary>
+    private static readonly Func<AppDbContext, string, int?, IAsyncEnumerable<ClaimVersionRow>> ClaimWithVersions = EF.CompileAsyncQuery(
+        (AppDbContext db, string slug, int? version) =>
+            from c in db.Claims.AsNoTracking()
+            join v in db.ClaimVersions.AsNoTracking() on c.Id equals v.ClaimId
+            where c.Slug == slug && c.PublishedVersion != null && (v.Number == (version ?? c.PublishedVersion) || v.Kind == VersionKind.Correction)
+            select new ClaimVersionRow(c.Id, c.IsPublic, c.PublishedVersion, c.PublishedHeadline, c.WithdrawalNote, c.WithdrawnAtUtc,
+                v.Number, v.Kind, v.ApprovedAtUtc, v.CorrectionNote, v.Number == (version ?? c.PublishedVersion) ? v.Snapshot : null));
 
     public async Task<(string Name, string? Description, IReadOnlyList<PublicRow> Claims)?> ActorAsync(string slug, CancellationToken cancellationToken = default)
     {
@@ -238,28 +286,40 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search)
     /// </summary>
     private async Task<ClaimDetails> WithPublicNeighboursAsync(ClaimDetails details, CancellationToken cancellationToken)
     {
-        var slugs = details.Relations.Select(r => r.Claim.Slug).Append(details.Parent?.Slug ?? string.Empty).ToList();
+        var slugs = details.Relations.Select(r => r.Claim.Slug).ToList();
+        if (details.Parent is { } parent)
+        {
+            slugs.Add(parent.Slug);
+        }
         var id = details.Id;
-        // Two indexed lookups (by slug, by parent) rather than one OR that would scan every claim.
-        var bySlug = Neighbours(db.Claims.Where(c => c.IsPublic && slugs.Contains(c.Slug)));
-        var children = Neighbours(db.Claims.Where(c => c.IsPublic && c.ParentClaimId == id));
-        var rows = (await bySlug.ToListAsync(cancellationToken)).Concat(await children.ToListAsync(cancellationToken)).ToList();
-        ClaimRow? Find(string slug) => rows.FirstOrDefault(r => r.Row.Slug == slug)?.Row;
+        var statuses = (await scale.ListAsync(cancellationToken)).ToDictionary(s => s.Id);
+        var rows = new List<(int? ParentClaimId, ClaimRow Row)>();
+        await foreach (var n in PublicNeighbours(db, id, slugs).WithCancellation(cancellationToken))
+        {
+            var status = n.StatusId is { } statusId && statuses.TryGetValue(statusId, out var s) ? new StatusBadge(s.Key, s.NameEn, s.Colour) : null;
+            rows.Add((n.ParentClaimId, new ClaimRow(n.Id, n.Slug, n.Headline ?? string.Empty, status, n.StatusSince, true, n.Language, n.UpdatedAtUtc, string.Empty, null)));
+        }
+        ClaimRow? Find(string slug) => rows.FirstOrDefault(r => r.Row.Slug == slug).Row;
         return details with
         {
-            Parent = details.Parent is { } parent ? Find(parent.Slug) : null,
+            Parent = details.Parent is { } p ? Find(p.Slug) : null,
             SubClaims = rows.Where(r => r.ParentClaimId == id).Select(r => r.Row).DistinctBy(r => r.Id).OrderBy(r => r.Headline).ToList(),
             Relations = details.Relations.Select(r => Find(r.Claim.Slug) is { } row ? r with { Claim = row } : null).OfType<RelatedClaim>().ToList(),
         };
     }
 
-    private IQueryable<NeighbourRow> Neighbours(IQueryable<Domain.Claims.Claim> claims) =>
-        claims.AsNoTracking().Select(c => new NeighbourRow(c.ParentClaimId,
-            new ClaimRow(c.Id, c.Slug, c.PublishedHeadline!,
-                db.Statuses.Where(s => s.Id == c.PublishedStatusId).Select(s => new StatusBadge(s.Key, s.NameEn, s.Colour)).FirstOrDefault(),
-                c.PublishedStatusSince, true, c.Language, c.PublishedAtUtc ?? c.UpdatedAtUtc, string.Empty, null)));
+    private sealed record NeighbourRow(int? ParentClaimId, int Id, string Slug, string? Headline, int? StatusId, DateOnly? StatusSince,
+        string Language, DateTime UpdatedAtUtc);
 
-    private sealed record NeighbourRow(int? ParentClaimId, ClaimRow Row);
+    /// <summary>
+    /// Public sub-claims of a claim and public claims named by slug; both terms are indexed (SQLite's multi-index OR).
+    /// The slugs travel as one parameter (a JSON array), so the SQL is the same for any number of them and is built once.
+    /// </summary>
+    private static readonly Func<AppDbContext, int, List<string>, IAsyncEnumerable<NeighbourRow>> PublicNeighbours = EF.CompileAsyncQuery(
+        (AppDbContext db, int id, List<string> slugs) => db.Claims.AsNoTracking()
+            .Where(c => c.IsPublic && (c.ParentClaimId == id || slugs.Contains(c.Slug)))
+            .Select(c => new NeighbourRow(c.ParentClaimId, c.Id, c.Slug, c.PublishedHeadline, c.PublishedStatusId, c.PublishedStatusSince,
+                c.Language, c.PublishedAtUtc ?? c.UpdatedAtUtc)));
 
     private IQueryable<IdRow> Rows(IQueryable<Domain.Claims.Claim> claims) =>
         claims.Select(c => new IdRow(c.Id, new PublicRow(c.Slug, c.PublishedHeadline!,

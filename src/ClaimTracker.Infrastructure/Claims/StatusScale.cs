@@ -13,7 +13,7 @@ public sealed record StatusInput(string Key, string NameEn, string NameDe, strin
     string Colour, int Order, bool IsVerdict, int? RatingValue, bool IsFinal = false);
 
 /// <summary>The site's rating scale: seeded with the default on first start, read by every claim page.</summary>
-public sealed class StatusScale(AppDbContext db)
+public sealed class StatusScale(AppDbContext db, ReferenceData reference)
 {
     public async Task EnsureDefaultAsync(CancellationToken cancellationToken = default)
     {
@@ -25,12 +25,20 @@ public sealed class StatusScale(AppDbContext db)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The scale in order. Reader pages read it on every request; only the admin page asks for the claim counts (a count over every claim).</summary>
+    /// <summary>
+    /// The scale in order. Reader pages read it on every request, from memory (<see cref="ReferenceData"/>);
+    /// only the admin page asks for the claim counts (a count over every claim), read afresh.
+    /// </summary>
     public async Task<IReadOnlyList<StatusRow>> ListAsync(CancellationToken cancellationToken = default, bool withClaimCounts = false) =>
-        await db.Statuses.AsNoTracking().OrderBy(s => s.Order)
+        withClaimCounts
+            ? await LoadAsync(true, cancellationToken)
+            : await reference.GetAsync(nameof(StatusScale), async ct => await LoadAsync(false, ct), cancellationToken);
+
+    private async Task<IReadOnlyList<StatusRow>> LoadAsync(bool withClaimCounts, CancellationToken cancellationToken) =>
+        (await db.Statuses.AsNoTracking().OrderBy(s => s.Order)
             .Select(s => new StatusRow(s.Id, s.Key, s.NameEn, s.NameDe, s.DescriptionEn, s.Colour, s.Order, s.IsVerdict, s.RatingValue,
                 s.DescriptionDe, s.Version, withClaimCounts ? db.Claims.Count(c => c.CurrentStatusId == s.Id) : 0, s.IsFinal))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken)).AsReadOnly();
 
     public async Task<WorkResult> CreateAsync(StatusInput input, CancellationToken cancellationToken = default)
     {

@@ -8,6 +8,25 @@ namespace ClaimTracker.Infrastructure.Data;
 
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
 {
+    /// <summary>
+    /// The request's change tracker: records who changed what in every save of claim data. Set for each
+    /// request when the context is taken from the pool; absent for contexts built by hand (schema checks).
+    /// </summary>
+    internal ChangeTracking? Changes { get; set; }
+
+    /// <summary>Back to the pool: the next request brings its own change tracker.</summary>
+    public override void Dispose()
+    {
+        Changes = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Changes = null;
+        return base.DisposeAsync();
+    }
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Claim> Claims => Set<Claim>();

@@ -18,9 +18,20 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton(settings);
         services.AddSingleton<IClaimSearch, SqliteClaimSearch>();
         services.AddScoped<ChangeTracking>();
+        services.AddSingleton<ReferenceData>();
         services.TryAddSingleton<IPublicCache, NoPublicCache>();
-        services.AddDbContext<AppDbContext>((provider, options) =>
-            ConfigureSqlite(options, settings.ConnectionString).AddInterceptors(provider.GetRequiredService<ChangeTracking>()));
+        // Options are built once and contexts come from a pool: building options and a context's internal
+        // services per request cost more than the queries of a small page. Each request's context gets
+        // the request's own change tracker when it is taken from the pool.
+        services.AddPooledDbContextFactory<AppDbContext>((provider, options) =>
+            ConfigureSqlite(options, settings.ConnectionString)
+                .AddInterceptors(new ScopedChangeTracking(), provider.GetRequiredService<ReferenceData>()));
+        services.AddScoped(provider =>
+        {
+            var db = provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+            db.Changes = provider.GetRequiredService<ChangeTracking>();
+            return db;
+        });
         services.AddScoped<DatabaseInitialiser>();
         return services;
     }
@@ -28,7 +39,11 @@ public static class DatabaseServiceCollectionExtensions
     /// <summary>The one place the SQLite provider is configured, used by the app and by tools.</summary>
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options
-            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly))
+            // A list in a query (ids of search hits, slugs of related claims) travels as one JSON parameter read with
+            // json_each: the SQL stays the same for any length, so it is built once and cached, and SQLite does not
+            // look up hundreds of named parameters one by one.
+            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly)
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .AddInterceptors(new SqlitePragmas(DatabaseSettings.BusyTimeoutMilliseconds))
             // Migrations are hand-written (no model snapshot): the schema-equivalence test guards them instead.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));

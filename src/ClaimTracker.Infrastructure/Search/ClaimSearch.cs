@@ -135,6 +135,9 @@ public sealed class SqliteClaimSearch : IClaimSearch
         MatchAsync(db, string.Join(" OR ", SearchText.Words(text).Where(w => w.Length > 2 && !StopWords.Contains(w)).Select(w => $"\"{w}\"")),
             limit, cancellationToken);
 
+    /// <summary>How many of the newest matching claims a search ranks by relevance; older matches beyond them are not listed.</summary>
+    public const int RankedCandidates = 500;
+
     private static async Task<IReadOnlyList<SearchHit>> MatchAsync(AppDbContext db, string match, int limit,
         CancellationToken cancellationToken, bool published = false)
     {
@@ -143,12 +146,23 @@ public sealed class SqliteClaimSearch : IClaimSearch
             return [];
         }
         // Every word is quoted: FTS5 syntax typed by a user is searched for, never interpreted.
-        return published
+        // Ranking every match of common words costs O(matches) (at 100,000 claims two words can match 80,000):
+        // the index is walked backwards (rowid = claim id, newest first) and only the newest RankedCandidates
+        // matches are scored, then sorted here.
+        var candidates = published
             ? await db.Database
-                .SqlQuery<SearchHit>($"SELECT claim_id AS ClaimId, bm25(ClaimSearchPublished, 0.0, 5.0, 1.0) AS Score FROM ClaimSearchPublished WHERE ClaimSearchPublished MATCH {match} ORDER BY Score LIMIT {limit}")
+                .SqlQuery<SearchHit>($"""
+                    SELECT claim_id AS ClaimId, bm25(ClaimSearchPublished, 0.0, 5.0, 1.0) AS Score FROM ClaimSearchPublished
+                    WHERE ClaimSearchPublished MATCH {match} ORDER BY rowid DESC LIMIT {RankedCandidates}
+                    """)
                 .ToListAsync(cancellationToken)
             : await db.Database
-                .SqlQuery<SearchHit>($"SELECT claim_id AS ClaimId, bm25(ClaimSearch, 0.0, 5.0, 1.0) AS Score FROM ClaimSearch WHERE ClaimSearch MATCH {match} ORDER BY Score LIMIT {limit}")
+                .SqlQuery<SearchHit>($"""
+                    SELECT claim_id AS ClaimId, bm25(ClaimSearch, 0.0, 5.0, 1.0) AS Score FROM ClaimSearch
+                    WHERE ClaimSearch MATCH {match} ORDER BY rowid DESC LIMIT {RankedCandidates}
+                    """)
                 .ToListAsync(cancellationToken);
+        // bm25 is lower for better matches; ties go to the newer claim.
+        return candidates.OrderBy(h => h.Score).ThenByDescending(h => h.ClaimId).Take(limit).ToList();
     }
 }

@@ -107,23 +107,13 @@ public sealed class HtmlSanitiser(IOptions<RichTextOptions> options)
         {
             return SanitisedHtml.Empty;
         }
-        if (rendered.TryGetValue(stored.Html, out var known))
-        {
-            return known;
-        }
-        var result = Sanitise(stored.Html) is { Html: { } html } ? html : SanitisedHtml.Empty;
-        if (rendered.Count >= RenderedCapacity)
-        {
-            rendered.Clear();
-        }
-        rendered[stored.Html] = result;
-        return result;
+        return rendered.GetOrAdd(stored.Html, html => Sanitise(html) is { Html: { } clean } ? clean : SanitisedHtml.Empty);
     }
 
     /// <summary>How many rendered texts are remembered at most (about a page of memory per text).</summary>
     public const int RenderedCapacity = 4096;
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SanitisedHtml> rendered = new(StringComparer.Ordinal);
+    private readonly Caching.BoundedMemo<string, SanitisedHtml> rendered = new(RenderedCapacity, StringComparer.Ordinal);
 
     private string Clean(string input, out bool depthExceeded)
     {

@@ -15,7 +15,7 @@ public sealed record SiteView(string PublisherName, string? PublisherUrl, string
     int ReviewIntervalDays = Domain.Site.SiteDefaults.ReviewIntervalDays);
 
 /// <summary>The publisher settings: created with honest defaults on first start, edited by admins.</summary>
-public sealed class SitePublishing(AppDbContext db, HtmlSanitiser sanitiser, IPublicCache publicCache)
+public sealed class SitePublishing(AppDbContext db, HtmlSanitiser sanitiser, IPublicCache publicCache, ReferenceData reference)
 {
     public async Task EnsureDefaultAsync(CancellationToken cancellationToken = default)
     {
@@ -30,7 +30,11 @@ public sealed class SitePublishing(AppDbContext db, HtmlSanitiser sanitiser, IPu
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task<SiteView> GetAsync(CancellationToken cancellationToken = default)
+    /// <summary>The settings as saved; read by every page, so kept in memory until an admin saves them.</summary>
+    public Task<SiteView> GetAsync(CancellationToken cancellationToken = default) =>
+        reference.GetAsync(nameof(SitePublishing), LoadAsync, cancellationToken);
+
+    private async Task<SiteView> LoadAsync(CancellationToken cancellationToken)
     {
         var settings = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken)
                        ?? throw new InvalidOperationException("Site settings are created at start-up.");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ClaimTracker.Domain.Text;
+using ClaimTracker.Infrastructure.Caching;
 using ClaimTracker.Infrastructure.Claims;
 
 namespace ClaimTracker.Infrastructure.Workflow;
@@ -46,3 +47,17 @@ public static class ClaimSnapshot
         public override void Write(Utf8JsonWriter writer, SanitisedHtml value, JsonSerializerOptions options) => writer.WriteStringValue(value.Html);
     }
 }
+
+/// <summary>
+/// Approved versions never change, so their snapshots are read from JSON once per (claim, version) and
+/// remembered (a bounded set): a busy claim page does not parse its snapshot on every request.
+/// </summary>
+public sealed class ApprovedSnapshots
+{
+    public const int Capacity = 1024;
+
+    private readonly BoundedMemo<(int ClaimId, int Number), ClaimDetails> memo = new(Capacity);
+
+    public ClaimDetails Read(int claimId, int number, string json) => memo.GetOrAdd((claimId, number), _ => ClaimSnapshot.Read(json));
+}
+

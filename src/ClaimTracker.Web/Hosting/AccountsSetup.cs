@@ -27,6 +27,7 @@ public static class AccountsSetup
         services.AddScoped<ClaimEditor>();
         services.AddScoped<ClaimQueries>();
         services.AddScoped<PublicClaims>();
+        services.AddSingleton<ClaimTracker.Infrastructure.Workflow.ApprovedSnapshots>();
         services.AddScoped<ClaimTracker.Infrastructure.Workflow.ClaimDiscussion>();
         services.AddScoped<ClaimTracker.Infrastructure.Workflow.ClaimWorkflow>();
         services.AddScoped<ClaimTracker.Infrastructure.Feedback.ReaderReports>();

@@ -1,0 +1,105 @@
+using System.Runtime.CompilerServices;
+using ClaimTracker.Domain.Claims;
+using ClaimTracker.Domain.Site;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ClaimTracker.Infrastructure.Data;
+
+/// <summary>
+/// The status scale and the site settings: read by every reader page, changed by an admin a few
+/// times a year. They are kept in memory; any save that adds, changes or deletes either of them
+/// forgets what was kept, before and again after the save, so a reader who loaded the old values
+/// while the save ran cannot put them back.
+/// </summary>
+public sealed class ReferenceData : SaveChangesInterceptor
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, object> values = [];
+    private readonly ConditionalWeakTable<DbContext, object> savesInProgress = [];
+    private long generation;
+
+    /// <summary>The kept value under this key, or the loaded one (kept unless something was saved meanwhile).</summary>
+    public async Task<T> GetAsync<T>(string key, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        long before;
+        lock (gate)
+        {
+            if (values.TryGetValue(key, out var kept))
+            {
+                return (T)kept;
+            }
+            before = generation;
+        }
+        var loaded = await load(cancellationToken);
+        lock (gate)
+        {
+            if (generation == before)
+            {
+                values[key] = loaded;
+            }
+        }
+        return loaded;
+    }
+
+    public void Forget()
+    {
+        lock (gate)
+        {
+            generation++;
+            values.Clear();
+        }
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Saving(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        Saving(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Done(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Done(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Done(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Done(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Saving(DbContext? context)
+    {
+        if (context is not null && context.ChangeTracker.Entries().Any(e =>
+                e.Entity is StatusDefinition or SiteSettings && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            savesInProgress.AddOrUpdate(context, this);
+            Forget();
+        }
+    }
+
+    private void Done(DbContext? context)
+    {
+        if (context is not null && savesInProgress.Remove(context))
+        {
+            Forget();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using ClaimTracker.Infrastructure.Claims;
+using ClaimTracker.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClaimTracker.IntegrationTests.Public;
+
+/// <summary>
+/// Walking the public list page by page ("after" cursors) shows every public claim exactly once, newest
+/// status change first, claims sharing a date by id, and the claims without a status at the end.
+/// </summary>
+public sealed class KeysetPagingTests(ClaimTrackerFactory factory) : IClassFixture<ClaimTrackerFactory>
+{
+    [Fact]
+    public async Task WalkingEveryPage_ListsEachPublicClaimOnce_InOrder_UndatedLast()
+    {
+        var expected = new List<(DateOnly? Since, int Id, string Slug)>();
+        for (var i = 0; i < 2 * PublicClaims.PageSize + 6; i++)
+        {
+            var id = await factory.CreateClaimAsync($"Behauptung Nummer {i} über Lieferungen");
+            // Every fourth claim has no status yet; the others share dates in threes.
+            DateOnly? since = i % 4 == 3 ? null : new DateOnly(2024, 3, 1).AddDays(i / 3);
+            if (since is { } date)
+            {
+                await factory.SetStatusAsync(id, "open", date);
+            }
+            expected.Add((since, id, await factory.PublishAsync(id)));
+        }
+        var order = expected.OrderByDescending(e => e.Since.HasValue).ThenByDescending(e => e.Since).ThenByDescending(e => e.Id)
+            .Select(e => e.Slug).ToList();
+
+        var seen = new List<string>();
+        string? after = null;
+        var pages = 0;
+        do
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var page = await scope.ServiceProvider.GetRequiredService<PublicClaims>().ListAsync(new PublicFilter(After: after));
+            Assert.InRange(page.Rows.Count, 1, PublicClaims.PageSize);
+            seen.AddRange(page.Rows.Select(r => r.Slug));
+            after = page.NextCursor;
+            pages++;
+        }
+        while (after is not null && pages < 10);
+
+        Assert.Equal(order, seen);
+        Assert.Equal(3, pages);
+    }
+}
