@@ -146,11 +146,13 @@ measure() {
   last_rps="$rps"
 }
 
-# The baseline: nginx serving the same claim page bytes as a static file.
+# The baseline: nginx serving the same claim page bytes as a static file, measured while the app is
+# stopped (a freshly started app still compiles in the background on the same core).
 start_app true "$db"
 mkdir -p "$work/static"
 curl -s "http://127.0.0.1:$app_port/claims/$pick_slug" -o "$work/static/claim.html"
 page_bytes=$(wc -c <"$work/static/claim.html")
+stop_app
 nginx_port=$(free_port)
 cat >"$work/nginx.conf" <<EOF
 worker_processes 1;
@@ -183,6 +185,7 @@ say "nginx baseline: $page_bytes bytes of /claims/$pick_slug"
 measure "nginx: saved claim page (baseline)" "http://127.0.0.1:$nginx_port/claim.html"
 nginx_rps="$last_rps"
 kill "$nginx_pid"; wait "$nginx_pid" 2>/dev/null || true; nginx_pid=""
+start_app true "$db"
 
 routes=(
   "home|/"

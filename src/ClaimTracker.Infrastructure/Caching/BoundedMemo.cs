@@ -13,6 +13,8 @@ public sealed class BoundedMemo<TKey, TValue>(int capacity, IEqualityComparer<TK
 
     public int Capacity => capacity;
 
+    public bool TryGet(TKey key, out TValue value) => values.TryGetValue(key, out value!);
+
     public TValue GetOrAdd(TKey key, Func<TKey, TValue> compute)
     {
         if (values.TryGetValue(key, out var known))

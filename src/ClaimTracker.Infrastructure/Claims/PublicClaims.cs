@@ -188,7 +188,8 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
     /// </summary>
     /// <remarks>
     /// The hottest read of the site (claim page, badge, embed, API): the claim and its versions come in one
-    /// compiled query, its sub-claims in a second, over one connection opened for both.
+    /// compiled query, its sub-claims in a second, over one connection opened for both; the approved snapshot
+    /// (the page's content, several KB of JSON) is read only the first time (<see cref="ApprovedSnapshots"/>).
     /// </remarks>
     public async Task<SlugLookup> BySlugAsync(string slug, int? version = null, CancellationToken cancellationToken = default)
     {
@@ -209,13 +210,14 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
                     ? new WithdrawnClaim(slug, current.PublishedHeadline!, at, current.WithdrawalNote ?? string.Empty) : null);
             }
             var number = version ?? current.PublishedVersion!.Value;
-            if (current.Versions.FirstOrDefault(v => v.Number == number) is not { Snapshot: { } snapshot } shown)
+            if (current.Versions.FirstOrDefault(v => v.Number == number) is not { } shown
+                || await snapshots.ReadAsync(current.Id, number, () => SnapshotOf(db, current.Id, number)) is not { } approved)
             {
                 return new SlugLookup(null, null);
             }
             var corrections = current.Versions.Where(v => v.Kind == VersionKind.Correction && v.Number <= number)
                 .Select(v => new CorrectionNoteView(v.Number, v.ApprovedAtUtc, v.CorrectionNote ?? string.Empty)).ToList();
-            var details = await WithPublicNeighboursAsync(snapshots.Read(current.Id, number, snapshot), cancellationToken);
+            var details = await WithPublicNeighboursAsync(approved, cancellationToken);
             return new SlugLookup(details, null, new PublicationInfo(number, current.PublishedVersion!.Value, shown.ApprovedAtUtc, shown.Kind, corrections));
         }
         finally
@@ -227,11 +229,11 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
     private sealed record CurrentClaim(int Id, bool IsPublic, int? PublishedVersion, string? PublishedHeadline, string? WithdrawalNote,
         DateTime? WithdrawnAtUtc, IReadOnlyList<VersionEntry> Versions);
 
-    /// <summary>A version of the claim: the one shown (with its snapshot) or a correction before it (note only).</summary>
-    private sealed record VersionEntry(int Number, VersionKind Kind, DateTime ApprovedAtUtc, string? CorrectionNote, string? Snapshot);
+    /// <summary>A version of the claim: the one shown or a correction before it.</summary>
+    private sealed record VersionEntry(int Number, VersionKind Kind, DateTime ApprovedAtUtc, string? CorrectionNote);
 
     private sealed record ClaimVersionRow(int Id, bool IsPublic, int? PublishedVersion, string? PublishedHeadline, string? WithdrawalNote,
-        DateTime? WithdrawnAtUtc, int Number, VersionKind Kind, DateTime ApprovedAtUtc, string? CorrectionNote, string? Snapshot);
+        DateTime? WithdrawnAtUtc, int Number, VersionKind Kind, DateTime ApprovedAtUtc, string? CorrectionNote);
 
     private static async Task<CurrentClaim?> CurrentBySlug(AppDbContext db, string slug, int? version)
     {
@@ -242,7 +244,7 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
         }
         return rows is [var c, ..]
             ? new CurrentClaim(c.Id, c.IsPublic, c.PublishedVersion, c.PublishedHeadline, c.WithdrawalNote, c.WithdrawnAtUtc,
-                rows.OrderByDescending(r => r.Number).Select(r => new VersionEntry(r.Number, r.Kind, r.ApprovedAtUtc, r.CorrectionNote, r.Snapshot)).ToList())
+                rows.OrderByDescending(r => r.Number).Select(r => new VersionEntry(r.Number, r.Kind, r.ApprovedAtUtc, r.CorrectionNote)).ToList())
             : null;
     }
 
@@ -256,7 +258,12 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
             join v in db.ClaimVersions.AsNoTracking() on c.Id equals v.ClaimId
             where c.Slug == slug && c.PublishedVersion != null && (v.Number == (version ?? c.PublishedVersion) || v.Kind == VersionKind.Correction)
             select new ClaimVersionRow(c.Id, c.IsPublic, c.PublishedVersion, c.PublishedHeadline, c.WithdrawalNote, c.WithdrawnAtUtc,
-                v.Number, v.Kind, v.ApprovedAtUtc, v.CorrectionNote, v.Number == (version ?? c.PublishedVersion) ? v.Snapshot : null));
+                v.Number, v.Kind, v.ApprovedAtUtc, v.CorrectionNote));
+
+    /// <summary>The approved snapshot (JSON) of one version: read only when it is not remembered already.</summary>
+    private static readonly Func<AppDbContext, int, int, Task<string?>> SnapshotOf = EF.CompileAsyncQuery(
+        (AppDbContext db, int claimId, int number) => db.ClaimVersions.AsNoTracking()
+            .Where(v => v.ClaimId == claimId && v.Number == number).Select(v => v.Snapshot).FirstOrDefault());
 
     public async Task<(string Name, string? Description, IReadOnlyList<PublicRow> Claims)?> ActorAsync(string slug, CancellationToken cancellationToken = default)
     {

@@ -58,6 +58,14 @@ public sealed class ApprovedSnapshots
 
     private readonly BoundedMemo<(int ClaimId, int Number), ClaimDetails> memo = new(Capacity);
 
-    public ClaimDetails Read(int claimId, int number, string json) => memo.GetOrAdd((claimId, number), _ => ClaimSnapshot.Read(json));
+    /// <summary>The version's snapshot, parsed; <paramref name="load"/> reads its JSON only when it is not remembered.</summary>
+    public async Task<ClaimDetails?> ReadAsync(int claimId, int number, Func<Task<string?>> load)
+    {
+        if (memo.TryGet((claimId, number), out var known))
+        {
+            return known;
+        }
+        return await load() is { } json ? memo.GetOrAdd((claimId, number), _ => ClaimSnapshot.Read(json)) : null;
+    }
 }
 

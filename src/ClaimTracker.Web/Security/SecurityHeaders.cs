@@ -17,6 +17,29 @@ public sealed class SecurityHeaders(RequestDelegate next)
     /// <summary>For the embed card only: any site may put this response in a frame.</summary>
     public static void AllowFraming(HttpContext context) => context.Items[FramingKey] = true;
 
+    [ThreadStatic]
+    private static byte[]? randomBytes;
+
+    [ThreadStatic]
+    private static int randomUsed;
+
+    /// <summary>
+    /// 16 bytes from the system's CSPRNG, drawn from a per-thread buffer filled 1 KB at a time (one
+    /// system call per 64 responses instead of one each); no byte is ever handed out twice.
+    /// </summary>
+    private static string Nonce()
+    {
+        if (randomBytes is null || randomUsed + 16 > randomBytes.Length)
+        {
+            randomBytes ??= new byte[1024];
+            RandomNumberGenerator.Fill(randomBytes);
+            randomUsed = 0;
+        }
+        var nonce = Convert.ToBase64String(randomBytes, randomUsed, 16);
+        randomUsed += 16;
+        return nonce;
+    }
+
     public Task InvokeAsync(HttpContext context)
     {
         // Error pages re-run the pipeline for the same response: keep its nonce and headers.
@@ -24,7 +47,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
         {
             return next(context);
         }
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        var nonce = Nonce();
         context.Items[NonceKey] = nonce;
         context.Response.OnStarting(() =>
         {

@@ -20,6 +20,8 @@ public sealed class QueryCountTests
         var large = await BuildAsync(factory, "Große Behauptung", parts: 12);
         var reader = factory.CreateBrowser();
         await reader.GetAsync($"/claims/{small}", expectOk: true);
+        // A version's first view also reads its approved snapshot (then remembered): one query more, once.
+        Assert.Equal(3, await CountQueriesAsync(factory, reader, $"/claims/{large}"));
 
         var smallCount = await CountQueriesAsync(factory, reader, $"/claims/{small}");
         var largeCount = await CountQueriesAsync(factory, reader, $"/claims/{large}");
