@@ -27,7 +27,8 @@ builder.Services
     .AddClaimTrackerSecurity(builder.Configuration)
     .AddClaimTrackerPublicCache()
     .AddClaimTrackerLocalisation()
-    .AddClaimTrackerPages();
+    .AddClaimTrackerPages()
+    .AddClaimTrackerHealth();
 
 var app = builder.Build();
 

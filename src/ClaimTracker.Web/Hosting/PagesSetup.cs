@@ -92,6 +92,7 @@ public static class PagesSetup
         app.MapClaimsApi();
         app.MapLanguageSwitch();
         app.MapOpenApi().AllowAnonymous();
+        app.MapClaimTrackerHealth();
         // Unknown addresses are a plain 404 for everyone (not a sign-in redirect from the fallback policy).
         app.MapFallback(context =>
         {

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using ClaimTracker.Infrastructure.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace ClaimTracker.Web.Hosting;
+
+/// <summary>
+/// For load balancers and orchestrators: <c>/healthz/live</c> answers 200 while the process serves requests
+/// (nothing else is checked: a database outage must not get healthy instances restarted);
+/// <c>/healthz/ready</c> answers 200 only when the database answers and every migration is applied, else 503
+/// with the reason, so an instance receives traffic only when it can serve it. Never cached, no sign-in.
+/// </summary>
+public static class Health
+{
+    private const string ReadyTag = "ready";
+
+    public static IServiceCollection AddClaimTrackerHealth(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<DatabaseReady>("database", tags: [ReadyTag]);
+        return services;
+    }
+
+    public static void MapClaimTrackerHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync })
+            .AllowAnonymous();
+    }
+
+    /// <summary>A small JSON answer: the overall status and each check's status and reason.</summary>
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), reason = e.Value.Description }),
+        }));
+    }
+
+    private sealed class DatabaseReady(AppDbContext db) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                if (!await db.Database.CanConnectAsync(cancellationToken))
+                {
+                    return HealthCheckResult.Unhealthy("The database does not answer.");
+                }
+                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+                return pending.Count == 0
+                    ? HealthCheckResult.Healthy("The database answers and every migration is applied.")
+                    : HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied yet, the latest {pending[^1]}.");
+            }
+            catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException)
+            {
+                // The reason goes to the probe; details stay in the log (the health check service logs failures).
+                return HealthCheckResult.Unhealthy("The database cannot be read: " + exception.GetType().Name + ".", exception);
+            }
+        }
+    }
+}
