@@ -11,8 +11,6 @@ public sealed class BoundedMemo<TKey, TValue>(int capacity, IEqualityComparer<TK
 {
     private readonly ConcurrentDictionary<TKey, TValue> values = new(comparer);
 
-    public int Capacity => capacity;
-
     public bool TryGet(TKey key, out TValue value) => values.TryGetValue(key, out value!);
 
     public TValue GetOrAdd(TKey key, Func<TKey, TValue> compute)

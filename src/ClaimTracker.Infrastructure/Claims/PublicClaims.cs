@@ -111,7 +111,7 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
         // The bare column order matches the partial index on public claims (PublishedStatusSince, Id): no sort of every claim.
         var page = await Rows(ordered.OrderByDescending(c => c.PublishedStatusSince).ThenByDescending(c => c.Id))
             .Take(PageSize + 1).ToListAsync(cancellationToken);
-        if (page.Count <= PageSize && afterDate != DateOnly.MinValue && filter.After is not null)
+        if (page.Count <= PageSize && afterDate != DateOnly.MinValue)
         {
             // The dated claims ran out on this page: the undated ones follow.
             page.AddRange(await Rows(claims.Where(c => c.PublishedStatusSince == null).OrderByDescending(c => c.Id))
