@@ -41,7 +41,7 @@ public sealed record SlugLookup(ClaimDetails? Claim, string? RedirectTo, Publica
 /// headline and status, a claim page its approved snapshot, a feed its approved status changes and
 /// corrections. A draft, and a pending revision of a published claim, are invisible here.
 /// </summary>
-public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusScale scale, ApprovedSnapshots snapshots)
+public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusScale scale, ApprovedSnapshots snapshots, ReferenceData reference)
 {
     public const int PageSize = 25;
 
@@ -65,13 +65,36 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
     /// Newest status change first, paged by keyset (the last row's date and id), so page 1,000 costs what page 1 does.
     /// With a search query the order is relevance and the result is one page of the best matches.
     /// </summary>
+    /// <remarks>Its queries share one connection; the status badges come from the scale in memory.</remarks>
     public async Task<PublicPage> ListAsync(PublicFilter filter, CancellationToken cancellationToken = default)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var (rows, next) = await ListRowsAsync(filter, cancellationToken);
+            var statuses = (await scale.ListAsync(cancellationToken)).ToDictionary(s => s.Id);
+            return new PublicPage(rows.Select(r => new PublicRow(r.Slug, r.Headline, Badge(statuses, r.StatusId), r.StatusSince)).ToList(), next);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static StatusBadge? Badge(Dictionary<int, StatusRow> statuses, int? statusId) =>
+        statusId is { } id && statuses.TryGetValue(id, out var s) ? new StatusBadge(s.Key, s.NameEn, s.Colour) : null;
+
+    private async Task<(List<ListRow> Rows, string? Next)> ListRowsAsync(PublicFilter filter, CancellationToken cancellationToken)
     {
         var claims = db.Claims.AsNoTracking().Where(c => c.IsPublic);
         List<int>? ranked = null;
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
-            ranked = (await search.SearchAsync(db, filter.Query, 200, cancellationToken, published: true)).Select(h => h.ClaimId).ToList();
+            // Without further filters the page's matches are all it needs; a filter is applied to the best 200.
+            var narrowed = !string.IsNullOrEmpty(filter.Status) || !string.IsNullOrEmpty(filter.Topic) || !string.IsNullOrEmpty(filter.Actor)
+                || filter.From is not null || filter.To is not null;
+            ranked = (await search.SearchAsync(db, filter.Query, narrowed ? 200 : PageSize, cancellationToken, published: true))
+                .Select(h => h.ClaimId).ToList();
             claims = claims.Where(c => ranked.Contains(c.Id));
         }
         if (!string.IsNullOrEmpty(filter.Status))
@@ -96,8 +119,11 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
         }
         if (ranked is not null)
         {
-            var hits = await Rows(claims).ToListAsync(cancellationToken);
-            return new PublicPage(hits.OrderBy(r => ranked.IndexOf(r.Id)).Take(PageSize).Select(r => r.Row).ToList(), null);
+            // The filters narrow the ranked ids (a key lookup each); only the page's rows are read in full.
+            var kept = (await claims.Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+            var top = ranked.Where(kept.Contains).Take(PageSize).ToList();
+            var hits = await Rows(db.Claims.AsNoTracking().Where(c => top.Contains(c.Id))).ToListAsync(cancellationToken);
+            return (hits.OrderBy(r => top.IndexOf(r.Id)).ToList(), null);
         }
         var ordered = claims;
         if (Cursor.TryParse(filter.After, out var afterDate, out var afterId))
@@ -117,8 +143,8 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
             page.AddRange(await Rows(claims.Where(c => c.PublishedStatusSince == null).OrderByDescending(c => c.Id))
                 .Take(PageSize + 1 - page.Count).ToListAsync(cancellationToken));
         }
-        var next = page.Count > PageSize ? Cursor.Format(page[PageSize - 1].Row.StatusSince ?? DateOnly.MinValue, page[PageSize - 1].Id) : null;
-        return new PublicPage(page.Take(PageSize).Select(r => r.Row).ToList(), next);
+        var next = page.Count > PageSize ? Cursor.Format(page[PageSize - 1].StatusSince ?? DateOnly.MinValue, page[PageSize - 1].Id) : null;
+        return (page.Take(PageSize).ToList(), next);
     }
 
     /// <summary>Published status changes and corrections of public claims, newest first: all of them, one claim's, or one topic's.</summary>
@@ -178,9 +204,11 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
     public Task<bool> TopicExistsAsync(string topicSlug, CancellationToken cancellationToken = default) =>
         db.Topics.AnyAsync(t => t.Slug == topicSlug, cancellationToken);
 
-    public async Task<IReadOnlyList<(string Slug, string Name)>> TopicsAsync(CancellationToken cancellationToken = default) =>
-        (await db.Topics.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Slug, t.Name }).ToListAsync(cancellationToken))
-        .Select(t => (t.Slug, t.Name)).ToList();
+    /// <summary>Every topic by name, from memory (<see cref="ReferenceData"/>: forgotten by any save that adds, renames or deletes one).</summary>
+    public Task<List<(string Slug, string Name)>> TopicsAsync(CancellationToken cancellationToken = default) =>
+        reference.GetAsync(nameof(TopicsAsync), async ct =>
+            (await db.Topics.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Slug, t.Name }).ToListAsync(ct))
+            .Select(t => (t.Slug, t.Name)).ToList(), cancellationToken);
 
     /// <summary>
     /// The approved version readers see under this slug (the latest, or the numbered one), where an old
@@ -303,8 +331,7 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
         var rows = new List<(int? ParentClaimId, ClaimRow Row)>();
         await foreach (var n in PublicNeighbours(db, id, slugs).WithCancellation(cancellationToken))
         {
-            var status = n.StatusId is { } statusId && statuses.TryGetValue(statusId, out var s) ? new StatusBadge(s.Key, s.NameEn, s.Colour) : null;
-            rows.Add((n.ParentClaimId, new ClaimRow(n.Id, n.Slug, n.Headline ?? string.Empty, status, n.StatusSince, true, n.Language, n.UpdatedAtUtc, string.Empty, null)));
+            rows.Add((n.ParentClaimId, new ClaimRow(n.Id, n.Slug, n.Headline ?? string.Empty, Badge(statuses, n.StatusId), n.StatusSince, true, n.Language, n.UpdatedAtUtc, string.Empty, null)));
         }
         ClaimRow? Find(string slug) => rows.FirstOrDefault(r => r.Row.Slug == slug).Row;
         return details with
@@ -328,12 +355,10 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
             .Select(c => new NeighbourRow(c.ParentClaimId, c.Id, c.Slug, c.PublishedHeadline, c.PublishedStatusId, c.PublishedStatusSince,
                 c.Language, c.PublishedAtUtc ?? c.UpdatedAtUtc)));
 
-    private IQueryable<IdRow> Rows(IQueryable<Domain.Claims.Claim> claims) =>
-        claims.Select(c => new IdRow(c.Id, new PublicRow(c.Slug, c.PublishedHeadline!,
-            db.Statuses.Where(s => s.Id == c.PublishedStatusId).Select(s => new StatusBadge(s.Key, s.NameEn, s.Colour)).FirstOrDefault(),
-            c.PublishedStatusSince)));
+    private static IQueryable<ListRow> Rows(IQueryable<Domain.Claims.Claim> claims) =>
+        claims.Select(c => new ListRow(c.Id, c.Slug, c.PublishedHeadline!, c.PublishedStatusId, c.PublishedStatusSince));
 
-    private sealed record IdRow(int Id, PublicRow Row);
+    private sealed record ListRow(int Id, string Slug, string Headline, int? StatusId, DateOnly? StatusSince);
 
     /// <summary>"20241130-17": the sort key of the last row a page showed.</summary>
     private static class Cursor

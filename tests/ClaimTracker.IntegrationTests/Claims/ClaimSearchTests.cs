@@ -48,6 +48,18 @@ public sealed class ClaimSearchTests(ClaimTrackerFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Search_HeadlineMatchesThenOtherMatches_NewestFirstWithinEach()
+    {
+        var older = await SeedAsync("Kasachstan meldet Drohnenfund", "Ein Fund.");
+        var inBody = await SeedAsync("Ein Bericht aus Zentralasien", "Der Drohnenfund in Kasachstan ist bestätigt.");
+        var newer = await SeedAsync("Erneuter Drohnenfund in Kasachstan", "Noch ein Fund.");
+
+        var ids = (await IdsAsync("kasachst drohnenf")).Where(i => i == older || i == newer || i == inBody).ToList();
+
+        Assert.Equal([newer, older, inBody], ids);
+    }
+
+    [Fact]
     public async Task Search_EveryWordMustMatch() => Assert.DoesNotContain(munich, await IdsAsync("München Raketen"));
 
     [Theory]

@@ -47,7 +47,7 @@ public sealed class DemoDataTests(DevelopmentFactory factory) : IClassFixture<De
     [Fact]
     public async Task EveryQuote_IsCopiedFromTheSeedArticles()
     {
-        var seeds = SeedTexts();
+        var seeds = SeedArticles.All();
         _ = factory.CreateBrowser();
         var excerpts = await factory.WithDbAsync(db => db.Sources.Select(s => s.Excerpt!).ToListAsync());
         var linkQuotes = await factory.WithDbAsync(db => db.ClaimSources.Where(s => s.Quote != null).Select(s => s.Quote!).ToListAsync());
@@ -58,18 +58,5 @@ public sealed class DemoDataTests(DevelopmentFactory factory) : IClassFixture<De
             .Where(p => p.Length > 0).ToList();
         Assert.NotEmpty(passages);
         Assert.All(passages, passage => Assert.Contains(passage, seeds));
-    }
-
-    private static string SeedTexts()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var seeds = Path.Combine(directory.FullName, "tests", "seeds");
-            if (File.Exists(Path.Combine(directory.FullName, "ClaimTracker.sln")) && Directory.Exists(seeds))
-            {
-                return string.Join("\n", Directory.GetFiles(seeds, "*.txt").Order().Select(File.ReadAllText));
-            }
-        }
-        throw new InvalidOperationException("tests/seeds (the seed articles) not found above " + AppContext.BaseDirectory);
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClaimTracker.IntegrationTests.Data;
 
 /// <summary>
-/// The status scale and site settings are kept in memory for reader pages; any save that changes them,
+/// The status scale, site settings and topics are kept in memory for reader pages; any save that changes them,
 /// through the admin forms' services or through any context, is seen by the very next read.
 /// </summary>
 public sealed class ReferenceDataTests(ClaimTrackerFactory factory) : IClassFixture<ClaimTrackerFactory>
@@ -46,6 +46,26 @@ public sealed class ReferenceDataTests(ClaimTrackerFactory factory) : IClassFixt
 
         await using var next = factory.Services.CreateAsyncScope();
         Assert.Equal("Redaktion Süd", (await next.ServiceProvider.GetRequiredService<SitePublishing>().GetAsync()).PublisherName);
+    }
+
+    [Fact]
+    public async Task Topics_ReadFromMemory_ANewTopicIsOfferedToReadersAtOnce()
+    {
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var claims = scope.ServiceProvider.GetRequiredService<PublicClaims>();
+            Assert.Same(await claims.TopicsAsync(), await claims.TopicsAsync());
+        }
+
+        await factory.WithDbAsync(async db =>
+        {
+            db.Topics.Add(ClaimTracker.Domain.Claims.Topic.Create("Ostseepipelines"));
+            return await db.SaveChangesAsync();
+        });
+
+        var reader = factory.CreateClient();
+        var html = await reader.GetStringAsync("/claims");
+        Assert.Contains("Ostseepipelines", html);
     }
 
     [Fact]
