@@ -88,11 +88,11 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
     {
         var claims = db.Claims.AsNoTracking().Where(c => c.IsPublic);
         List<int>? ranked = null;
+        // Without further filters a search's page is its best matches; a filter is applied to the best 200.
+        var narrowed = !string.IsNullOrEmpty(filter.Status) || !string.IsNullOrEmpty(filter.Topic) || !string.IsNullOrEmpty(filter.Actor)
+            || filter.From is not null || filter.To is not null;
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
-            // Without further filters the page's matches are all it needs; a filter is applied to the best 200.
-            var narrowed = !string.IsNullOrEmpty(filter.Status) || !string.IsNullOrEmpty(filter.Topic) || !string.IsNullOrEmpty(filter.Actor)
-                || filter.From is not null || filter.To is not null;
             ranked = (await search.SearchAsync(db, filter.Query, narrowed ? 200 : PageSize, cancellationToken, published: true))
                 .Select(h => h.ClaimId).ToList();
             claims = claims.Where(c => ranked.Contains(c.Id));
@@ -119,10 +119,15 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
         }
         if (ranked is not null)
         {
-            // The filters narrow the ranked ids (a key lookup each); only the page's rows are read in full.
-            var kept = (await claims.Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
-            var top = ranked.Where(kept.Contains).Take(PageSize).ToList();
-            var hits = await Rows(db.Claims.AsNoTracking().Where(c => top.Contains(c.Id))).ToListAsync(cancellationToken);
+            // Filters narrow the best 200 matches (a key lookup each) before the page's rows are read in full.
+            var top = ranked;
+            if (narrowed)
+            {
+                var kept = (await claims.Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+                top = ranked.Where(kept.Contains).Take(PageSize).ToList();
+                claims = db.Claims.AsNoTracking().Where(c => c.IsPublic && top.Contains(c.Id));
+            }
+            var hits = await Rows(claims).ToListAsync(cancellationToken);
             return (hits.OrderBy(r => top.IndexOf(r.Id)).ToList(), null);
         }
         var ordered = claims;

@@ -125,6 +125,27 @@ public sealed class PublicPagesTests(ClaimTrackerFactory factory) : IClassFixtur
         page.QuerySelectorAll(".public-claims a").Select(a => a.GetAttribute("href")!["/claims/".Length..]).ToList();
 
     /// <summary>The claims a page lists (not, say, the search box echoing the query).</summary>
+    [Fact]
+    public async Task Search_WithAStatusFilter_ListsOnlyMatchesWithThatStatus_HeadlineMatchesFirst()
+    {
+        var word = "Filterwort" + Guid.NewGuid().ToString("N")[..6];
+        var open = await factory.CreateClaimAsync($"{word} im Titel, offen");
+        var confirmedInText = await factory.CreateClaimAsync("Bestätigt, Wort nur im Text", $"Hier steht {word} im Text.");
+        var confirmedInHeadline = await factory.CreateClaimAsync($"{word} im Titel, bestätigt");
+        await factory.SetStatusAsync(open, "open", new DateOnly(2025, 3, 1));
+        await factory.SetStatusAsync(confirmedInText, "confirmed", new DateOnly(2025, 3, 2));
+        await factory.SetStatusAsync(confirmedInHeadline, "confirmed", new DateOnly(2025, 3, 3));
+        foreach (var id in new[] { open, confirmedInText, confirmedInHeadline })
+        {
+            await factory.PublishAsync(id);
+        }
+
+        var rows = (await factory.CreateBrowser().GetAsync($"/claims?q={word[..^2]}&status=confirmed", expectOk: true))
+            .QuerySelectorAll(".public-claims a").Select(a => a.TextContent.Trim()).ToList();
+
+        Assert.Equal([$"{word} im Titel, bestätigt", "Bestätigt, Wort nur im Text"], rows);
+    }
+
     private static async Task<string> Text(HttpClient client, string url) =>
         string.Join(" | ", (await client.GetAsync(url, expectOk: true)).QuerySelectorAll(".public-claims, #latest-changes").Select(e => e.TextContent));
 }
