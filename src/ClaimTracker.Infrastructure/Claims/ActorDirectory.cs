@@ -12,7 +12,7 @@ public sealed record ActorRow(int Id, string Name, string Slug, ActorKind Kind, 
 public sealed record ActorOption(int Id, string Name, ActorKind Kind);
 
 /// <summary>The actors editors pick as claimants, subjects, speakers and outlets.</summary>
-public sealed class ActorDirectory(AppDbContext db, TimeProvider clock)
+public sealed class ActorDirectory(AppDbContext db, TimeProvider clock, ReferenceData reference)
 {
     public async Task<IReadOnlyList<ActorRow>> ListAsync(CancellationToken cancellationToken = default) =>
         await db.Actors.AsNoTracking().OrderBy(a => a.Name)
@@ -21,9 +21,14 @@ public sealed class ActorDirectory(AppDbContext db, TimeProvider clock)
                     .Union(db.Statements.Where(s => s.ActorId == a.Id).Select(s => s.ClaimId)).Count()))
             .ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// Every actor by name, for the editors' pickers: read by every claim form, so kept in memory
+    /// (<see cref="ReferenceData"/>: forgotten by any save that adds, changes or deletes an actor).
+    /// </summary>
     public async Task<IReadOnlyList<ActorOption>> OptionsAsync(CancellationToken cancellationToken = default) =>
-        await db.Actors.AsNoTracking().OrderBy(a => a.Name).Select(a => new ActorOption(a.Id, a.Name, a.Kind))
-            .ToListAsync(cancellationToken);
+        await reference.GetAsync(nameof(ActorDirectory), async ct =>
+            (await db.Actors.AsNoTracking().OrderBy(a => a.Name).Select(a => new ActorOption(a.Id, a.Name, a.Kind)).ToListAsync(ct)).AsReadOnly(),
+            cancellationToken);
 
     public async Task<(Actor.Draft Draft, Guid Version)?> FindAsync(int id, CancellationToken cancellationToken = default) =>
         await db.Actors.AsNoTracking().Where(a => a.Id == id)

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace ClaimTracker.Infrastructure.Data;
 
 /// <summary>
-/// The status scale, the site settings and the topics: read by reader pages, changed a few times a
-/// month at most. They are kept in memory; any save that adds, changes or deletes one of them
+/// The status scale, the site settings, the topics and the actors: read by every reader page or
+/// claim form, changed far less often. They are kept in memory; any save that adds, changes or deletes one of them
 /// forgets what was kept, before and again after the save, so a reader who loaded the old values
 /// while the save ran cannot put them back.
 /// </summary>
@@ -88,7 +88,7 @@ public sealed class ReferenceData : SaveChangesInterceptor
     private void Saving(DbContext? context)
     {
         if (context is not null && context.ChangeTracker.Entries().Any(e =>
-                e.Entity is StatusDefinition or SiteSettings or Topic && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+                e.Entity is StatusDefinition or SiteSettings or Topic or Actor && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
             savesInProgress.AddOrUpdate(context, this);
             Forget();

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClaimTracker.IntegrationTests.Data;
 
 /// <summary>
-/// The status scale, site settings and topics are kept in memory for reader pages; any save that changes them,
+/// The status scale, site settings, topics and actors are kept in memory for reader pages; any save that changes them,
 /// through the admin forms' services or through any context, is seen by the very next read.
 /// </summary>
 public sealed class ReferenceDataTests(ClaimTrackerFactory factory) : IClassFixture<ClaimTrackerFactory>
@@ -66,6 +66,23 @@ public sealed class ReferenceDataTests(ClaimTrackerFactory factory) : IClassFixt
         var reader = factory.CreateClient();
         var html = await reader.GetStringAsync("/claims");
         Assert.Contains("Ostseepipelines", html);
+    }
+
+    [Fact]
+    public async Task Actors_ReadFromMemory_ANewActorIsOfferedOnTheClaimFormAtOnce()
+    {
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var actors = scope.ServiceProvider.GetRequiredService<ActorDirectory>();
+            Assert.Same(await actors.OptionsAsync(), await actors.OptionsAsync());
+            var created = await actors.CreateAsync(new ClaimTracker.Domain.Claims.Actor.Draft("Außenministerium Kasachstans",
+                ClaimTracker.Domain.Claims.ActorKind.GovernmentBody, "KZ", null, null, null));
+            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Message)));
+        }
+
+        var editor = await factory.SignedInAsync($"akteure-{Guid.NewGuid():N}@example.org", ClaimTracker.Domain.Accounts.Roles.Editor);
+        var form = await editor.GetAsync("/editor/claims/new", expectOk: true);
+        Assert.Contains(form.QuerySelectorAll("#Input_ClaimantIds option"), o => o.TextContent.StartsWith("Außenministerium Kasachstans", StringComparison.Ordinal));
     }
 
     [Fact]
