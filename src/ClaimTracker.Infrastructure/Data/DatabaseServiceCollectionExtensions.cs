@@ -44,7 +44,8 @@ public static class DatabaseServiceCollectionExtensions
             // look up hundreds of named parameters one by one.
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly)
                 .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-            .AddInterceptors(new SqlitePragmas(DatabaseSettings.BusyTimeoutMilliseconds))
+            .AddInterceptors(new SqlitePragmas(DatabaseSettings.BusyTimeoutMilliseconds),
+                SqliteWriterQueue.For(connectionString, DatabaseSettings.BusyTimeoutMilliseconds))
             // Migrations are hand-written (no model snapshot): the schema-equivalence test guards them instead.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
 }

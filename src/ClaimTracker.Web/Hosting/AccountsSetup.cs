@@ -56,7 +56,9 @@ public static class AccountsSetup
 
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = SetPasswordLinkLifetime);
         // Checked on every request, so disabling an account or changing its roles takes effect at once.
+        // A session that passes keeps its principal (no re-read of roles, no new cookie per request): SessionCheck.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddScoped<ISecurityStampValidator, SessionCheck>();
 
         // Keys live beside the database file, so one data folder holds everything an instance keeps.
         services.AddDataProtection().SetApplicationName("ClaimTracker");

@@ -99,6 +99,20 @@ public sealed class UserAdministrationTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ChangeRoles_TakingAwayARole_EndsTheOpenSessionAtItsNextRequest()
+    {
+        var editor = await factory.SignedInAsync("entzug@example.org", Roles.Editor);
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync("/editor")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync("/editor")).StatusCode);
+
+        await admin.SubmitListsAsync(await EditPageAsync("entzug@example.org"), "roles-form", ("Input.Roles", [Roles.Reviewer]));
+
+        var after = await editor.GetAsync("/editor/claims/new");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/account/login", after.Headers.Location!.PathAndQuery());
+    }
+
+    [Fact]
     public async Task ChangeRoles_FormFromBeforeAnotherAdminsChange_IsAConflictAndChangesNothing()
     {
         await CreateUserAsync("konflikt@example.org", Roles.Editor);
