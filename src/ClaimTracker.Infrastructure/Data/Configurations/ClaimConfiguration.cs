@@ -36,6 +36,9 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.HasIndex(c => c.PublishedStatusId).HasFilter("\"IsPublic\"").HasDatabaseName("IX_Claims_Public_PublishedStatusId");
         // Readers' list: public claims, newest approved status first (keyset paging walks this index).
         builder.HasIndex(c => new { c.PublishedStatusSince, c.Id }).HasFilter("\"IsPublic\"").HasDatabaseName("IX_Claims_Public_PublishedStatusSince_Id");
+        // Public claims without an approved version: none once the start-up backfill has run, so its check at every
+        // start reads an empty index instead of every claim (0.7 s at 100,000 claims).
+        builder.HasIndex(c => c.PublishedVersion).HasFilter("\"IsPublic\" AND \"PublishedVersion\" IS NULL").HasDatabaseName("IX_Claims_Public_Unversioned");
         builder.Property(c => c.PendingAuthors).HasMaxLength(4000).IsRequired().HasDefaultValue(string.Empty);
         builder.Property(c => c.SubmittedBy).HasMaxLength(EmailAddress.MaxLength);
         builder.Property(c => c.SubmissionComment).HasMaxLength(Claim.NoteMaxLength);
