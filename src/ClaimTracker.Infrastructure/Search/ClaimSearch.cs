@@ -139,14 +139,17 @@ public sealed class SqliteClaimSearch : IClaimSearch
             return;
         }
         await db.Database.ExecuteSqlRawAsync(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.SearchScratch USING fts5(text, tokenize = 'unicode61 remove_diacritics 2'); " +
+            // Contentless, so it can be emptied at once ('delete-all'): deleting rows one by one would leave the
+            // scratch index growing with delete markers that later saves pay to merge (measured: 30–85 ms stalls).
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.SearchScratch USING fts5(text, content = '', tokenize = 'unicode61 remove_diacritics 2'); " +
             "CREATE VIRTUAL TABLE IF NOT EXISTS temp.SearchScratchTerms USING fts5vocab(temp, SearchScratch, row);", cancellationToken);
         // The texts travel as parameters; only their placeholders are in the SQL.
         var values = string.Join(",", texts.Select((_, i) => "({" + i.ToString(CultureInfo.InvariantCulture) + "})"));
         var insert = "INSERT INTO temp.SearchScratch (text) VALUES " + values;
         await db.Database.ExecuteSqlRawAsync(insert, texts.Select(t => (object)SearchText.Fold(t)), cancellationToken);
         await db.Database.ExecuteSqlRawAsync(
-            "INSERT OR IGNORE INTO SearchTerms (Term) SELECT term FROM temp.SearchScratchTerms; DELETE FROM temp.SearchScratch;", cancellationToken);
+            "INSERT OR IGNORE INTO SearchTerms (Term) SELECT term FROM temp.SearchScratchTerms; " +
+            "INSERT INTO temp.SearchScratch (SearchScratch) VALUES ('delete-all');", cancellationToken);
     }
 
     /// <summary>What is searched besides the headline: the claim as made, its translation, summary, statements and sources.</summary>

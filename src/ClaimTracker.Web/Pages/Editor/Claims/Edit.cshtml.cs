@@ -33,31 +33,32 @@ public sealed class EditModel(ClaimEditor editor, ClaimQueries queries, ActorDir
         return Page();
     }
 
+    /// <remarks>The claim is read for the form only when the form comes back (a save that succeeds redirects).</remarks>
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
+        if (!ModelState.IsValid)
+        {
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+        var result = await editor.EditAsync(id, Version, Input.ToInput(), User.Identity!.Name!, cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData["StatusMessage"] = "Claim saved.";
+            return RedirectToPage("Details", new { id });
+        }
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
-        if (!ModelState.IsValid)
+        ModelState.AddFieldErrors(result.Errors);
+        if (result.IsConflict)
         {
-            return Page();
+            // The form keeps what this editor typed; its version becomes the one just read, so saving again overwrites knowingly.
+            Conflict = true;
+            ModelState.Remove(nameof(Version));
+            Version = Current.Version;
         }
-        var result = await editor.EditAsync(id, Version, Input.ToInput(), User.Identity!.Name!, cancellationToken);
-        if (!result.Succeeded)
-        {
-            ModelState.AddFieldErrors(result.Errors);
-            if (result.IsConflict)
-            {
-                Conflict = true;
-                await LoadAsync(id, cancellationToken);
-                ModelState.Remove(nameof(Version));
-                Version = Current.Version;
-            }
-            return Page();
-        }
-        TempData["StatusMessage"] = "Claim saved.";
-        return RedirectToPage("Details", new { id });
+        return Page();
     }
 
     public async Task<IActionResult> OnPostSlugAsync(int id, string? newSlug, CancellationToken cancellationToken)

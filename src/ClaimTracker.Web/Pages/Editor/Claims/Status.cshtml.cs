@@ -16,25 +16,26 @@ public sealed class StatusModel(ClaimEditor editor, ClaimQueries queries, Status
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
+    /// <remarks>The claim is read for the form only when the form comes back (a change that is recorded redirects).</remarks>
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
+        if (!ModelState.IsValid)
+        {
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+        var result = await editor.ChangeStatusAsync(id, Input.StatusId, Input.EffectiveOn, Input.Rationale, Input.SourceIds,
+            Input.CorrectsId, User.Identity!.Name!, cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData["StatusMessage"] = "Status change recorded.";
+            return RedirectToPage("Details", pageHandler: null, routeValues: new { id }, fragment: "history");
+        }
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-        var result = await editor.ChangeStatusAsync(id, Input.StatusId, Input.EffectiveOn, Input.Rationale, Input.SourceIds,
-            Input.CorrectsId, User.Identity!.Name!, cancellationToken);
-        if (!result.Succeeded)
-        {
-            ModelState.AddFieldErrors(result.Errors);
-            return Page();
-        }
-        TempData["StatusMessage"] = "Status change recorded.";
-        return RedirectToPage("Details", pageHandler: null, routeValues: new { id }, fragment: "history");
+        ModelState.AddFieldErrors(result.Errors);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
