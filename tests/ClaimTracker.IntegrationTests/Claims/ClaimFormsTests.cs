@@ -96,23 +96,6 @@ public sealed class ClaimFormsTests(ClaimTrackerFactory factory) : IClassFixture
         Assert.Equal("Vom zweiten Redakteur", await factory.WithDbAsync(db => db.Claims.Where(c => c.Id == id).Select(c => c.Headline).SingleAsync()));
     }
 
-    [Theory]
-    [InlineData("edit", "claim-form")]
-    [InlineData("status", "status-form")]
-    public async Task Save_ToAClaimThatDoesNotExist_Is404AndChangesNothing(string page, string formId)
-    {
-        var id = await factory.CreateClaimAsync("Vorlage für ein Formular ohne Fall");
-        var editor = await factory.SignedInAsync($"fehlt-{Guid.NewGuid():N}@example.org", Roles.Editor);
-        var form = await editor.GetAsync($"/editor/claims/{page}/{id}", expectOk: true);
-        form.GetElementById(formId)!.SetAttribute("action", $"/editor/claims/{page}/{int.MaxValue}");
-        var changesBefore = await factory.WithDbAsync(db => db.ChangeRecords.CountAsync());
-
-        var response = await editor.SubmitAsync(form, formId, ("Input.Rationale", "<p>Begründung.</p>"));
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal(changesBefore, await factory.WithDbAsync(db => db.ChangeRecords.CountAsync()));
-    }
-
     [Fact]
     public async Task Edit_Headline_KeepsSlug_ChangingTheSlugKeepsTheOldOneResolving()
     {
