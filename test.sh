@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test project: unit, integration (real app on real SQLite) and browser (Playwright
-# driving Debian's headless Chromium). Installs what the tests need when it is missing.
+# Runs every test project: unit, integration (real app on real SQLite, then again on a throw-away
+# PostgreSQL) and browser (Playwright driving Debian's headless Chromium). Installs what the tests need
+# when it is missing.
 # With CI=true no test may be skipped.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -33,9 +34,33 @@ fi
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
-dotnet test ClaimTracker.sln --logger "console;verbosity=normal" 2>&1 | tee "$log"
+pgdir=$(mktemp -d /tmp/claimtracker-pg-XXXXXX)
+trap 'rm -f "$log"; tests/postgres-cluster.sh stop "$pgdir"' EXIT
+
+# A throw-away PostgreSQL server (Debian's postgresql, installed when missing) for the PostgreSQL-only tests
+# and for the integration suite's second pass.
+if server=$(tests/postgres-cluster.sh start "$pgdir"); then
+  export CLAIMTRACKER_TEST_POSTGRES="$server"
+  echo "test.sh: PostgreSQL for the tests at $server"
+else
+  echo "test.sh: could not start PostgreSQL; its tests will say why they cannot run." >&2
+fi
+
+# Pass 1: every project; the integration suite on SQLite. One engine per test process (as in production).
+dotnet test ClaimTracker.sln --filter "Engine!=Postgres" --logger "console;verbosity=normal" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+
+# Pass 2: the integration suite again on PostgreSQL, with the tests about PostgreSQL itself (two instances,
+# schema); the tests about SQLite itself ran in pass 1.
+if [ -n "${CLAIMTRACKER_TEST_POSTGRES:-}" ] || [ "${CI:-}" = "true" ]; then
+  echo "test.sh: the integration suite on PostgreSQL"
+  CLAIMTRACKER_TEST_ENGINE=Postgres dotnet test tests/ClaimTracker.IntegrationTests --no-build \
+    --filter "Engine!=Sqlite" --logger "console;verbosity=normal" 2>&1 | tee -a "$log"
+  pg_status=${PIPESTATUS[0]}
+  [ "$pg_status" -eq 0 ] || status=$pg_status
+else
+  echo "test.sh: the integration suite's PostgreSQL pass skipped: no PostgreSQL server could be started."
+fi
 
 # One summary line over all test projects (each prints "Total tests: N" then "Passed: N", "Failed: N", "Skipped: N").
 read -r passed failed skipped < <(awk '

@@ -55,7 +55,7 @@ public sealed class InitialIdentityAndAudit : Migration
             columns: table => new
             {
                 Id = table.Column<long>(nullable: false)
-                    .Annotation("Sqlite:Autoincrement", true),
+                    .Identity(),
                 OccurredAtUtc = table.Column<DateTime>(nullable: false),
                 Actor = table.Column<string>(maxLength: 256, nullable: false),
                 Action = table.Column<string>(maxLength: 64, nullable: false),
@@ -69,7 +69,7 @@ public sealed class InitialIdentityAndAudit : Migration
             columns: table => new
             {
                 Id = table.Column<int>(nullable: false)
-                    .Annotation("Sqlite:Autoincrement", true),
+                    .Identity(),
                 RoleId = table.Column<string>(nullable: false),
                 ClaimType = table.Column<string>(nullable: true),
                 ClaimValue = table.Column<string>(nullable: true),
@@ -86,7 +86,7 @@ public sealed class InitialIdentityAndAudit : Migration
             columns: table => new
             {
                 Id = table.Column<int>(nullable: false)
-                    .Annotation("Sqlite:Autoincrement", true),
+                    .Identity(),
                 UserId = table.Column<string>(nullable: false),
                 ClaimType = table.Column<string>(nullable: true),
                 ClaimValue = table.Column<string>(nullable: true),

@@ -18,7 +18,7 @@ public sealed class AddClaims : Migration
             name: "Actors",
             columns: table => new
             {
-                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true),
+                Id = table.Column<int>(nullable: false).Identity(),
                 Name = table.Column<string>(maxLength: 200, nullable: false),
                 Slug = table.Column<string>(maxLength: 80, nullable: false),
                 Kind = table.Column<string>(maxLength: 24, nullable: false),
@@ -34,7 +34,7 @@ public sealed class AddClaims : Migration
             name: "ChangeRecords",
             columns: table => new
             {
-                Id = table.Column<long>(nullable: false).Annotation("Sqlite:Autoincrement", true),
+                Id = table.Column<long>(nullable: false).Identity(),
                 OccurredAtUtc = table.Column<DateTime>(nullable: false),
                 Actor = table.Column<string>(maxLength: 256, nullable: false),
                 EntityType = table.Column<string>(maxLength: 64, nullable: false),
@@ -49,7 +49,7 @@ public sealed class AddClaims : Migration
             name: "StatusDefinitions",
             columns: table => new
             {
-                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true),
+                Id = table.Column<int>(nullable: false).Identity(),
                 Key = table.Column<string>(maxLength: 80, nullable: false),
                 NameEn = table.Column<string>(maxLength: 60, nullable: false),
                 NameDe = table.Column<string>(maxLength: 60, nullable: false),
@@ -67,7 +67,7 @@ public sealed class AddClaims : Migration
             name: "Topics",
             columns: table => new
             {
-                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true),
+                Id = table.Column<int>(nullable: false).Identity(),
                 Name = table.Column<string>(maxLength: 100, nullable: false),
                 Slug = table.Column<string>(maxLength: 80, nullable: false),
             },
@@ -77,7 +77,7 @@ public sealed class AddClaims : Migration
             name: "Sources",
             columns: table => new
             {
-                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true),
+                Id = table.Column<int>(nullable: false).Identity(),
                 Url = table.Column<string>(maxLength: 2000, nullable: true),
                 Title = table.Column<string>(maxLength: 300, nullable: false),
                 OutletId = table.Column<int>(nullable: true),
@@ -102,7 +102,7 @@ public sealed class AddClaims : Migration
             name: "Claims",
             columns: table => new
             {
-                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true),
+                Id = table.Column<int>(nullable: false).Identity(),
                 Slug = table.Column<string>(maxLength: 80, nullable: false),
                 Headline = table.Column<string>(maxLength: 120, nullable: false),
                 OriginalText = table.Column<string>(maxLength: 4000, nullable: false),
@@ -208,7 +208,7 @@ public sealed class AddClaims : Migration
             name: "Statements",
             columns: table => new
             {
-                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true),
+                Id = table.Column<int>(nullable: false).Identity(),
                 ClaimId = table.Column<int>(nullable: false),
                 ActorId = table.Column<int>(nullable: false),
                 Stance = table.Column<string>(maxLength: 24, nullable: false),
@@ -230,7 +230,7 @@ public sealed class AddClaims : Migration
             name: "StatusChanges",
             columns: table => new
             {
-                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true),
+                Id = table.Column<int>(nullable: false).Identity(),
                 ClaimId = table.Column<int>(nullable: false),
                 StatusId = table.Column<int>(nullable: false),
                 EffectiveOn = table.Column<DateOnly>(nullable: false),

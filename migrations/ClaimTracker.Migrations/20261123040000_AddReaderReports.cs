@@ -15,7 +15,7 @@ public sealed class AddReaderReports : Migration
             name: "ReaderReports",
             columns: table => new
             {
-                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true),
+                Id = table.Column<int>(nullable: false).Identity(),
                 ClaimId = table.Column<int>(nullable: false),
                 Message = table.Column<string>(maxLength: 4000, nullable: false),
                 Email = table.Column<string>(maxLength: 256, nullable: true),

@@ -15,7 +15,7 @@ public sealed class AddClaimComments : Migration
             name: "ClaimComments",
             columns: table => new
             {
-                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true),
+                Id = table.Column<int>(nullable: false).Identity(),
                 ClaimId = table.Column<int>(nullable: false),
                 Author = table.Column<string>(maxLength: 256, nullable: false),
                 Body = table.Column<string>(maxLength: 20000, nullable: false),

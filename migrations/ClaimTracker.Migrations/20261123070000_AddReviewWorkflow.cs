@@ -46,7 +46,7 @@ public sealed class AddReviewWorkflow : Migration
             name: "ClaimVersions",
             columns: table => new
             {
-                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true),
+                Id = table.Column<int>(nullable: false).Identity(),
                 ClaimId = table.Column<int>(nullable: false),
                 Number = table.Column<int>(nullable: false),
                 Kind = table.Column<string>(maxLength: 24, nullable: false),
@@ -73,7 +73,7 @@ public sealed class AddReviewWorkflow : Migration
             name: "WorkflowEvents",
             columns: table => new
             {
-                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true),
+                Id = table.Column<int>(nullable: false).Identity(),
                 ClaimId = table.Column<int>(nullable: false),
                 Action = table.Column<string>(maxLength: 16, nullable: false),
                 Actor = table.Column<string>(maxLength: 256, nullable: false),

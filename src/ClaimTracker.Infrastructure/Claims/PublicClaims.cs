@@ -130,19 +130,20 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
             var hits = await Rows(claims).ToListAsync(cancellationToken);
             return (hits.OrderBy(r => top.IndexOf(r.Id)).ToList(), null);
         }
-        var ordered = claims;
-        if (Cursor.TryParse(filter.After, out var afterDate, out var afterId))
-        {
-            // Claims without a status come last (NULL sorts below every date): the cursor date MinValue stands for them.
-            // Dated rows are a range of the index (seek to the cursor's date, walk down), not an OR that walks it from the top.
-            ordered = afterDate == DateOnly.MinValue
-                ? claims.Where(c => c.PublishedStatusSince == null && c.Id < afterId)
-                : claims.Where(c => c.PublishedStatusSince <= afterDate && (c.PublishedStatusSince < afterDate || c.Id < afterId));
-        }
+        // Dated claims first, newest status first; claims without a status last (the cursor date MinValue stands for them).
+        // Each part is asked for on its own, so the order is the same on every engine (PostgreSQL sorts NULL first when
+        // descending, SQLite last) and dated rows stay a range of the index (seek to the cursor's date, walk down).
+        var hasCursor = Cursor.TryParse(filter.After, out var afterDate, out var afterId);
+        var undatedOnly = hasCursor && afterDate == DateOnly.MinValue;
+        var ordered = undatedOnly
+            ? claims.Where(c => c.PublishedStatusSince == null && c.Id < afterId)
+            : hasCursor
+                ? claims.Where(c => c.PublishedStatusSince <= afterDate && (c.PublishedStatusSince < afterDate || c.Id < afterId))
+                : claims.Where(c => c.PublishedStatusSince != null);
         // The bare column order matches the partial index on public claims (PublishedStatusSince, Id): no sort of every claim.
         var page = await Rows(ordered.OrderByDescending(c => c.PublishedStatusSince).ThenByDescending(c => c.Id))
             .Take(PageSize + 1).ToListAsync(cancellationToken);
-        if (page.Count <= PageSize && afterDate != DateOnly.MinValue)
+        if (page.Count <= PageSize && !undatedOnly)
         {
             // The dated claims ran out on this page: the undated ones follow.
             page.AddRange(await Rows(claims.Where(c => c.PublishedStatusSince == null).OrderByDescending(c => c.Id))

@@ -3,11 +3,20 @@ using Microsoft.Extensions.Logging;
 
 namespace ClaimTracker.Infrastructure.Data;
 
-/// <summary>Creates the database file when missing, applies migrations and switches SQLite to WAL.</summary>
+/// <summary>
+/// Applies migrations at start. On SQLite it creates the file when missing and switches it to WAL;
+/// on PostgreSQL the migrations create the database when the server does not have it yet.
+/// </summary>
 public sealed class DatabaseInitialiser(AppDbContext db, DatabaseSettings settings, ILogger<DatabaseInitialiser> logger)
 {
     public async Task InitialiseAsync(CancellationToken cancellationToken = default)
     {
+        if (!settings.IsSqlite)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            logger.LogInformation("Database: {Database}", settings.Description);
+            return;
+        }
         var directory = Path.GetDirectoryName(settings.FilePath);
         if (!string.IsNullOrEmpty(directory))
         {

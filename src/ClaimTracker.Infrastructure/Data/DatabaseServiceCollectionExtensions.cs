@@ -14,17 +14,30 @@ public static class DatabaseServiceCollectionExtensions
     public static IServiceCollection AddClaimTrackerDatabase(this IServiceCollection services,
         IConfiguration configuration, string contentRoot)
     {
-        var settings = DatabaseSettings.ForSqlite(configuration.GetConnectionString("Default"), contentRoot);
+        var settings = DatabaseSettings.From(configuration["Database:Provider"], configuration.GetConnectionString("Default"), contentRoot);
         services.AddSingleton(settings);
-        services.AddSingleton<IClaimSearch, SqliteClaimSearch>();
+        if (settings.IsSqlite)
+        {
+            services.AddSingleton<IClaimSearch, SqliteClaimSearch>();
+        }
+        else
+        {
+            services.AddSingleton<IClaimSearch, PostgresClaimSearch>();
+            // Instances sharing the database tell each other what to forget (reader pages, reference data).
+            services.AddSingleton<PostgresChangeSignals>();
+            services.AddHostedService(provider => provider.GetRequiredService<PostgresChangeSignals>());
+        }
         services.AddScoped<ChangeTracking>();
         services.AddSingleton<ReferenceData>();
-        services.TryAddSingleton<IPublicCache, NoPublicCache>();
+        services.TryAddKeyedSingleton<IPublicCache, NoPublicCache>(PublicCacheKeys.Local);
+        services.TryAddSingleton<IPublicCache>(provider => settings.IsSqlite
+            ? provider.GetRequiredKeyedService<IPublicCache>(PublicCacheKeys.Local)
+            : new SharedPublicCache(provider.GetRequiredKeyedService<IPublicCache>(PublicCacheKeys.Local), provider.GetRequiredService<PostgresChangeSignals>()));
         // Options are built once and contexts come from a pool: building options and a context's internal
         // services per request cost more than the queries of a small page. Each request's context gets
         // the request's own change tracker when it is taken from the pool.
         services.AddPooledDbContextFactory<AppDbContext>((provider, options) =>
-            ConfigureSqlite(options, settings.ConnectionString)
+            Configure(options, settings)
                 .AddInterceptors(new ScopedChangeTracking(), provider.GetRequiredService<ReferenceData>()));
         services.AddScoped(provider =>
         {
@@ -35,6 +48,16 @@ public static class DatabaseServiceCollectionExtensions
         services.AddScoped<DatabaseInitialiser>();
         return services;
     }
+
+    /// <summary>The engine the settings name, configured as the app uses it.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseSettings settings) =>
+        settings.IsSqlite ? ConfigureSqlite(options, settings.ConnectionString) : ConfigurePostgres(options, settings.ConnectionString);
+
+    /// <summary>The one place the PostgreSQL provider is configured, used by the app and by tools.</summary>
+    public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
 
     /// <summary>The one place the SQLite provider is configured, used by the app and by tools.</summary>
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>

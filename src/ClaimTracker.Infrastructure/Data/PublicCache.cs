@@ -11,3 +11,10 @@ public sealed class NoPublicCache : IPublicCache
 {
     public Task EvictAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 }
+
+/// <summary>Service keys of the public cache.</summary>
+public static class PublicCacheKeys
+{
+    /// <summary>This instance's own cache, without telling other instances (the unkeyed IPublicCache tells them on PostgreSQL).</summary>
+    public const string Local = "local";
+}

@@ -43,6 +43,9 @@ public sealed class ReferenceData : SaveChangesInterceptor
         return loaded;
     }
 
+    /// <summary>Raised after a save on this instance changed reference data (other instances are told: PostgresChangeSignals).</summary>
+    public event Action? Changed;
+
     public void Forget()
     {
         lock (gate)
@@ -100,6 +103,7 @@ public sealed class ReferenceData : SaveChangesInterceptor
         if (context is not null && savesInProgress.Remove(context))
         {
             Forget();
+            Changed?.Invoke();
         }
     }
 }

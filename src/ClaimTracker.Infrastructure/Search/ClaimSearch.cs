@@ -38,6 +38,13 @@ public static partial class SearchText
     public static string Fold(string text) =>
         text.ToLowerInvariant().Replace("ß", "ss", StringComparison.Ordinal).Replace("ẞ", "ss", StringComparison.Ordinal);
 
+    /// <summary>Words too common to say that two claims are alike.</summary>
+    public static readonly IReadOnlySet<string> StopWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "der", "die", "das", "und", "oder", "ein", "eine", "einer", "eines", "den", "dem", "des", "zu", "von", "mit", "an",
+        "in", "im", "auf", "für", "ist", "hat", "haben", "the", "and", "of", "to", "a", "an", "is", "in", "on", "for", "sich", "als",
+    };
+
     public static IReadOnlyList<string> Words(string text) =>
         WordPattern().Matches(Fold(text)).Select(m => m.Value).Distinct().ToList();
 
@@ -84,42 +91,16 @@ public static partial class SearchText
 /// </summary>
 public sealed class SqliteClaimSearch : IClaimSearch
 {
-    private static readonly HashSet<string> StopWords =
-    [
-        "der", "die", "das", "und", "oder", "ein", "eine", "einer", "eines", "den", "dem", "des", "zu", "von", "mit", "an",
-        "in", "im", "auf", "für", "ist", "hat", "haben", "the", "and", "of", "to", "a", "an", "is", "in", "on", "for", "sich", "als",
-    ];
-
     /// <summary>
     /// Rebuilds both indexes' rows of these claims, a few hundred at a time with one query per table.
     /// Rows are keyed by rowid = claim id, so replacing one is a key lookup, not a scan of the index.
     /// </summary>
     public async Task ReindexAsync(AppDbContext db, IReadOnlyCollection<int> claimIds, CancellationToken cancellationToken = default)
     {
-        foreach (var chunk in claimIds.Distinct().Order().Chunk(400))
+        foreach (var chunk in claimIds.Distinct().Order().Chunk(SearchDocuments.ChunkSize))
         {
             var ids = chunk.ToList();
-            var claims = await db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id))
-                .Select(c => new { c.Id, c.Headline, c.OriginalText, c.Translation, c.Summary }).ToListAsync(cancellationToken);
-            var statements = (await db.Statements.AsNoTracking().Where(s => ids.Contains(s.ClaimId))
-                .Select(s => new { s.ClaimId, s.Quote, s.Translation }).ToListAsync(cancellationToken)).ToLookup(s => s.ClaimId);
-            var sources = (await db.ClaimSources.AsNoTracking().Where(cs => ids.Contains(cs.ClaimId))
-                .Select(cs => new { cs.ClaimId, cs.Quote, cs.Source!.Title, cs.Source.Excerpt }).ToListAsync(cancellationToken)).ToLookup(s => s.ClaimId);
-            var snapshots = await db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id) && c.IsPublic)
-                .Join(db.ClaimVersions, c => new { c.Id, Number = c.PublishedVersion!.Value }, v => new { Id = v.ClaimId, v.Number }, (c, v) => new { c.Id, v.Snapshot })
-                .ToListAsync(cancellationToken);
-
-            var working = claims.Select(c => (c.Id, c.Headline, Body: Body(c.OriginalText, c.Translation, c.Summary.Html,
-                statements[c.Id].SelectMany(s => new[] { s.Quote, s.Translation }),
-                sources[c.Id].SelectMany(s => new[] { s.Quote, s.Title, s.Excerpt })))).ToList();
-            var published = snapshots.Select(v =>
-            {
-                var claim = Workflow.ClaimSnapshot.Read(v.Snapshot);
-                return (v.Id, claim.Headline, Body: Body(claim.OriginalText, claim.Translation, claim.Summary.Html,
-                    claim.Statements.SelectMany(s => new[] { s.Quote, s.Translation }),
-                    claim.Sources.SelectMany(s => new[] { s.Quote, s.Title, s.Excerpt })));
-            }).ToList();
-
+            var (working, published) = await SearchDocuments.LoadAsync(db, ids, cancellationToken);
             await ReplaceAsync(db, "ClaimSearch", ids, working, cancellationToken);
             await ReplaceAsync(db, "ClaimSearchPublished", ids, published, cancellationToken);
             await RememberTermsAsync(db, working.Concat(published).SelectMany(r => new[] { r.Headline, r.Body }).ToList(), cancellationToken);
@@ -127,7 +108,7 @@ public sealed class SqliteClaimSearch : IClaimSearch
     }
 
     /// <summary>
-    /// Adds the words of these texts to the search vocabulary (SearchTerms), spelled as the index spells
+    /// Adds the words of these folded texts to the search vocabulary (SearchTerms), spelled as the index spells
     /// them: the texts go through a scratch index with the same tokenizer (a temporary table of this
     /// connection) whose own vocabulary is copied. Words are never removed: a word no claim holds any
     /// more only adds an empty alternative to a search.
@@ -146,18 +127,14 @@ public sealed class SqliteClaimSearch : IClaimSearch
         // The texts travel as parameters; only their placeholders are in the SQL.
         var values = string.Join(",", texts.Select((_, i) => "({" + i.ToString(CultureInfo.InvariantCulture) + "})"));
         var insert = "INSERT INTO temp.SearchScratch (text) VALUES " + values;
-        await db.Database.ExecuteSqlRawAsync(insert, texts.Select(t => (object)SearchText.Fold(t)), cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(insert, texts, cancellationToken);
         await db.Database.ExecuteSqlRawAsync(
             "INSERT OR IGNORE INTO SearchTerms (Term) SELECT term FROM temp.SearchScratchTerms; " +
             "INSERT INTO temp.SearchScratch (SearchScratch) VALUES ('delete-all');", cancellationToken);
     }
 
-    /// <summary>What is searched besides the headline: the claim as made, its translation, summary, statements and sources.</summary>
-    private static string Body(string originalText, string? translation, string summaryHtml, IEnumerable<string?> statements, IEnumerable<string?> sources) =>
-        string.Join('\n', new[] { originalText, translation, SearchText.FromHtml(summaryHtml) }.Concat(statements).Concat(sources).Where(t => t is not null));
-
     /// <param name="table">One of the two index tables (a constant, never input).</param>
-    private static async Task ReplaceAsync(AppDbContext db, string table, IReadOnlyList<int> ids, IReadOnlyList<(int Id, string Headline, string Body)> rows,
+    private static async Task ReplaceAsync(AppDbContext db, string table, IReadOnlyList<int> ids, IReadOnlyList<SearchDocument> rows,
         CancellationToken cancellationToken)
     {
         // Ids are integers formatted here, not text from outside.
@@ -170,12 +147,12 @@ public sealed class SqliteClaimSearch : IClaimSearch
         }
         var values = new StringBuilder();
         var parameters = new List<object>(rows.Count * 2);
-        foreach (var (id, headline, body) in rows)
+        foreach (var row in rows)
         {
             var at = parameters.Count;
-            values.Append(values.Length == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $"({id}, {id}, {{{at}}}, {{{at + 1}}})");
-            parameters.Add(SearchText.Fold(headline));
-            parameters.Add(SearchText.Fold(body));
+            values.Append(values.Length == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $"({row.ClaimId}, {row.ClaimId}, {{{at}}}, {{{at + 1}}})");
+            parameters.Add(row.Headline);
+            parameters.Add(row.Body);
         }
         // The texts travel as parameters ({0}, {1} …); only integers and the table name are in the SQL.
         var insert = "INSERT INTO " + table + " (rowid, claim_id, headline, body) VALUES " + values;
@@ -246,7 +223,7 @@ public sealed class SqliteClaimSearch : IClaimSearch
 
     public Task<IReadOnlyList<SearchHit>> SimilarAsync(AppDbContext db, string text, int limit,
         CancellationToken cancellationToken = default) =>
-        MatchAsync(db, string.Join(" OR ", SearchText.Words(text).Where(w => w.Length > 2 && !StopWords.Contains(w)).Select(w => $"\"{w}\"")),
+        MatchAsync(db, string.Join(" OR ", SearchText.Words(text).Where(w => w.Length > 2 && !SearchText.StopWords.Contains(w)).Select(w => $"\"{w}\"")),
             limit, cancellationToken);
 
     /// <summary>How many of the newest claims sharing a word with the text are ranked by relevance.</summary>

@@ -105,7 +105,7 @@ public sealed class CliCommand
             return UsageErrorExitCode;
         }
         await output.WriteLineAsync(result.Message);
-        await output.WriteLineAsync($"Database: {settings.FilePath}");
+        await output.WriteLineAsync($"Database: {settings.Description}");
         if (result.GeneratedPassword is { } generated)
         {
             await output.WriteLineAsync($"Password (shown once, store it now): {generated}");

@@ -60,12 +60,14 @@ public static class AccountsSetup
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddScoped<ISecurityStampValidator, SessionCheck>();
 
-        // Keys live beside the database file, so one data folder holds everything an instance keeps.
+        // On SQLite the keys live beside the database file, so one data folder holds everything an instance keeps.
+        // On PostgreSQL they live in the shared database, so every instance accepts the others' cookies and forms.
         services.AddDataProtection().SetApplicationName("ClaimTracker");
         services.AddOptions<KeyManagementOptions>()
-            .Configure<DatabaseSettings, ILoggerFactory>((options, database, logging) =>
-                options.XmlRepository = new FileSystemXmlRepository(
-                    new DirectoryInfo(Path.Combine(Path.GetDirectoryName(database.FilePath)!, "keys")), logging));
+            .Configure<DatabaseSettings, ILoggerFactory, IServiceProvider>((options, database, logging, provider) =>
+                options.XmlRepository = database.FilePath is { } file
+                    ? new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(file)!, "keys")), logging)
+                    : new DatabaseKeyRepository(provider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>()));
 
         services.ConfigureApplicationCookie(options =>
         {

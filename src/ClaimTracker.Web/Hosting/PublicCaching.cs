@@ -20,7 +20,8 @@ public static class PublicCaching
             options.AddPolicy(Policy, policy => policy.Expire(TimeSpan.FromMinutes(10)).Tag(Tag).SetVaryByQuery("*").SetVaryByHost(true)
                 // One cached copy per reader language.
                 .VaryByValue(_ => new KeyValuePair<string, string>("culture", System.Globalization.CultureInfo.CurrentUICulture.Name))));
-        services.AddSingleton<IPublicCache, OutputCacheEviction>();
+        // This instance's cache; the IPublicCache everything else uses also tells other instances on PostgreSQL.
+        services.AddKeyedSingleton<IPublicCache, OutputCacheEviction>(PublicCacheKeys.Local);
         services.AddResponseCompression(o => o.EnableForHttps = true);
         return services;
     }

@@ -12,6 +12,7 @@ namespace ClaimTracker.IntegrationTests.Claims;
 /// vocabulary must spell words as the index does, learn the words of every save, and fall back to the
 /// index's prefix search where naming the words would not do.
 /// </summary>
+[Trait("Engine", "Sqlite")]
 public sealed class SearchVocabularyTests(ClaimTrackerFactory factory) : IClassFixture<ClaimTrackerFactory>
 {
     /// <summary>A query word is looked up in the vocabulary as the index's tokenizer spells it; a different spelling would miss claims.</summary>

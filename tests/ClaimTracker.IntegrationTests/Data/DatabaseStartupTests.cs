@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace ClaimTracker.IntegrationTests.Data;
 
+[Trait("Engine", "Sqlite")]
 public sealed class DatabaseStartupTests
 {
     [Fact]

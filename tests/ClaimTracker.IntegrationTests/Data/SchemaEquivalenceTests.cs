@@ -8,6 +8,7 @@ namespace ClaimTracker.IntegrationTests.Data;
 /// The migrations are written by hand. This guards them: a database built by applying every migration
 /// must have exactly the schema EF would create from the model.
 /// </summary>
+[Trait("Engine", "Sqlite")]
 public sealed class SchemaEquivalenceTests
 {
     [Fact]

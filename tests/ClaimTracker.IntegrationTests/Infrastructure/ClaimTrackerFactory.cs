@@ -9,8 +9,10 @@ using Microsoft.Extensions.Logging;
 namespace ClaimTracker.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real app on a real SQLite file of its own (created and migrated at start like in production),
-/// in the Production environment unless a test asks for another.
+/// The real app on a real database of its own (created and migrated at start like in production), in the
+/// Production environment unless a test asks for another. The database is a SQLite file, or with
+/// CLAIMTRACKER_TEST_ENGINE=Postgres a fresh database on the PostgreSQL server CLAIMTRACKER_TEST_POSTGRES
+/// names (test.sh starts a throw-away one and runs this suite on both engines).
 /// </summary>
 public class ClaimTrackerFactory : WebApplicationFactory<Program>
 {
@@ -27,7 +29,14 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>
         Settings = settings ?? new Dictionary<string, string>();
         Directory = System.IO.Directory.CreateTempSubdirectory("claimtracker-test-");
         DatabasePath = Path.Combine(Directory.FullName, "claimtracker.db");
+        if (TestEngine.IsPostgres)
+        {
+            PostgresDatabase = TestEngine.NewPostgresDatabase();
+        }
     }
+
+    /// <summary>The PostgreSQL database's connection string when the suite runs on PostgreSQL; otherwise null.</summary>
+    public string? PostgresDatabase { get; }
 
     public string Environment { get; }
 
@@ -43,7 +52,15 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        if (PostgresDatabase is null)
+        {
+            builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        }
+        else
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Default", PostgresDatabase);
+        }
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -183,6 +200,10 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (PostgresDatabase is not null)
+            {
+                TestEngine.DropPostgresDatabase(PostgresDatabase);
+            }
             try
             {
                 Directory.Delete(recursive: true);

@@ -29,8 +29,8 @@ public sealed class HealthTests
         var client = factory.CreateBrowser();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz/ready")).StatusCode);
         var latest = await factory.WithDbAsync(db => db.Database.SqlQueryRaw<string>(
-            "SELECT MigrationId AS Value FROM __EFMigrationsHistory ORDER BY MigrationId DESC LIMIT 1").SingleAsync());
-        await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM __EFMigrationsHistory WHERE MigrationId = {0}", latest));
+            "SELECT \"MigrationId\" AS \"Value\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\" DESC LIMIT 1").SingleAsync());
+        await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = {0}", latest));
 
         var ready = await client.GetAsync("/healthz/ready");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);

@@ -1,0 +1,72 @@
+using Npgsql;
+
+namespace ClaimTracker.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Which engine the integration suite runs on: SQLite unless CLAIMTRACKER_TEST_ENGINE=Postgres, and the
+/// PostgreSQL server for it (CLAIMTRACKER_TEST_POSTGRES, a connection string without a database name).
+/// </summary>
+public static class TestEngine
+{
+    public const string EngineVariable = "CLAIMTRACKER_TEST_ENGINE";
+    public const string ServerVariable = "CLAIMTRACKER_TEST_POSTGRES";
+
+    public static bool IsPostgres =>
+        string.Equals(Environment.GetEnvironmentVariable(EngineVariable), "Postgres", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The test PostgreSQL server, or null when none was given.</summary>
+    public static string? PostgresServer => Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } server ? server : null;
+
+    /// <summary>
+    /// The PostgreSQL server for a test that needs one. Without one the test is skipped with the reason,
+    /// except in CI (CI=true), where every test must run: there it fails.
+    /// </summary>
+    public static string RequirePostgresServer() =>
+        PostgresServer ?? SkipOutsideCi($"No PostgreSQL server: set {ServerVariable} (test.sh starts a throw-away one).");
+
+    /// <summary>
+    /// For tests that run whole apps on PostgreSQL: the suite must run on PostgreSQL too, since compiled
+    /// queries are bound to the first engine a test process uses (one engine per process, as in production).
+    /// </summary>
+    public static string RequirePostgresSuite() =>
+        IsPostgres
+            ? RequirePostgresServer()
+            : SkipOutsideCi($"Runs in the suite's PostgreSQL pass only ({EngineVariable}=Postgres, as test.sh does): one engine per test process.");
+
+    private static string SkipOutsideCi(string reason)
+    {
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(reason + " In CI every test must run.");
+        }
+        Assert.Skip(reason);
+        return "";
+    }
+
+    /// <summary>
+    /// A connection string for a database name no other test uses; the app's migrations create the
+    /// database at its first start.
+    /// </summary>
+    public static string NewPostgresDatabase(string? server = null)
+    {
+        server ??= PostgresServer ?? throw new InvalidOperationException(
+            $"{EngineVariable}=Postgres needs {ServerVariable}, the connection string of a PostgreSQL server (test.sh starts one).");
+        return new NpgsqlConnectionStringBuilder(server) { Database = "ct_" + Guid.NewGuid().ToString("N") }.ConnectionString;
+    }
+
+    /// <summary>Drops a test database, ending the connections still open to it.</summary>
+    public static void DropPostgresDatabase(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var database = builder.Database!;
+        NpgsqlConnection.ClearAllPools();
+        builder.Database = "postgres";
+        builder.Pooling = false;
+        using var connection = new NpgsqlConnection(builder.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        // The name is ct_ and 32 hex digits, made above; it cannot hold a quote.
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
+        command.ExecuteNonQuery();
+    }
+}
