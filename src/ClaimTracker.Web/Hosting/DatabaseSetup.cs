@@ -15,11 +15,8 @@ public static class DatabaseSetup
     public static async Task InitialiseClaimTrackerAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>().InitialiseAsync();
+        await EnsureSchemaAndDefaultsAsync(app);
         var bootstrap = scope.ServiceProvider.GetRequiredService<AdminBootstrap>();
-        await bootstrap.EnsureRolesAsync();
-        await scope.ServiceProvider.GetRequiredService<StatusScale>().EnsureDefaultAsync();
-        await scope.ServiceProvider.GetRequiredService<SitePublishing>().EnsureDefaultAsync();
         if (await scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Workflow.ClaimWorkflow>().BackfillAsync() is > 0 and var backfilled)
         {
             app.Logger.LogInformation("Recorded {Count} claims that were public before the review workflow as their version 1.", backfilled);
@@ -51,4 +48,34 @@ public static class DatabaseSetup
             throw new InvalidOperationException("Could not create the demo admin: " + demo.Message);
         }
     }
+
+    /// <summary>
+    /// Migrations, roles, the default status scale and site settings. Instances sharing a PostgreSQL database
+    /// may start at the same moment and race to create the same rows or tables: the one that loses sees
+    /// a unique-key or duplicate-object error and tries again (up to five times), finding the work done.
+    /// </summary>
+    private static async Task EnsureSchemaAndDefaultsAsync(WebApplication app)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>().InitialiseAsync();
+                await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureRolesAsync();
+                await scope.ServiceProvider.GetRequiredService<StatusScale>().EnsureDefaultAsync();
+                await scope.ServiceProvider.GetRequiredService<SitePublishing>().EnsureDefaultAsync();
+                return;
+            }
+            catch (Exception e) when (attempt < 5 && !scope.ServiceProvider.GetRequiredService<DatabaseSettings>().IsSqlite && IsRace(e))
+            {
+                app.Logger.LogWarning("Another instance is setting up the database at the same time ({Message}); trying again.", e.GetBaseException().Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt));
+            }
+        }
+    }
+
+    /// <summary>Unique violation, duplicate table or duplicate object: another instance made it first.</summary>
+    private static bool IsRace(Exception e) =>
+        e.GetBaseException() is Npgsql.PostgresException { SqlState: "23505" or "42P07" or "42710" or "42P04" };
 }
