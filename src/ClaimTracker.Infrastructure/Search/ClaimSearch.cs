@@ -95,17 +95,13 @@ public sealed class SqliteClaimSearch : IClaimSearch
     /// Rebuilds both indexes' rows of these claims, a few hundred at a time with one query per table.
     /// Rows are keyed by rowid = claim id, so replacing one is a key lookup, not a scan of the index.
     /// </summary>
-    public async Task ReindexAsync(AppDbContext db, IReadOnlyCollection<int> claimIds, CancellationToken cancellationToken = default)
-    {
-        foreach (var chunk in claimIds.Distinct().Order().Chunk(SearchDocuments.ChunkSize))
+    public Task ReindexAsync(AppDbContext db, IReadOnlyCollection<int> claimIds, CancellationToken cancellationToken = default) =>
+        SearchDocuments.InChunksAsync(db, claimIds, async (ids, working, published) =>
         {
-            var ids = chunk.ToList();
-            var (working, published) = await SearchDocuments.LoadAsync(db, ids, cancellationToken);
             await ReplaceAsync(db, "ClaimSearch", ids, working, cancellationToken);
             await ReplaceAsync(db, "ClaimSearchPublished", ids, published, cancellationToken);
             await RememberTermsAsync(db, working.Concat(published).SelectMany(r => new[] { r.Headline, r.Body }).ToList(), cancellationToken);
-        }
-    }
+        }, cancellationToken);
 
     /// <summary>
     /// Adds the words of these folded texts to the search vocabulary (SearchTerms), spelled as the index spells

@@ -27,16 +27,12 @@ public sealed class PostgresClaimSearch : IClaimSearch
     /// <summary>Diacritics removed where FTS5's tokenizer removes them on SQLite (Latin letters), after the shared folding.</summary>
     private static string Plain(string folded) => SearchText.WithoutDiacritics(folded);
 
-    public async Task ReindexAsync(AppDbContext db, IReadOnlyCollection<int> claimIds, CancellationToken cancellationToken = default)
-    {
-        foreach (var chunk in claimIds.Distinct().Order().Chunk(SearchDocuments.ChunkSize))
+    public Task ReindexAsync(AppDbContext db, IReadOnlyCollection<int> claimIds, CancellationToken cancellationToken = default) =>
+        SearchDocuments.InChunksAsync(db, claimIds, async (ids, working, published) =>
         {
-            var ids = chunk.ToArray();
-            var (working, published) = await SearchDocuments.LoadAsync(db, ids, cancellationToken);
             await ReplaceAsync(db, "ClaimSearch", ids, working, cancellationToken);
             await ReplaceAsync(db, "ClaimSearchPublished", ids, published, cancellationToken);
-        }
-    }
+        }, cancellationToken);
 
     /// <param name="table">One of the two index tables (a constant, never input).</param>
     private static async Task ReplaceAsync(AppDbContext db, string table, int[] ids, List<SearchDocument> rows, CancellationToken cancellationToken)

@@ -15,6 +15,20 @@ public static class SearchDocuments
     /// <summary>How many claims one reindex round reads and writes.</summary>
     public const int ChunkSize = 400;
 
+    /// <summary>
+    /// Reads these claims' documents a chunk at a time and hands each chunk's ids, working copies and approved
+    /// versions to the engine's writer: the reindex loop both engines share.
+    /// </summary>
+    public static async Task InChunksAsync(AppDbContext db, IReadOnlyCollection<int> claimIds,
+        Func<int[], List<SearchDocument>, List<SearchDocument>, Task> write, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in claimIds.Distinct().Order().Chunk(ChunkSize))
+        {
+            var (working, published) = await LoadAsync(db, chunk, cancellationToken);
+            await write(chunk, working, published);
+        }
+    }
+
     /// <summary>The working copies of these claims, and the approved versions of those that are public.</summary>
     public static async Task<(List<SearchDocument> Working, List<SearchDocument> Published)> LoadAsync(AppDbContext db,
         IReadOnlyList<int> ids, CancellationToken cancellationToken)

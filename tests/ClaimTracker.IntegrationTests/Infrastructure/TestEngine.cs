@@ -70,3 +70,18 @@ public static class TestEngine
         command.ExecuteNonQuery();
     }
 }
+
+/// <summary>A fresh PostgreSQL database that several app instances share in one test; dropped when disposed.</summary>
+public sealed class SharedPostgresDatabase(string server) : IDisposable
+{
+    public string ConnectionString { get; } = TestEngine.NewPostgresDatabase(server);
+
+    /// <summary>Another app instance on this database.</summary>
+    public ConfiguredFactory NewInstance() => new(new Dictionary<string, string>
+    {
+        ["Database:Provider"] = "Postgres",
+        ["ConnectionStrings:Default"] = ConnectionString,
+    });
+
+    public void Dispose() => TestEngine.DropPostgresDatabase(ConnectionString);
+}
