@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace ClaimTracker.Infrastructure.Data;
@@ -13,6 +16,15 @@ public sealed class DatabaseInitialiser(AppDbContext db, DatabaseSettings settin
     {
         if (!settings.IsSqlite)
         {
+            // The database and the migrations' history table are made first: left to the migrator, their absence on a
+            // first start (or a move to PostgreSQL) is found by a failed connection and a failed query that EF logs as
+            // errors, which alarms an operator for nothing (dotnet/efcore#37328).
+            var creator = db.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(cancellationToken))
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             logger.LogInformation("Database: {Database}", settings.Description);
             return;
