@@ -72,4 +72,6 @@ public enum AuditAction
     ClaimApproved,
     ClaimSentBack,
     ClaimWithdrawn,
+    DatasetExported,
+    DatasetImported,
 }

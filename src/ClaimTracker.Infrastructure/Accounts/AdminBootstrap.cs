@@ -59,6 +59,10 @@ public sealed class AdminBootstrap(AppDbContext db, UserManager<AppUser> users, 
         await EnsureRolesAsync();
 
         var existing = await users.FindByEmailAsync(normalised);
+        if (existing is not null && !await users.HasPasswordAsync(existing))
+        {
+            return await GivePasswordAsync(existing, password);
+        }
         if (existing is not null)
         {
             return await PromoteAsync(existing, passwordGiven: password is not null);
@@ -82,6 +86,41 @@ public sealed class AdminBootstrap(AppDbContext db, UserManager<AppUser> users, 
         var failure = await CreateAdminAsync(DemoAdminEmail, password, Roles.All, AuditAction.DemoAdminCreated,
             AuditLog.StartUpActor);
         return failure ?? new BootstrapResult(BootstrapOutcome.Created, $"Created demo admin {DemoAdminEmail}.", password);
+    }
+
+    /// <summary>
+    /// An account without a password (imported without password hashes) gets the one given or a generated one,
+    /// and becomes an admin if it is not one: the way back in after a move to another database.
+    /// </summary>
+    private async Task<BootstrapResult> GivePasswordAsync(AppUser user, string? password)
+    {
+        var generated = password is null ? PasswordPolicy.Generate() : null;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var set = await users.AddPasswordAsync(user, password ?? generated!);
+        if (!set.Succeeded)
+        {
+            return new BootstrapResult(BootstrapOutcome.Rejected, StaffAccounts.Describe(set));
+        }
+        var wasAdmin = await users.IsInRoleAsync(user, Roles.Admin);
+        if (!wasAdmin)
+        {
+            var added = await users.AddToRoleAsync(user, Roles.Admin);
+            if (!added.Succeeded)
+            {
+                return new BootstrapResult(BootstrapOutcome.Rejected, StaffAccounts.Describe(added));
+            }
+        }
+        audit.Record(AuditLog.CommandLineActor, AuditAction.PasswordSet, user.Email!, "The account had no password (imported without password hashes).");
+        if (!wasAdmin)
+        {
+            audit.Record(AuditLog.CommandLineActor, AuditAction.AdminPromotedFromCommandLine, user.Email!);
+        }
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        var disabled = user.IsDisabled ? " The account is disabled; an admin can enable it on the Users page." : string.Empty;
+        return new BootstrapResult(wasAdmin ? BootstrapOutcome.AlreadyAdmin : BootstrapOutcome.Promoted,
+            $"{user.Email} had no password (imported without password hashes): password set{(wasAdmin ? "" : ", and made an admin")}.{disabled}",
+            generated);
     }
 
     private async Task<BootstrapResult> PromoteAsync(AppUser user, bool passwordGiven)

@@ -1,117 +1,114 @@
-using ClaimTracker.Infrastructure.Accounts;
-using ClaimTracker.Infrastructure.Data;
-
 namespace ClaimTracker.Web.Cli;
 
 /// <summary>
-/// A command given on the command line instead of starting the web server:
-/// <c>create-admin --email ADDRESS [--password-stdin]</c>.
+/// A command given on the command line instead of starting the web server: <c>create-admin</c>,
+/// <c>export</c> or <c>import</c>. Each runs against the same services and database as the web app, then exits.
 /// </summary>
-public sealed class CliCommand
+public abstract class CliCommand
 {
     public const int SuccessExitCode = 0;
+    public const int FailureExitCode = 1;
     public const int UsageErrorExitCode = 2;
 
     public const string Usage = """
         Usage: ClaimTracker.Web create-admin --email ADDRESS [--password-stdin]
+               ClaimTracker.Web export --file PATH [--include-password-hashes]
+               ClaimTracker.Web import --file PATH
 
+        create-admin          makes an admin account, or makes an existing account an admin
           --email ADDRESS     the admin's email address (also the user name)
           --password-stdin    read the password from the first line of standard input;
                               without it a strong password is generated and printed once
+          Running it again for an existing email makes that account an admin and changes nothing else,
+          except that an account without a password (imported without password hashes) gets one.
 
-        Running it again for an existing email makes that account an admin and changes nothing else.
-        The database is the one the app uses (ConnectionStrings:Default).
+        export                writes the whole dataset (claims, sources, actors, history, accounts, roles,
+                              the audit log) to a JSON file, from one consistent snapshot; the app may run
+          --file PATH         where to write it (replaced only once the export is complete)
+          --include-password-hashes
+                              also the password hashes and sign-in secrets; without it accounts are
+                              exported without passwords and need new ones after an import
+
+        import                reads an export into an empty database of either engine, all or nothing
+          --file PATH         the file an export wrote
+
+        The database is the one the app uses (Database:Provider, ConnectionStrings:Default).
         """;
 
-    private CliCommand(bool isValid, string? email, bool passwordFromStdin)
-    {
-        IsValid = isValid;
-        Email = email;
-        PasswordFromStdin = passwordFromStdin;
-    }
-
-    public bool IsValid { get; }
-
-    public string? Email { get; }
-
-    public bool PasswordFromStdin { get; }
+    public virtual bool IsValid => true;
 
     /// <summary>Null when the arguments do not name a command (the web app starts).</summary>
     public static CliCommand? Parse(IReadOnlyList<string> args, TextWriter error)
     {
-        if (args.Count == 0 || args[0] != "create-admin")
+        if (args.Count == 0)
         {
             return null;
         }
-        string? email = null;
-        var fromStdin = false;
+        return args[0] switch
+        {
+            "create-admin" => CreateAdminCommand.ParseOptions(args, error),
+            "export" => ExportCommand.ParseOptions(args, error),
+            "import" => ImportCommand.ParseOptions(args, error),
+            _ => null,
+        };
+    }
+
+    public abstract Task<int> RunAsync(IServiceProvider services, TextReader input, TextWriter output, TextWriter error);
+
+    /// <summary>Arguments that do not make a command; the usage has been printed.</summary>
+    private protected static CliCommand Invalid { get; } = new InvalidCommand();
+
+    /// <summary>
+    /// Reads <c>--name VALUE</c>, <c>--name=VALUE</c> and flags after the command's name. Null (with the usage
+    /// printed) for an unknown option, a value missing or a required option absent.
+    /// </summary>
+    private protected static Dictionary<string, string>? ReadOptions(IReadOnlyList<string> args, TextWriter error,
+        IReadOnlyCollection<string> valueOptions, IReadOnlyCollection<string> flags, IReadOnlyCollection<string> required)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 1; i < args.Count; i++)
         {
             var arg = args[i];
-            if (arg == "--password-stdin")
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            var name = equals > 0 ? arg[..equals] : arg;
+            if (flags.Contains(arg))
             {
-                fromStdin = true;
+                options[arg] = "";
             }
-            else if (arg == "--email" && i + 1 < args.Count)
+            else if (valueOptions.Contains(name) && equals > 0)
             {
-                email = args[++i];
+                options[name] = arg[(equals + 1)..];
             }
-            else if (arg.StartsWith("--email=", StringComparison.Ordinal))
+            else if (valueOptions.Contains(arg) && i + 1 < args.Count)
             {
-                email = arg["--email=".Length..];
+                options[arg] = args[++i];
             }
             else if (arg is "--help" or "-h")
             {
                 error.WriteLine(Usage);
-                return Invalid;
+                return null;
             }
             else
             {
-                error.WriteLine(arg == "--email" ? "--email needs an address." : $"Unknown option '{arg}'.");
+                error.WriteLine(valueOptions.Contains(arg) ? $"{arg} needs a value." : $"Unknown option '{arg}'.");
                 error.WriteLine(Usage);
-                return Invalid;
+                return null;
             }
         }
-        if (email is null)
+        if (required.FirstOrDefault(r => !options.ContainsKey(r)) is { } missing)
         {
-            error.WriteLine("create-admin needs --email ADDRESS.");
+            error.WriteLine($"{args[0]} needs {missing} {(missing == "--email" ? "ADDRESS" : "PATH")}.");
             error.WriteLine(Usage);
-            return Invalid;
+            return null;
         }
-        return new CliCommand(true, email, fromStdin);
+        return options;
     }
 
-    public async Task<int> RunAsync(IServiceProvider services, TextReader input, TextWriter output, TextWriter error)
+    private sealed class InvalidCommand : CliCommand
     {
-        string? password = null;
-        if (PasswordFromStdin)
-        {
-            password = (await input.ReadLineAsync())?.TrimEnd('\r', '\n');
-            if (string.IsNullOrEmpty(password))
-            {
-                await error.WriteLineAsync("--password-stdin was given but standard input held no password.");
-                return UsageErrorExitCode;
-            }
-        }
+        public override bool IsValid => false;
 
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>().InitialiseAsync();
-        var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
-        var result = await scope.ServiceProvider.GetRequiredService<AdminBootstrap>()
-            .CreateOrPromoteAdminAsync(Email, password);
-        if (!result.Succeeded)
-        {
-            await error.WriteLineAsync(result.Message);
-            return UsageErrorExitCode;
-        }
-        await output.WriteLineAsync(result.Message);
-        await output.WriteLineAsync($"Database: {settings.Description}");
-        if (result.GeneratedPassword is { } generated)
-        {
-            await output.WriteLineAsync($"Password (shown once, store it now): {generated}");
-        }
-        return SuccessExitCode;
+        public override Task<int> RunAsync(IServiceProvider services, TextReader input, TextWriter output, TextWriter error) =>
+            Task.FromResult(UsageErrorExitCode);
     }
-
-    private static CliCommand Invalid => new(false, null, false);
 }

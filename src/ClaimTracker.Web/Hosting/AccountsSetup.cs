@@ -35,6 +35,8 @@ public static class AccountsSetup
         services.AddScoped<ActorDirectory>();
         services.AddScoped<SourceLibrary>();
         services.AddScoped<DemoData>();
+        services.AddScoped<ClaimTracker.Infrastructure.Data.Transfer.DatasetExport>();
+        services.AddScoped<ClaimTracker.Infrastructure.Data.Transfer.DatasetImport>();
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {

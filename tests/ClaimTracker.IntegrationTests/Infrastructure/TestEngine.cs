@@ -85,3 +85,53 @@ public sealed class SharedPostgresDatabase(string server) : IDisposable
 
     public void Dispose() => TestEngine.DropPostgresDatabase(ConnectionString);
 }
+
+/// <summary>
+/// A database of the suite's engine that no app has opened yet (a SQLite file in a folder of its own, or a
+/// PostgreSQL database the first start creates), for tests that move data between databases; removed when disposed.
+/// </summary>
+public sealed class FreshDatabase : IDisposable
+{
+    private readonly DirectoryInfo? folder;
+
+    public FreshDatabase()
+    {
+        if (TestEngine.IsPostgres)
+        {
+            ConnectionString = TestEngine.NewPostgresDatabase();
+            Settings = new Dictionary<string, string> { ["Database:Provider"] = "Postgres", ["ConnectionStrings:Default"] = ConnectionString };
+        }
+        else
+        {
+            folder = Directory.CreateTempSubdirectory("claimtracker-fresh-");
+            ConnectionString = $"Data Source={Path.Combine(folder.FullName, "claimtracker.db")}";
+            Settings = new Dictionary<string, string> { ["ConnectionStrings:Default"] = ConnectionString };
+        }
+    }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The configuration that points an app at this database.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; }
+
+    /// <summary>An app (Production) on this database; starting it migrates the database and creates its default rows.</summary>
+    public ConfiguredFactory NewInstance() => new(Settings);
+
+    public void Dispose()
+    {
+        if (folder is null)
+        {
+            TestEngine.DropPostgresDatabase(ConnectionString);
+            return;
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            folder.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a pooled connection; the OS temp cleaner takes it.
+        }
+    }
+}
