@@ -55,6 +55,26 @@ public sealed record ClaimDetails(int Id, string Slug, string Headline, string O
 
 public sealed record ClaimantRef(string Name, ActorKind Kind, string? WikidataId);
 
+/// <summary>
+/// What the claim edit form needs: the fields an editor changes, read at the version the save will check, and
+/// what the conflict notice shows. Three or four small queries, where the claim page's details take a dozen.
+/// </summary>
+public sealed record ClaimEditData(int Id, string Slug, string Headline, string OriginalText, string Language, string? Translation,
+    string? Translator, bool IsMachineTranslated, DateOnly? FirstMadeOn, SanitisedHtml Summary, DateOnly? ReviewBy, Guid Version,
+    string UpdatedBy, DateTime UpdatedAtUtc, IReadOnlyList<int> ClaimantIds, IReadOnlyList<int> SubjectIds, IReadOnlyList<string> Topics,
+    string? ParentSlug, string? ClaimReviewed, int? ReviewIntervalDays);
+
+/// <summary>
+/// What the status form needs: the claim's current status, the sources a change can rest on (oldest first), and
+/// the history entries a new one may correct (those not corrected yet, newest first).
+/// </summary>
+public sealed record StatusFormData(int Id, string Headline, int? CurrentStatusId, IReadOnlyList<SourceChoice> Sources,
+    IReadOnlyList<CorrectableEntry> Correctable);
+
+public sealed record SourceChoice(int SourceId, string Title);
+
+public sealed record CorrectableEntry(int Id, DateOnly EffectiveOn, int StatusId);
+
 public sealed record RelatedClaim(string Label, ClaimRow Claim);
 
 public sealed record DashboardView(IReadOnlyList<(StatusBadge? Status, int Count)> CountsByStatus, IReadOnlyList<ClaimRow> Overdue,
@@ -185,6 +205,52 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
             claim.ClaimReviewed,
             claim.Actors.Where(a => a.Role == ClaimRole.Claimant).Select(a => new ClaimantRef(a.Actor!.Name, a.Actor.Kind, a.Actor.WikidataId)).ToList(),
             claim.AssignedTo, claim.ReviewIntervalDays);
+    }
+
+    public async Task<ClaimEditData?> EditDataAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var claim = await db.Claims.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new
+            {
+                c.Id, c.Slug, c.Headline, c.OriginalText, c.Language, c.Translation, c.Translator, c.IsMachineTranslated, c.FirstMadeOn,
+                c.Summary, c.ReviewBy, c.Version, c.UpdatedBy, c.UpdatedAtUtc, c.ClaimReviewed, c.ReviewIntervalDays, c.ParentClaimId,
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (claim is null)
+        {
+            return null;
+        }
+        var actors = await db.Set<ClaimActor>().AsNoTracking().Where(a => a.ClaimId == id)
+            .Select(a => new { a.ActorId, a.Role }).ToListAsync(cancellationToken);
+        var topics = await db.Set<ClaimTopic>().AsNoTracking().Where(t => t.ClaimId == id).Select(t => t.Topic!.Name).ToListAsync(cancellationToken);
+        var parentSlug = claim.ParentClaimId is { } parentId
+            ? await db.Claims.AsNoTracking().Where(p => p.Id == parentId).Select(p => p.Slug).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return new ClaimEditData(claim.Id, claim.Slug, claim.Headline, claim.OriginalText, claim.Language, claim.Translation, claim.Translator,
+            claim.IsMachineTranslated, claim.FirstMadeOn, claim.Summary, claim.ReviewBy, claim.Version, claim.UpdatedBy, claim.UpdatedAtUtc,
+            actors.Where(a => a.Role == ClaimRole.Claimant).Select(a => a.ActorId).ToList(),
+            actors.Where(a => a.Role == ClaimRole.Subject).Select(a => a.ActorId).ToList(),
+            topics.Order().ToList(), parentSlug, claim.ClaimReviewed, claim.ReviewIntervalDays);
+    }
+
+    public async Task<StatusFormData?> StatusFormAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var claim = await db.Claims.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new { c.Id, c.Headline, c.CurrentStatusId }).FirstOrDefaultAsync(cancellationToken);
+        if (claim is null)
+        {
+            return null;
+        }
+        var sources = await db.ClaimSources.AsNoTracking().Where(s => s.ClaimId == id)
+            .Select(s => new { s.SourceId, s.Source!.Title, s.Source.PublishedOn }).ToListAsync(cancellationToken);
+        var history = await db.StatusChanges.AsNoTracking().Where(c => c.ClaimId == id)
+            .OrderByDescending(c => c.EffectiveOn).ThenByDescending(c => c.RecordedAtUtc)
+            .Select(c => new { c.Id, c.EffectiveOn, c.StatusId, c.CorrectsId }).ToListAsync(cancellationToken);
+        var corrected = history.Where(c => c.CorrectsId is not null).Select(c => c.CorrectsId!.Value).ToHashSet();
+        // Ordered here: the engines sort undated sources differently.
+        return new StatusFormData(claim.Id, claim.Headline, claim.CurrentStatusId,
+            sources.OrderBy(s => s.PublishedOn).ThenBy(s => s.SourceId).Select(s => new SourceChoice(s.SourceId, s.Title)).ToList(),
+            history.Where(c => !corrected.Contains(c.Id)).Select(c => new CorrectableEntry(c.Id, c.EffectiveOn, c.StatusId)).ToList());
     }
 
     public async Task<IReadOnlyList<ChangeView>> ChangesAsync(int? claimId, int limit = 300, CancellationToken cancellationToken = default)

@@ -61,7 +61,7 @@ public sealed class ClaimForm
     public ClaimInput ToInput() => new(Headline, OriginalText, Language, Translation, Translator, IsMachineTranslated,
         FirstMadeOn, SummaryHtml, ReviewBy, ClaimantIds, SubjectIds, Topics, null, ClaimReviewed, ReviewIntervalDays, ParentSlug ?? string.Empty);
 
-    public static ClaimForm From(ClaimDetails claim) => new()
+    public static ClaimForm From(ClaimEditData claim) => new()
     {
         Headline = claim.Headline,
         OriginalText = claim.OriginalText,
@@ -72,10 +72,10 @@ public sealed class ClaimForm
         FirstMadeOn = claim.FirstMadeOn,
         SummaryHtml = claim.Summary.Html,
         ReviewBy = claim.ReviewBy,
-        ClaimantIds = claim.Claimants.Select(a => a.Id).ToList(),
-        SubjectIds = claim.Subjects.Select(a => a.Id).ToList(),
+        ClaimantIds = claim.ClaimantIds.ToList(),
+        SubjectIds = claim.SubjectIds.ToList(),
         Topics = string.Join(", ", claim.Topics),
-        ParentSlug = claim.Parent?.Slug,
+        ParentSlug = claim.ParentSlug,
         ClaimReviewed = claim.ClaimReviewed,
         ReviewIntervalDays = claim.ReviewIntervalDays,
     };

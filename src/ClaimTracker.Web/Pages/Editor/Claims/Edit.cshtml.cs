@@ -16,7 +16,7 @@ public sealed class EditModel(ClaimEditor editor, ClaimQueries queries, ActorDir
     [BindProperty]
     public Guid Version { get; set; }
 
-    public ClaimDetails Current { get; private set; } = null!;
+    public ClaimEditData Current { get; private set; } = null!;
 
     public ClaimFormOptions Options { get; private set; } = null!;
 
@@ -81,7 +81,7 @@ public sealed class EditModel(ClaimEditor editor, ClaimQueries queries, ActorDir
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        if (await queries.DetailsAsync(id, cancellationToken) is not { } claim)
+        if (await queries.EditDataAsync(id, cancellationToken) is not { } claim)
         {
             return false;
         }

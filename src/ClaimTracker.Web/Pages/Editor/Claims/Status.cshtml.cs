@@ -9,9 +9,13 @@ public sealed class StatusModel(ClaimEditor editor, ClaimQueries queries, Status
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public ClaimDetails Claim { get; private set; } = null!;
+    public StatusFormData Claim { get; private set; } = null!;
 
     public IReadOnlyList<StatusRow> Statuses { get; private set; } = [];
+
+    public StatusBadge? CurrentStatus { get; private set; }
+
+    public StatusRow? StatusOf(int statusId) => Statuses.FirstOrDefault(s => s.Id == statusId);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -40,12 +44,15 @@ public sealed class StatusModel(ClaimEditor editor, ClaimQueries queries, Status
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        if (await queries.DetailsAsync(id, cancellationToken) is not { } claim)
+        if (await queries.StatusFormAsync(id, cancellationToken) is not { } claim)
         {
             return false;
         }
         Claim = claim;
         Statuses = await scale.ListAsync(cancellationToken);
+        CurrentStatus = Statuses.FirstOrDefault(s => s.Id == claim.CurrentStatusId) is { } current
+            ? new StatusBadge(current.Key, current.NameEn, current.Colour)
+            : null;
         return true;
     }
 
