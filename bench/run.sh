@@ -15,6 +15,7 @@ cd "$(dirname "$0")/.."
 claims=10000
 seconds=10
 write_seconds=30
+write_warm_seconds=30
 warm_seconds=5
 connections=32
 smoke=false
@@ -22,7 +23,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --claims) claims="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
-    --smoke) smoke=true; claims=200; seconds=2; write_seconds=2; shift ;;
+    --smoke) smoke=true; claims=200; seconds=2; write_seconds=2; write_warm_seconds=1; shift ;;
     *) echo "usage: bench/run.sh [--claims N] [--seconds S] [--smoke]" >&2; exit 2 ;;
   esac
 done
@@ -218,9 +219,10 @@ stop_app
 echo "$password" | ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Default="Data Source=$db" Logging__LogLevel__Default=Warning \
   dotnet "$work/web/ClaimTracker.Web.dll" create-admin --email bench-editor@claimtracker.test --password-stdin >/dev/null
 start_app true "$db"
-say "write path: 8 editors for ${write_seconds} s"
+say "write path: 8 editors for ${write_seconds} s after ${write_warm_seconds} s of the same work untimed"
 write=$(taskset -c "$client_cpu" dotnet "$work/tool/ClaimTracker.Bench.dll" write --base "http://127.0.0.1:$app_port/" \
-  --email bench-editor@claimtracker.test --password "$password" --claims "$claims" --editors 8 --seconds "$write_seconds")
+  --email bench-editor@claimtracker.test --password "$password" --claims "$claims" --editors 8 --seconds "$write_seconds" \
+  --warmup "$write_warm_seconds")
 locked=$(grep -ci "database is locked" "$work/app-true.log" || true)
 rss_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$app_pid/status")
 stop_app
@@ -263,7 +265,7 @@ report=$(cat <<EOF
 |---|---|---:|---:|---:|---:|---:|---:|
 $(printf '%s\n' "${rows[@]}")
 
-**Write path** (8 simulated editors, each on claims of its own, alternately saving an edit of the claim form and a status change through the app's forms, ${write_seconds} s; only the saves are timed): \`$write\`; "database is locked" in the app log: $locked.
+**Write path** (8 simulated editors, each on claims of its own, alternately saving an edit of the claim form and a status change through the app's forms, ${write_seconds} s after ${write_warm_seconds} s of the same work untimed, as the read routes are warmed up; only the saves are timed; \`client_cpu\` is the load generator's share of its core, near 100 % the figures are bound by it): \`$write\`; "database is locked" in the app log: $locked.
 
 - Peak RSS of the app (VmHWM): $((rss_kb / 1024)) MiB
 - Time to first response after start on an empty database (migrations included): ${first_ms} ms

@@ -67,11 +67,12 @@ switch (command)
     case "write":
     {
         var result = await WritePath.RunAsync(new Uri(Option("base", "http://127.0.0.1:5080/")), Option("email", Generator.Editor), Option("password", ""),
-            Number("claims", 10_000), Number("editors", 8), TimeSpan.FromSeconds(Number("seconds", 30)), Console.Error);
+            Number("claims", 10_000), Number("editors", 8), TimeSpan.FromSeconds(Number("seconds", 30)), Console.Error,
+            TimeSpan.FromSeconds(Number("warmup", 0)));
         Console.WriteLine(result);
         return 0;
     }
     default:
-        Console.Error.WriteLine("usage: bench generate --db FILE --claims N [--seed S] | pick --db FILE [--depth 1000] | write --base URL --email E --password P --claims N [--editors 8] [--seconds 30]");
+        Console.Error.WriteLine("usage: bench generate --db FILE --claims N [--seed S] | pick --db FILE [--depth 1000] | write --base URL --email E --password P --claims N [--editors 8] [--seconds 30] [--warmup 0]");
         return 2;
 }
