@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ClaimTracker.Domain.Accounts;
 using ClaimTracker.Domain.Auditing;
 using ClaimTracker.Infrastructure.Auditing;
@@ -145,38 +144,13 @@ public sealed class CreateAdminCommandTests
         Assert.Contains("'nope' is not a valid email address", bad.Output);
     }
 
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(ClaimTrackerFactory factory,
-        string[] args, string stdin)
-    {
-        var error = new StringWriter();
-        var command = CliCommand.Parse(args, error);
-        Assert.NotNull(command);
-        Assert.True(command.IsValid, error.ToString());
-        var output = new StringWriter();
-        var exit = await command.RunAsync(factory.Services, new StringReader(stdin), output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Output, string Error)> RunAsync(ClaimTrackerFactory factory, string[] args, string stdin) =>
+        factory.RunCommandAsync(args, stdin);
 
-    private static async Task<(int Exit, string Output)> RunProcessAsync(string workingDirectory, string database,
-        string arguments, string stdin)
-    {
-        var app = Path.Combine(AppContext.BaseDirectory, "ClaimTracker.Web.dll");
-        var start = new ProcessStartInfo("dotnet", $"\"{app}\" {arguments}")
+    private static Task<(int Exit, string Output)> RunProcessAsync(string workingDirectory, string database, string arguments, string stdin) =>
+        AppProcess.RunAsync(arguments.Split(' '), new Dictionary<string, string>
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ConnectionStrings__Default"] = $"Data Source={database}";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteLineAsync(stdin);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
-    }
+            ["ConnectionStrings__Default"] = $"Data Source={database}",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        }, workingDirectory, stdin + "\n");
 }

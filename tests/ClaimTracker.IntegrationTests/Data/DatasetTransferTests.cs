@@ -174,7 +174,7 @@ public sealed class DatasetTransferTests : IDisposable
         var import = await RunAsync(moved, "import", "--file", ExportFile);
         Assert.Contains("came without passwords", import.Output);
         Assert.Equal(HttpStatusCode.OK, (await moved.CreateBrowser().SignInAsync(Editor, ClaimTrackerFactory.Password)).StatusCode);
-        var admin = await RunAsync(moved, ["create-admin", "--email", Editor, "--password-stdin"], "Neues Passwort nach dem Umzug 2026\n");
+        var admin = await moved.RunCommandAsync(["create-admin", "--email", Editor, "--password-stdin"], "Neues Passwort nach dem Umzug 2026\n");
 
         Assert.True(admin.Exit == 0, admin.Error);
         Assert.Contains("had no password", admin.Output);
@@ -276,17 +276,6 @@ public sealed class DatasetTransferTests : IDisposable
             }
         });
 
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(ClaimTrackerFactory app, params string[] args) =>
-        await RunAsync(app, args, "");
-
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(ClaimTrackerFactory app, string[] args, string stdin)
-    {
-        var error = new StringWriter();
-        var command = CliCommand.Parse(args, error);
-        Assert.NotNull(command);
-        Assert.True(command.IsValid, error.ToString());
-        var output = new StringWriter();
-        var exit = await command.RunAsync(app.Services, new StringReader(stdin), output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Output, string Error)> RunAsync(ClaimTrackerFactory app, params string[] args) =>
+        app.RunCommandAsync(args);
 }

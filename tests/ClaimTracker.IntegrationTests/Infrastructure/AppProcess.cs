@@ -66,11 +66,12 @@ public sealed class AppProcess : IAsyncDisposable
         return app;
     }
 
-    /// <summary>Runs one command (e.g. <c>export --file …</c>) to its end; its exit code and everything it printed.</summary>
+    /// <summary>Runs one command (e.g. <c>export --file …</c>) to its end, with <paramref name="stdin"/> as its input; its exit code and everything it printed.</summary>
     public static async Task<(int Exit, string Output)> RunAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment,
-        string workingDirectory)
+        string workingDirectory, string stdin = "")
     {
         using var process = Process.Start(StartInfo(arguments, environment, workingDirectory))!;
+        await process.StandardInput.WriteAsync(stdin);
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
