@@ -24,6 +24,12 @@ public sealed class DatasetImport(AppDbContext db, DatabaseSettings settings, IC
     private const int MaxParametersPerStatement = 30_000;
     private const int MaxRowsPerStatement = 500;
 
+    /// <summary>Rows of one table between two progress lines.</summary>
+    private const int RowsProgressStep = 250_000;
+
+    /// <summary>Claims indexed between two progress lines.</summary>
+    private const int SearchProgressStep = 10_000;
+
     public async Task<DatasetSummary> ReadAsync(Stream input, string fileName, TextWriter? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -71,7 +77,7 @@ public sealed class DatasetImport(AppDbContext db, DatabaseSettings settings, IC
                 {
                     throw new DatasetException("The file has an element that is neither a row nor a table's name and columns.");
                 }
-                current = new TableWriter(TableNamed(tables, start.Table, read), start.Columns, connection, dbTransaction, sql);
+                current = new TableWriter(TableNamed(tables, start.Table, read), start.Columns, connection, dbTransaction, sql, progress);
             }
             if (current is not null)
             {
@@ -99,9 +105,14 @@ public sealed class DatasetImport(AppDbContext db, DatabaseSettings settings, IC
         {
             await MoveCountersPastImportedRowsAsync(connection, dbTransaction, sql, ordered, cancellationToken);
         }
-        progress?.WriteLine("  rebuilding the search index …");
         var claimIds = await db.Claims.Select(c => c.Id).ToListAsync(cancellationToken);
-        await search.ReindexAsync(db, claimIds, cancellationToken);
+        var indexed = 0;
+        foreach (var chunk in claimIds.Chunk(SearchProgressStep))
+        {
+            await search.ReindexAsync(db, chunk, cancellationToken);
+            indexed += chunk.Length;
+            progress?.WriteLine($"  search index: {indexed.ToString("N0", CultureInfo.InvariantCulture)} of {claimIds.Count.ToString("N0", CultureInfo.InvariantCulture)} claims");
+        }
         var summary = new DatasetSummary(read, header.PasswordHashes);
         audit.Record(AuditLog.CommandLineActor, AuditAction.DatasetImported, "whole dataset",
             $"{summary.Describe()} from {Path.GetFileName(fileName)}, exported from {header.SourceEngine} at {header.ExportedAtUtc:yyyy-MM-dd HH:mm} UTC"
@@ -238,11 +249,13 @@ public sealed class DatasetImport(AppDbContext db, DatabaseSettings settings, IC
         private readonly List<object?[]> pending = [];
         private readonly List<object?[]> selfReferences = [];
         private readonly int[] selfReferenceIndexes;
+        private readonly TextWriter? progress;
 
         public TableWriter(DatasetTable table, IReadOnlyList<string> fileColumns, DbConnection connection, DbTransaction transaction,
-            ISqlGenerationHelper sql)
+            ISqlGenerationHelper sql, TextWriter? progress)
         {
             Table = table;
+            this.progress = progress;
             this.connection = connection;
             this.transaction = transaction;
             this.sql = sql;
@@ -308,6 +321,10 @@ public sealed class DatasetImport(AppDbContext db, DatabaseSettings settings, IC
             if (pending.Count == rowsPerStatement)
             {
                 await FlushAsync(cancellationToken);
+            }
+            if (Rows % RowsProgressStep == 0)
+            {
+                progress?.WriteLine($"  {Table.Name}: {Rows.ToString("N0", CultureInfo.InvariantCulture)} rows so far");
             }
         }
 
