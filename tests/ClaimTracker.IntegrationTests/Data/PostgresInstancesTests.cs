@@ -16,7 +16,8 @@ public sealed class PostgresInstancesTests
     [Fact]
     public async Task ALoginOnInstanceA_IsValidOnInstanceB()
     {
-        using var database = new SharedPostgresDatabase(TestEngine.RequirePostgresSuite());
+        TestEngine.RequirePostgresSuite();
+        using var database = new FreshDatabase();
         using var a = database.NewInstance();
         using var b = database.NewInstance();
         await b.CreateBrowser().GetAsync("/healthz/ready"); // B is up before A makes the first key.
@@ -41,7 +42,8 @@ public sealed class PostgresInstancesTests
     [Fact]
     public async Task AnEditApprovedOnInstanceA_ShowsOnInstanceBsCachedPage()
     {
-        using var database = new SharedPostgresDatabase(TestEngine.RequirePostgresSuite());
+        TestEngine.RequirePostgresSuite();
+        using var database = new FreshDatabase();
         using var a = database.NewInstance();
         using var b = database.NewInstance();
         var id = await a.CreateClaimAsync("Lieferungen über die Grenze");
@@ -77,7 +79,8 @@ public sealed class PostgresInstancesTests
     [Fact]
     public async Task ATopicAddedOnInstanceA_IsOfferedByInstanceB()
     {
-        using var database = new SharedPostgresDatabase(TestEngine.RequirePostgresSuite());
+        TestEngine.RequirePostgresSuite();
+        using var database = new FreshDatabase();
         using var a = database.NewInstance();
         using var b = database.NewInstance();
         await using (var scope = b.Services.CreateAsyncScope())

@@ -71,24 +71,10 @@ public static class TestEngine
     }
 }
 
-/// <summary>A fresh PostgreSQL database that several app instances share in one test; dropped when disposed.</summary>
-public sealed class SharedPostgresDatabase(string server) : IDisposable
-{
-    public string ConnectionString { get; } = TestEngine.NewPostgresDatabase(server);
-
-    /// <summary>Another app instance on this database.</summary>
-    public ConfiguredFactory NewInstance() => new(new Dictionary<string, string>
-    {
-        ["Database:Provider"] = "Postgres",
-        ["ConnectionStrings:Default"] = ConnectionString,
-    });
-
-    public void Dispose() => TestEngine.DropPostgresDatabase(ConnectionString);
-}
-
 /// <summary>
 /// A database of the suite's engine that no app has opened yet (a SQLite file in a folder of its own, or a
-/// PostgreSQL database the first start creates), for tests that move data between databases; removed when disposed.
+/// PostgreSQL database the first start creates), for tests that move data between databases or run several app
+/// instances on one database; removed when disposed.
 /// </summary>
 public sealed class FreshDatabase : IDisposable
 {
@@ -114,7 +100,7 @@ public sealed class FreshDatabase : IDisposable
     /// <summary>The configuration that points an app at this database.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; }
 
-    /// <summary>An app (Production) on this database; starting it migrates the database and creates its default rows.</summary>
+    /// <summary>An app instance (Production) on this database; the first to start migrates it and creates its default rows.</summary>
     public ConfiguredFactory NewInstance() => new(Settings);
 
     public void Dispose()
