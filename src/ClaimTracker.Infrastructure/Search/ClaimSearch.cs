@@ -87,7 +87,8 @@ public static partial class SearchText
 /// <summary>
 /// SQLite FTS5 (unicode61, diacritics removed): "Munchen" finds "München", "strasse" finds "Straße".
 /// Two indexes: ClaimSearch holds the working copy (the desk searches it), ClaimSearchPublished the
-/// approved version of each public claim (readers search it).
+/// approved version of each public claim (readers search it); each has a headline-only twin
+/// (ClaimSearchHeadline, ClaimSearchPublishedHeadline) for the headline matches a search lists first.
 /// </summary>
 public sealed class SqliteClaimSearch : IClaimSearch
 {
@@ -100,6 +101,8 @@ public sealed class SqliteClaimSearch : IClaimSearch
         {
             await ReplaceAsync(db, "ClaimSearch", ids, working, cancellationToken);
             await ReplaceAsync(db, "ClaimSearchPublished", ids, published, cancellationToken);
+            await ReplaceAsync(db, "ClaimSearchHeadline", ids, working, cancellationToken, headlineOnly: true);
+            await ReplaceAsync(db, "ClaimSearchPublishedHeadline", ids, published, cancellationToken, headlineOnly: true);
             await RememberTermsAsync(db, working.Concat(published).SelectMany(r => new[] { r.Headline, r.Body }).ToList(), cancellationToken);
         }, cancellationToken);
 
@@ -129,9 +132,10 @@ public sealed class SqliteClaimSearch : IClaimSearch
             "INSERT INTO temp.SearchScratch (SearchScratch) VALUES ('delete-all');", cancellationToken);
     }
 
-    /// <param name="table">One of the two index tables (a constant, never input).</param>
+    /// <param name="table">One of the index tables (a constant, never input).</param>
+    /// <param name="headlineOnly">The table is a headline index (one column), not a full one (claim id, headline, body).</param>
     private static async Task ReplaceAsync(AppDbContext db, string table, IReadOnlyList<int> ids, IReadOnlyList<SearchDocument> rows,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool headlineOnly = false)
     {
         // Ids are integers formatted here, not text from outside.
         var idList = string.Join(",", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
@@ -146,12 +150,19 @@ public sealed class SqliteClaimSearch : IClaimSearch
         foreach (var row in rows)
         {
             var at = parameters.Count;
-            values.Append(values.Length == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $"({row.ClaimId}, {row.ClaimId}, {{{at}}}, {{{at + 1}}})");
+            values.Append(values.Length == 0 ? "" : ",");
+            if (headlineOnly)
+            {
+                values.Append(CultureInfo.InvariantCulture, $"({row.ClaimId}, {{{at}}})");
+                parameters.Add(row.Headline);
+                continue;
+            }
+            values.Append(CultureInfo.InvariantCulture, $"({row.ClaimId}, {row.ClaimId}, {{{at}}}, {{{at + 1}}})");
             parameters.Add(row.Headline);
             parameters.Add(row.Body);
         }
         // The texts travel as parameters ({0}, {1} …); only integers and the table name are in the SQL.
-        var insert = "INSERT INTO " + table + " (rowid, claim_id, headline, body) VALUES " + values;
+        var insert = "INSERT INTO " + table + (headlineOnly ? " (rowid, headline)" : " (rowid, claim_id, headline, body)") + " VALUES " + values;
         await db.Database.ExecuteSqlRawAsync(insert, parameters, cancellationToken);
     }
 
@@ -160,7 +171,8 @@ public sealed class SqliteClaimSearch : IClaimSearch
     /// them anywhere else (text, summary, statements, sources); newest first within each. Both are walks of
     /// the index from the newest claim (rowid = claim id) that stop at the limit, so a search costs the
     /// same whether two common words match 100 claims or 80,000 (scoring every match by relevance did not:
-    /// ~1 s at 100,000 claims).
+    /// ~1 s at 100,000 claims). Headline matches come from the headline-only index: asking the full index for
+    /// its headline column would walk every claim holding the words anywhere (most, for common words).
     /// </remarks>
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(AppDbContext db, string query, int limit,
         CancellationToken cancellationToken = default, bool published = false)
@@ -171,24 +183,34 @@ public sealed class SqliteClaimSearch : IClaimSearch
             return [];
         }
         var match = string.Join(" AND ", await PrefixTermsAsync(db, words, cancellationToken));
-        var inHeadline = await NewestAsync(db, published, "headline : (" + match + ")", limit, cancellationToken);
+        var inHeadline = await NewestAsync(db, published, headline: true, match, limit, cancellationToken);
         var hits = inHeadline.Select(id => new SearchHit(id, 0)).ToList();
         if (hits.Count < limit)
         {
             var first = inHeadline.ToHashSet();
-            hits.AddRange((await NewestAsync(db, published, match, limit + inHeadline.Count, cancellationToken))
+            hits.AddRange((await NewestAsync(db, published, headline: false, match, limit + inHeadline.Count, cancellationToken))
                 .Where(id => !first.Contains(id)).Take(limit - hits.Count).Select(id => new SearchHit(id, 1)));
         }
         return hits;
     }
 
-    /// <summary>The newest claims matching an FTS5 expression, newest first.</summary>
-    private static Task<List<int>> NewestAsync(AppDbContext db, bool published, string match, int limit, CancellationToken cancellationToken) =>
-        published
-            ? db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM ClaimSearchPublished WHERE ClaimSearchPublished MATCH {match} ORDER BY rowid DESC LIMIT {limit}")
-                .ToListAsync(cancellationToken)
-            : db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM ClaimSearch WHERE ClaimSearch MATCH {match} ORDER BY rowid DESC LIMIT {limit}")
-                .ToListAsync(cancellationToken);
+    /// <summary>The newest claims matching an FTS5 expression in one of the four indexes, newest first.</summary>
+    private static Task<List<int>> NewestAsync(AppDbContext db, bool published, bool headline, string match, int limit, CancellationToken cancellationToken)
+    {
+        // One literal query per table: the table name cannot be a parameter, and the match must be one.
+        var query = (published, headline) switch
+        {
+            (true, true) => db.Database.SqlQuery<int>(
+                $"SELECT rowid AS Value FROM ClaimSearchPublishedHeadline WHERE ClaimSearchPublishedHeadline MATCH {match} ORDER BY rowid DESC LIMIT {limit}"),
+            (true, false) => db.Database.SqlQuery<int>(
+                $"SELECT rowid AS Value FROM ClaimSearchPublished WHERE ClaimSearchPublished MATCH {match} ORDER BY rowid DESC LIMIT {limit}"),
+            (false, true) => db.Database.SqlQuery<int>(
+                $"SELECT rowid AS Value FROM ClaimSearchHeadline WHERE ClaimSearchHeadline MATCH {match} ORDER BY rowid DESC LIMIT {limit}"),
+            (false, false) => db.Database.SqlQuery<int>(
+                $"SELECT rowid AS Value FROM ClaimSearch WHERE ClaimSearch MATCH {match} ORDER BY rowid DESC LIMIT {limit}"),
+        };
+        return query.ToListAsync(cancellationToken);
+    }
 
     /// <summary>How many indexed words a search word may begin before the index's own prefix search is used instead of naming them.</summary>
     public const int PrefixExpansionLimit = 32;

@@ -1,5 +1,7 @@
 using ClaimTracker.Domain.Accounts;
 using ClaimTracker.Infrastructure.Claims;
+using ClaimTracker.Infrastructure.Data;
+using ClaimTracker.Infrastructure.Search;
 using ClaimTracker.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -86,6 +88,41 @@ public sealed class ClaimSearchTests(ClaimTrackerFactory factory) : IClassFixtur
         }
         Assert.DoesNotContain(id, await IdsAsync("Wladiwostok"));
         Assert.Contains(id, await IdsAsync("Chabarowsk"));
+    }
+
+    [Fact]
+    public async Task Search_HeadlineEditedAway_TheClaimIsNoLongerAHeadlineMatch_ForReadersOnceApproved()
+    {
+        var id = await SeedAsync("Frachter vor Wladiwostok entladen", "Augenzeugen sahen den Frachter vor Wladiwostok.");
+        await factory.PublishAsync(id);
+        Assert.Equal((0.0, 0.0), await HeadlineScoresAsync(id, "frachter wladiwostok"));
+
+        await EditHeadlineAsync(id, "Frachter im Hafen entladen");
+        // The desk searches the working copy at once; readers keep the approved headline until a reviewer approves.
+        Assert.Equal((1.0, 0.0), await HeadlineScoresAsync(id, "frachter wladiwostok"));
+        await factory.PublishAsync(id);
+        Assert.Equal((1.0, 1.0), await HeadlineScoresAsync(id, "frachter wladiwostok"));
+        Assert.Equal((0.0, 0.0), await HeadlineScoresAsync(id, "frachter hafen"));
+    }
+
+    /// <summary>The claim's score in the desk's search and in the readers' search: 0 headline match, 1 elsewhere.</summary>
+    private async Task<(double Working, double Published)> HeadlineScoresAsync(int id, string query)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var search = scope.ServiceProvider.GetRequiredService<IClaimSearch>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var working = (await search.SearchAsync(db, query, 500)).Single(h => h.ClaimId == id);
+        var published = (await search.SearchAsync(db, query, 500, published: true)).Single(h => h.ClaimId == id);
+        return (working.Score, published.Score);
+    }
+
+    private async Task EditHeadlineAsync(int id, string headline)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var details = (await scope.ServiceProvider.GetRequiredService<ClaimQueries>().DetailsAsync(id))!;
+        var result = await scope.ServiceProvider.GetRequiredService<ClaimEditor>().EditAsync(id, details.Version, new ClaimInput(headline,
+            details.OriginalText, "de", null, null, false, null, null, null, [], [], null, null), "search@example.org");
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Message)));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using ClaimTracker.IntegrationTests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaimTracker.IntegrationTests.Data;
 
@@ -88,6 +89,44 @@ public sealed class DatabaseStartupTests
         Assert.Equal("Russland nahm die Ölexporte nach Nordkorea wieder auf", page.GetElementById("claim-headline")!.TextContent);
         Assert.Equal(1, await factory.WithDbAsync(db => db.ClaimVersions.CountAsync()));
         Assert.NotEmpty((await factory.CreateBrowser().GetAsync("/claims?q=Ölexporte", expectOk: true)).QuerySelectorAll("a[href='/claims/alte-behauptung']"));
+    }
+
+    [Fact]
+    public async Task SearchIndexesBeforeTheHeadlineIndexes_AreCarriedOver_HeadlineMatchesStayFirst()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("claimtracker-upgrade-").FullName, "claimtracker.db");
+        int id;
+        using (var before = new ReusingFactory(path))
+        {
+            id = await before.CreateClaimAsync("Nordkorea liefert Raketen an Russland", "Berichte über Raketen aus Nordkorea.");
+            await before.PublishAsync(id);
+            var other = await before.CreateClaimAsync("Ein Bericht aus Kiew", "Nordkorea liefert Raketen, heißt es.");
+            await before.PublishAsync(other);
+        }
+        SqliteConnection.ClearAllPools();
+        await using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            // The database as the release before the headline indexes left it.
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DROP TABLE ClaimSearchHeadline; DROP TABLE ClaimSearchPublishedHeadline; " +
+                "DELETE FROM __EFMigrationsHistory WHERE MigrationId = '20261130000000_AddHeadlineSearch';";
+            await command.ExecuteNonQueryAsync();
+        }
+        SqliteConnection.ClearAllPools();
+
+        using var factory = new ReusingFactory(path);
+        var page = await factory.CreateBrowser().GetAsync("/claims?q=raketen+nordkorea", expectOk: true);
+
+        var links = page.QuerySelectorAll("ul.public-claims a").Select(a => a.GetAttribute("href")).ToList();
+        var slug = await factory.WithDbAsync(db => db.Claims.Where(c => c.Id == id).Select(c => c.Slug).SingleAsync());
+        Assert.True(links.Count >= 2, string.Join(" ", links));
+        Assert.Equal("/claims/" + slug, links[0]);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var working = await scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Search.IClaimSearch>()
+            .SearchAsync(scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Data.AppDbContext>(), "raketen nordkorea", 10);
+        Assert.Equal(id, working[0].ClaimId);
+        Assert.Equal(0, working[0].Score);
     }
 
     private sealed class ReusingFactory(string path) : ClaimTrackerFactory
