@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ClaimTracker.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ClaimTracker.Infrastructure.Search;
 
@@ -197,19 +198,51 @@ public sealed class SqliteClaimSearch : IClaimSearch
     /// <summary>The newest claims matching an FTS5 expression in one of the four indexes, newest first.</summary>
     private static Task<List<int>> NewestAsync(AppDbContext db, bool published, bool headline, string match, int limit, CancellationToken cancellationToken)
     {
-        // One literal query per table: the table name cannot be a parameter, and the match must be one.
-        var query = (published, headline) switch
+        // The table name is one of four constants; the match and the limit travel as parameters.
+        var table = (published, headline) switch
         {
-            (true, true) => db.Database.SqlQuery<int>(
-                $"SELECT rowid AS Value FROM ClaimSearchPublishedHeadline WHERE ClaimSearchPublishedHeadline MATCH {match} ORDER BY rowid DESC LIMIT {limit}"),
-            (true, false) => db.Database.SqlQuery<int>(
-                $"SELECT rowid AS Value FROM ClaimSearchPublished WHERE ClaimSearchPublished MATCH {match} ORDER BY rowid DESC LIMIT {limit}"),
-            (false, true) => db.Database.SqlQuery<int>(
-                $"SELECT rowid AS Value FROM ClaimSearchHeadline WHERE ClaimSearchHeadline MATCH {match} ORDER BY rowid DESC LIMIT {limit}"),
-            (false, false) => db.Database.SqlQuery<int>(
-                $"SELECT rowid AS Value FROM ClaimSearch WHERE ClaimSearch MATCH {match} ORDER BY rowid DESC LIMIT {limit}"),
+            (true, true) => "ClaimSearchPublishedHeadline",
+            (true, false) => "ClaimSearchPublished",
+            (false, true) => "ClaimSearchHeadline",
+            (false, false) => "ClaimSearch",
         };
-        return query.ToListAsync(cancellationToken);
+        return ReadAsync(db, "SELECT rowid FROM " + table + " WHERE " + table + " MATCH $match ORDER BY rowid DESC LIMIT $limit",
+            [("$match", match), ("$limit", limit)], reader => reader.GetInt32(0), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs one of this class's own SQL statements on the context's connection (inside its transaction, if any) and
+    /// reads its rows. A search runs two or three such statements per page view; through EF's raw-SQL queries each
+    /// one paid for building its SQL and a reader delegate anew, several times the cost of the statement itself.
+    /// </summary>
+    private static async Task<List<T>> ReadAsync<T>(AppDbContext db, string sql, (string Name, object Value)[] parameters,
+        Func<System.Data.Common.DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            foreach (var (name, value) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
+            var rows = new List<T>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(read(reader));
+            }
+            return rows;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>How many indexed words a search word may begin before the index's own prefix search is used instead of naming them.</summary>
@@ -226,11 +259,11 @@ public sealed class SqliteClaimSearch : IClaimSearch
     {
         var keys = JsonSerializer.Serialize(words.Select(SearchText.WithoutDiacritics));
         // Every word beginning with a key sorts between the key and the key followed by the last code point, U+10FFFF.
-        var completions = await db.Database.SqlQuery<string>($"""
+        var completions = await ReadAsync(db, $"""
             SELECT (SELECT json_group_array(Term) FROM (SELECT Term FROM SearchTerms
-                    WHERE Term >= k.value AND Term < k.value || char(1114111) ORDER BY Term LIMIT {PrefixExpansionLimit + 1})) AS Value
-            FROM json_each({keys}) AS k ORDER BY k.key
-            """).ToListAsync(cancellationToken);
+                    WHERE Term >= k.value AND Term < k.value || char(1114111) ORDER BY Term LIMIT {PrefixExpansionLimit + 1}))
+            FROM json_each($keys) AS k ORDER BY k.key
+            """, [("$keys", keys)], reader => reader.GetString(0), cancellationToken);
         return words.Select((word, i) => JsonSerializer.Deserialize<List<string>>(completions[i]) is { Count: > 0 and <= PrefixExpansionLimit } named
             ? "(" + string.Join(" OR ", named.Select(Quoted)) + ")"
             : Quoted(word) + "*");

@@ -33,7 +33,7 @@ public sealed partial class RichTextRenderingTests
         Assert.Equal("<div class=\"rich-text\"><p>alt</p></div>", html);
     }
 
-    /// <summary>Raw-HTML helpers and hand-made HtmlStrings would bypass the sanitiser: only the tag helper (and the JSON-LD partial) may write raw HTML.</summary>
+    /// <summary>Raw-HTML helpers and hand-made HtmlStrings would bypass the sanitiser: only the tag helper (and the JSON-LD writer) may write raw HTML.</summary>
     [Fact]
     public void RawHtmlOutput_AppearsOnlyInTheRichTextTagHelper()
     {
@@ -47,7 +47,7 @@ public sealed partial class RichTextRenderingTests
             .ToList();
 
         // The two sanctioned places: sanitised rich text, and JSON-LD serialised with the escaping encoder.
-        Assert.Equal([Path.Combine("Pages", "Shared", "_JsonLd.cshtml"), Path.Combine("TagHelpers", "RichTextTagHelper.cs")], offenders.Order());
+        Assert.Equal([Path.Combine("Pages", "Shared", "JsonLd.cs"), Path.Combine("TagHelpers", "RichTextTagHelper.cs")], offenders.Order());
     }
 
     private static string Render(ClaimTracker.Domain.Text.SanitisedHtml content)
