@@ -23,6 +23,14 @@ public sealed class PostgresChangeSignals(DatabaseSettings settings, ReferenceDa
     /// <summary>Tells this instance's own signals apart from the others'.</summary>
     private readonly string instance = Guid.NewGuid().ToString("N");
 
+    private readonly TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Completes once this instance listens for the others' signals and has forgotten what it kept before: from
+    /// then on what it keeps in memory stays until a save (its own or another instance's) changes it.
+    /// </summary>
+    public Task Listening => listening.Task;
+
     /// <summary>Tells every other instance that what readers see has changed.</summary>
     public Task PublicPagesChangedAsync(CancellationToken cancellationToken = default) => SendAsync(PublicPages, cancellationToken);
 
@@ -83,6 +91,7 @@ public sealed class PostgresChangeSignals(DatabaseSettings settings, ReferenceDa
         // Signals sent while this instance was not listening are lost: start from a clean slate.
         await ForgetAsync(PublicPages);
         await ForgetAsync(Reference);
+        listening.TrySetResult();
         while (true)
         {
             await connection.WaitAsync(stoppingToken);
