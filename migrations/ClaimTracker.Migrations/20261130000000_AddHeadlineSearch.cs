@@ -9,7 +9,8 @@ namespace ClaimTracker.Migrations;
 /// ClaimSearchPublishedHeadline for the approved versions), rows keyed by rowid = claim id. A search lists
 /// headline matches first; asking the full index for matches in its headline column walks every claim holding
 /// the words anywhere and reads each one's positions (0.46 ms for "raketen nordkorea" at 100,000 claims), the
-/// headline index only the claims whose headline holds them (0.11 ms). Filled from the full indexes.
+/// headline index only the claims whose headline holds them (0.11 ms). Filled from the full indexes and merged
+/// into one segment.
 /// PostgreSQL has its headline tsvector with its own GIN index already (AddPostgresSearch).
 /// </summary>
 [DbContext(typeof(AppDbContext))]
@@ -26,7 +27,10 @@ public sealed class AddHeadlineSearch : Migration
         {
             migrationBuilder.Sql(
                 $"CREATE VIRTUAL TABLE {table}Headline USING fts5(headline, tokenize = 'unicode61 remove_diacritics 2'); " +
-                $"INSERT INTO {table}Headline (rowid, headline) SELECT rowid, headline FROM {table};");
+                $"INSERT INTO {table}Headline (rowid, headline) SELECT rowid, headline FROM {table}; " +
+                // One segment: left as the bulk insert wrote it, the index merged its segments a little at every
+                // later save (measured at 100,000 claims: 62 instead of 76 saves/s, p99 191 instead of 171 ms).
+                $"INSERT INTO {table}Headline ({table}Headline) VALUES ('optimize');");
         }
     }
 
