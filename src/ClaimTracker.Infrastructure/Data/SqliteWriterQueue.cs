@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -15,27 +17,38 @@ namespace ClaimTracker.Infrastructure.Data;
 /// closes. A transaction that cannot get it within the busy timeout goes ahead anyway and falls back
 /// to SQLite's own waiting, so a forgotten transaction can slow writers but never stop them.
 /// One queue per database file (connection string), shared by every context of the process.
+/// How long transactions wait for the lock and hold it is published as two histograms of the meter
+/// <c>ClaimTracker.Sqlite</c>, tagged with the database file (e.g. <c>dotnet-counters monitor --counters ClaimTracker.Sqlite</c>).
 /// </summary>
 internal sealed class SqliteWriterQueue : DbTransactionInterceptor, IDbConnectionInterceptor
 {
     private static readonly ConcurrentDictionary<string, SqliteWriterQueue> Queues = new(StringComparer.Ordinal);
+    private static readonly Meter Meter = new("ClaimTracker.Sqlite");
+    private static readonly Histogram<double> Waited = Meter.CreateHistogram<double>("claimtracker.sqlite.write_lock.wait", "s",
+        "How long a transaction queued for the write lock.");
+    private static readonly Histogram<double> Held = Meter.CreateHistogram<double>("claimtracker.sqlite.write_lock.held", "s",
+        "How long a transaction held the write lock, from its start to its end.");
 
     private readonly SemaphoreSlim writeLock = new(1, 1);
-    private readonly ConditionalWeakTable<DbConnection, object> holders = [];
+    private readonly ConditionalWeakTable<DbConnection, StrongBox<long>> holders = [];
     private readonly ConditionalWeakTable<DbTransaction, DbConnection> connections = [];
     private readonly TimeSpan patience;
+    private readonly KeyValuePair<string, object?> database;
 
-    private SqliteWriterQueue(TimeSpan patience) => this.patience = patience;
+    private SqliteWriterQueue(TimeSpan patience, string dataSource) =>
+        (this.patience, database) = (patience, new("db.namespace", dataSource));
 
     public static SqliteWriterQueue For(string connectionString, int busyTimeoutMilliseconds) =>
-        Queues.GetOrAdd(connectionString, _ => new SqliteWriterQueue(TimeSpan.FromMilliseconds(busyTimeoutMilliseconds)));
+        Queues.GetOrAdd(connectionString, _ => new SqliteWriterQueue(TimeSpan.FromMilliseconds(busyTimeoutMilliseconds),
+            new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource));
 
     public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData,
         InterceptionResult<DbTransaction> result)
     {
+        var asked = Stopwatch.GetTimestamp();
         if (writeLock.Wait(patience))
         {
-            holders.AddOrUpdate(connection, this);
+            Acquired(connection, asked);
         }
         return result;
     }
@@ -43,9 +56,10 @@ internal sealed class SqliteWriterQueue : DbTransactionInterceptor, IDbConnectio
     public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection,
         TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
+        var asked = Stopwatch.GetTimestamp();
         if (await writeLock.WaitAsync(patience, cancellationToken))
         {
-            holders.AddOrUpdate(connection, this);
+            Acquired(connection, asked);
         }
         return result;
     }
@@ -86,14 +100,22 @@ internal sealed class SqliteWriterQueue : DbTransactionInterceptor, IDbConnectio
 
     public Task ConnectionDisposedAsync(DbConnection connection, ConnectionEndEventData eventData) => Release(connection);
 
+    private void Acquired(DbConnection connection, long asked)
+    {
+        var now = Stopwatch.GetTimestamp();
+        Waited.Record(Stopwatch.GetElapsedTime(asked, now).TotalSeconds, database);
+        holders.AddOrUpdate(connection, new StrongBox<long>(now));
+    }
+
     private Task Release(DbTransaction? transaction) =>
         transaction is not null && connections.TryGetValue(transaction, out var connection) ? Release(connection) : Task.CompletedTask;
 
     private Task Release(DbConnection? connection)
     {
-        if (connection is not null && holders.Remove(connection))
+        if (connection is not null && holders.TryGetValue(connection, out var since) && holders.Remove(connection))
         {
             writeLock.Release();
+            Held.Record(Stopwatch.GetElapsedTime(since.Value).TotalSeconds, database);
         }
         return Task.CompletedTask;
     }

@@ -44,6 +44,44 @@ public sealed class DatabaseStartupTests
     }
 
     [Fact]
+    public async Task Saves_PublishHowLongTheyWaitedForAndHeldTheWriteLock()
+    {
+        using var factory = new ClaimTrackerFactory();
+        _ = factory.CreateBrowser();
+        var measured = new System.Collections.Concurrent.ConcurrentBag<(string Instrument, double Seconds)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "ClaimTracker.Sqlite")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
+        {
+            // Other tests' apps run in this process at the same time: only this app's database counts.
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "db.namespace" && Equals(tag.Value, factory.DatabasePath))
+                {
+                    measured.Add((instrument.Name, value));
+                }
+            }
+        });
+        listener.Start();
+
+        await factory.CreateClaimAsync("Nordkorea liefert Artilleriegranaten an Russland");
+
+        // One save: one transaction queued for the lock and held it while the claim, its change records and its search entries were written.
+        var held = measured.Where(m => m.Instrument == "claimtracker.sqlite.write_lock.held").Select(m => m.Seconds).ToList();
+        var waited = measured.Where(m => m.Instrument == "claimtracker.sqlite.write_lock.wait").Select(m => m.Seconds).ToList();
+        Assert.NotEmpty(held);
+        Assert.Equal(waited.Count, held.Count);
+        Assert.All(held, s => Assert.InRange(s, double.Epsilon, 5));
+        Assert.All(waited, s => Assert.InRange(s, 0, 5));
+    }
+
+    [Fact]
     public async Task SecondStart_OnExistingDatabase_KeepsItsData()
     {
         var folder = Directory.CreateTempSubdirectory("claimtracker-restart-");
