@@ -34,8 +34,9 @@ public sealed class EditorLogsClaimJourney
         await page.FillAsync("#Input_OriginalText", Excerpt);
         await page.FillAsync("#Input_Translation", "The US, South Korea and others say North Korea has also supplied artillery systems, missiles and other conventional weapons.");
         await page.FillAsync("#Input_FirstMadeOn", "2024-11-30");
-        await page.SelectOptionAsync("#Input_ClaimantIds", new[] { new SelectOptionValue { Label = "USA (state)" }, new SelectOptionValue { Label = "Südkorea (state)" } });
-        await page.SelectOptionAsync("#Input_SubjectIds", new[] { new SelectOptionValue { Label = "Nordkorea (state)" }, new SelectOptionValue { Label = "Russland (state)" } });
+        // Actors by name, as the directory spells them; case does not matter.
+        await page.FillAsync("#Input_AddClaimants", "USA; südkorea");
+        await page.FillAsync("#Input_AddSubjects", "Nordkorea; Russland");
         await page.FillAsync("#Input_Topics", "Waffenlieferungen");
         await page.FillAsync("#Input_SummaryHtml", "<p>Nach Einschätzung der USA, Südkoreas und anderer geliefert; beide Staaten <strong>dementieren</strong>.</p>");
         await page.ClickAsync("#claim-submit");
@@ -45,6 +46,7 @@ public sealed class EditorLogsClaimJourney
         await page.CheckAsync("#confirm-new");
         await page.ClickAsync("#claim-submit");
         await Assertions.Expect(page.Locator("#claim-headline")).ToHaveTextAsync(Headline);
+        await Assertions.Expect(page.Locator("#claimants")).ToHaveTextAsync("Südkorea, USA");
 
         // The article as a source, with the passage captured.
         await page.ClickAsync("#add-source");

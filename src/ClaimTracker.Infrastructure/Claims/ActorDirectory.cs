@@ -30,6 +30,44 @@ public sealed class ActorDirectory(AppDbContext db, TimeProvider clock, Referenc
             (await db.Actors.AsNoTracking().OrderBy(a => a.Name).Select(a => new ActorOption(a.Id, a.Name, a.Kind)).ToListAsync(ct)).AsReadOnly(),
             cancellationToken);
 
+    /// <summary>
+    /// The actors named in a form's text field (names separated by semicolons or line breaks), each matched to the
+    /// directory by its name, case aside (names are unique). A name the directory does not hold is a problem,
+    /// told with up to five names that contain it, so the editor can correct the spelling; nothing is created.
+    /// </summary>
+    public async Task<(IReadOnlyList<int> Ids, IReadOnlyList<string> Problems)> FindByNamesAsync(string? names,
+        CancellationToken cancellationToken = default)
+    {
+        var typed = SplitNames(names);
+        if (typed.Count == 0)
+        {
+            return ([], []);
+        }
+        var options = await OptionsAsync(cancellationToken);
+        var ids = new List<int>();
+        var problems = new List<string>();
+        foreach (var name in typed)
+        {
+            var matches = options.Where(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
+            var found = matches.Count == 1 ? matches[0] : matches.FirstOrDefault(o => o.Name == name);
+            if (found is not null)
+            {
+                ids.Add(found.Id);
+                continue;
+            }
+            var similar = options.Where(o => o.Name.Contains(name, StringComparison.OrdinalIgnoreCase)).Take(5).ToList();
+            problems.Add(similar.Count == 0
+                ? $"No actor is named “{name}”: add them in the actor directory first, or check the spelling."
+                : $"No actor is named “{name}”. Did you mean {string.Join(", ", similar.Select(o => $"“{o.Name}”"))}?");
+        }
+        return (ids.Distinct().ToList(), problems);
+    }
+
+    /// <summary>The names in a text field, trimmed and normalised as the directory stores them, each once.</summary>
+    public static IReadOnlyList<string> SplitNames(string? names) =>
+        (names ?? string.Empty).Split([';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(TextRules.Normalise).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
     public async Task<(Actor.Draft Draft, Guid Version)?> FindAsync(int id, CancellationToken cancellationToken = default) =>
         await db.Actors.AsNoTracking().Where(a => a.Id == id)
             .Select(a => new { Draft = new Actor.Draft(a.Name, a.Kind, a.Country, a.Description, a.WikidataId, a.ProvenanceLabel), a.Version })

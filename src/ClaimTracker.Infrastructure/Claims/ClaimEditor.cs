@@ -7,19 +7,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClaimTracker.Infrastructure.Claims;
 
-/// <summary>What an editor types into the claim form.</summary>
+/// <summary>
+/// What an editor types into the claim form. Claimants and subjects are the actors kept (by id) plus those
+/// named in <see cref="AddClaimants"/> and <see cref="AddSubjects"/> (directory names, separated by semicolons).
+/// </summary>
 public sealed record ClaimInput(string Headline, string OriginalText, string Language, string? Translation,
     string? Translator, bool IsMachineTranslated, DateOnly? FirstMadeOn, string? SummaryHtml, DateOnly? ReviewBy,
     IReadOnlyCollection<int> ClaimantIds, IReadOnlyCollection<int> SubjectIds, string? Topics, int? ParentClaimId,
-    string? ClaimReviewed = null, int? ReviewIntervalDays = null, string? ParentSlug = null);
+    string? ClaimReviewed = null, int? ReviewIntervalDays = null, string? ParentSlug = null,
+    string? AddClaimants = null, string? AddSubjects = null)
+{
+    /// <summary>Names in the add fields the directory does not hold (found while the input is checked).</summary>
+    internal IReadOnlyList<FieldError> NameProblems { get; init; } = [];
+}
 
 /// <summary>The editors' use cases on claims. Rules live in the domain; this class loads, applies and saves.</summary>
-public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimeProvider clock)
+public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimeProvider clock, ActorDirectory actors)
 {
     public async Task<WorkResult> CreateAsync(ClaimInput input, string user, CancellationToken cancellationToken = default)
     {
         input = await WithParentAsync(input, cancellationToken);
-        var (draft, errors) = await CheckAsync(input, claimId: null, cancellationToken);
+        var (draft, errors) = await CheckAsync(input = await WithNamedActorsAsync(input, cancellationToken), claimId: null, cancellationToken);
         if (errors.Count > 0)
         {
             return WorkResult.Invalid(errors);
@@ -56,7 +64,7 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
             return Conflict(claim);
         }
         input = await WithParentAsync(input, cancellationToken);
-        var (draft, errors) = await CheckAsync(input, claimId, cancellationToken);
+        var (draft, errors) = await CheckAsync(input = await WithNamedActorsAsync(input, cancellationToken), claimId, cancellationToken);
         if (errors.Count > 0)
         {
             return WorkResult.Invalid(errors);
@@ -209,6 +217,23 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
         input.ParentSlug is null ? input
         : input with { ParentClaimId = string.IsNullOrWhiteSpace(input.ParentSlug) ? null : await db.ClaimIdBySlugAsync(input.ParentSlug.Trim(), cancellationToken) };
 
+    /// <summary>
+    /// The actors the form names by name joined to those it keeps by id. Names the directory does not hold stay
+    /// in the input and are reported by <see cref="CheckAsync"/>; nothing is saved then.
+    /// </summary>
+    private async Task<ClaimInput> WithNamedActorsAsync(ClaimInput input, CancellationToken cancellationToken)
+    {
+        var (claimants, claimantProblems) = await actors.FindByNamesAsync(input.AddClaimants, cancellationToken);
+        var (subjects, subjectProblems) = await actors.FindByNamesAsync(input.AddSubjects, cancellationToken);
+        return input with
+        {
+            ClaimantIds = input.ClaimantIds.Concat(claimants).Distinct().ToList(),
+            SubjectIds = input.SubjectIds.Concat(subjects).Distinct().ToList(),
+            NameProblems = [.. claimantProblems.Select(p => new FieldError(nameof(ClaimInput.AddClaimants), p)),
+                .. subjectProblems.Select(p => new FieldError(nameof(ClaimInput.AddSubjects), p))],
+        };
+    }
+
     private async Task<WorkResult> OnClaimAsync(int claimId, Func<IQueryable<Claim>, IQueryable<Claim>> include,
         Func<Claim, Task> change, CancellationToken cancellationToken)
     {
@@ -236,7 +261,7 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
     private async Task<(Claim.Draft? Draft, List<FieldError> Errors)> CheckAsync(ClaimInput input, int? claimId,
         CancellationToken cancellationToken)
     {
-        var errors = new List<FieldError>();
+        var errors = new List<FieldError>(input.NameProblems);
         if (!string.IsNullOrWhiteSpace(input.ParentSlug) && await db.ClaimIdBySlugAsync(input.ParentSlug.Trim(), cancellationToken) is null)
         {
             errors.Add(new FieldError(nameof(ClaimInput.ParentSlug), $"No claim has the permalink “{input.ParentSlug.Trim()}”."));

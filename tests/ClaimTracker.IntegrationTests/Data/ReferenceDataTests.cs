@@ -71,7 +71,7 @@ public sealed class ReferenceDataTests(ClaimTrackerFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task Actors_ReadFromMemory_ANewActorIsOfferedOnTheClaimFormAtOnce()
+    public async Task Actors_ReadFromMemory_ANewActorCanBeNamedOnTheClaimFormAtOnce()
     {
         await using (var scope = factory.Services.CreateAsyncScope())
         {
@@ -85,7 +85,13 @@ public sealed class ReferenceDataTests(ClaimTrackerFactory factory) : IClassFixt
 
         var editor = await factory.SignedInAsync($"akteure-{Guid.NewGuid():N}@example.org", ClaimTracker.Domain.Accounts.Roles.Editor);
         var form = await editor.GetAsync("/editor/claims/new", expectOk: true);
-        Assert.Contains(form.QuerySelectorAll("#Input_ClaimantIds option"), o => o.TextContent.StartsWith("Außenministerium Kasachstans", StringComparison.Ordinal));
+        var response = await editor.SubmitAsync(form, "claim-form", ("Input.Headline", "Kasachstan bestreitet Waffentransit " + Guid.NewGuid().ToString("N")[..6]),
+            ("Input.OriginalText", "Das Außenministerium weist Berichte über einen Transit zurück."), ("Input.Language", "de"),
+            ("Input.AddClaimants", "außenministerium kasachstans"), ("ConfirmedNew", "true"));
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        var details = await editor.FollowAsync(response);
+        Assert.Equal("Außenministerium Kasachstans", details.GetElementById("claimants")!.TextContent);
     }
 
     [Fact]

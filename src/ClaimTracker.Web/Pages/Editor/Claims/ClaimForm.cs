@@ -50,6 +50,15 @@ public sealed class ClaimForm
     [Display(Name = "Subjects")]
     public List<int> SubjectIds { get; set; } = [];
 
+    /// <summary>More claimants, by name as in the actor directory (a list of every actor does not scale).</summary>
+    [Display(Name = "Add claimants")]
+    [StringLength(2000, ErrorMessage = "{0} can have at most {1} characters.")]
+    public string? AddClaimants { get; set; }
+
+    [Display(Name = "Add subjects")]
+    [StringLength(2000, ErrorMessage = "{0} can have at most {1} characters.")]
+    public string? AddSubjects { get; set; }
+
     [StringLength(1000, ErrorMessage = "{0} can have at most {1} characters.")]
     public string? Topics { get; set; }
 
@@ -59,7 +68,8 @@ public sealed class ClaimForm
     public string? ParentSlug { get; set; }
 
     public ClaimInput ToInput() => new(Headline, OriginalText, Language, Translation, Translator, IsMachineTranslated,
-        FirstMadeOn, SummaryHtml, ReviewBy, ClaimantIds, SubjectIds, Topics, null, ClaimReviewed, ReviewIntervalDays, ParentSlug ?? string.Empty);
+        FirstMadeOn, SummaryHtml, ReviewBy, ClaimantIds, SubjectIds, Topics, null, ClaimReviewed, ReviewIntervalDays, ParentSlug ?? string.Empty,
+        AddClaimants, AddSubjects);
 
     public static ClaimForm From(ClaimEditData claim) => new()
     {
@@ -81,5 +91,9 @@ public sealed class ClaimForm
     };
 }
 
-/// <summary>Choices the claim form offers.</summary>
-public sealed record ClaimFormOptions(IReadOnlyList<ActorOption> Actors, int? ExceptClaimId);
+/// <summary>Choices the claim form offers: the directory's actors, of which it lists only those chosen.</summary>
+public sealed record ClaimFormOptions(IReadOnlyList<ActorOption> Actors, int? ExceptClaimId)
+{
+    /// <summary>The chosen actors in the directory's order (by name); ids no longer in the directory are left out.</summary>
+    public IEnumerable<ActorOption> Chosen(IReadOnlyCollection<int> ids) => ids.Count == 0 ? [] : Actors.Where(a => ids.Contains(a.Id));
+}
