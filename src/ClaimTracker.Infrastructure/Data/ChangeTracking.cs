@@ -80,7 +80,7 @@ public sealed class ChangeTracking(IHttpContextAccessor http, TimeProvider clock
             {
                 claimIds.UnionWith(await db.ClaimSources.Where(cs => sourceIds.Contains(cs.SourceId)).Select(cs => cs.ClaimId).ToListAsync(cancellationToken));
             }
-            await search.ReindexAsync(db, claimIds, cancellationToken);
+            await search.ReindexAsync(db, claimIds, ApprovedVersionChanged(changes), cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
@@ -147,6 +147,17 @@ public sealed class ChangeTracking(IHttpContextAccessor http, TimeProvider clock
             await db.Database.ExecuteSqlRawAsync(statement, parameters, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The claims whose approved version, the one readers search, may differ after this save: created or deleted,
+    /// made public or withdrawn, or given another approved version. Versions never change once approved, so any
+    /// other save (an edit, a source, a status change: a pending revision) leaves readers' index entries as they are.
+    /// </summary>
+    private static List<int> ApprovedVersionChanged(List<Pending> changes) =>
+        changes.Where(c => c.Entry.Entity is Claim && (c.State != EntityState.Modified
+                || c.Fields.Any(f => f.Field is nameof(Claim.IsPublic) or nameof(Claim.PublishedVersion))))
+            .Select(c => ((Claim)c.Entry.Entity).Id)
+            .ToList();
 
     private static List<Pending> Capture(AppDbContext db) =>
         db.ChangeTracker.Entries()

@@ -18,8 +18,13 @@ public sealed record SearchHit(int ClaimId, double Score);
 /// </summary>
 public interface IClaimSearch
 {
-    /// <summary>Rebuilds the index entries of these claims from the database (inside the caller's transaction).</summary>
-    Task ReindexAsync(AppDbContext db, IReadOnlyCollection<int> claimIds, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Rebuilds the index entries of these claims from the database (inside the caller's transaction): the working
+    /// copies' entries of <paramref name="claimIds"/>, and the approved versions' entries (what readers search) of
+    /// <paramref name="publishedClaimIds"/>, or of every claim in <paramref name="claimIds"/> when that is null.
+    /// </summary>
+    Task ReindexAsync(AppDbContext db, IReadOnlyCollection<int> claimIds, IReadOnlyCollection<int>? publishedClaimIds = null,
+        CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Claims whose headline holds every word first, then claims holding them anywhere else; newest first
@@ -97,13 +102,17 @@ public sealed class SqliteClaimSearch : IClaimSearch
     /// Rebuilds both indexes' rows of these claims, a few hundred at a time with one query per table.
     /// Rows are keyed by rowid = claim id, so replacing one is a key lookup, not a scan of the index.
     /// </summary>
-    public Task ReindexAsync(AppDbContext db, IReadOnlyCollection<int> claimIds, CancellationToken cancellationToken = default) =>
-        SearchDocuments.InChunksAsync(db, claimIds, async (ids, working, published) =>
+    public Task ReindexAsync(AppDbContext db, IReadOnlyCollection<int> claimIds, IReadOnlyCollection<int>? publishedClaimIds = null,
+        CancellationToken cancellationToken = default) =>
+        SearchDocuments.InChunksAsync(db, claimIds, publishedClaimIds, async (ids, working, publishedIds, published) =>
         {
             await ReplaceAsync(db, "ClaimSearch", ids, working, cancellationToken);
-            await ReplaceAsync(db, "ClaimSearchPublished", ids, published, cancellationToken);
             await ReplaceAsync(db, "ClaimSearchHeadline", ids, working, cancellationToken, headlineOnly: true);
-            await ReplaceAsync(db, "ClaimSearchPublishedHeadline", ids, published, cancellationToken, headlineOnly: true);
+            if (publishedIds.Length > 0)
+            {
+                await ReplaceAsync(db, "ClaimSearchPublished", publishedIds, published, cancellationToken);
+                await ReplaceAsync(db, "ClaimSearchPublishedHeadline", publishedIds, published, cancellationToken, headlineOnly: true);
+            }
             await RememberTermsAsync(db, working.Concat(published).SelectMany(r => new[] { r.Headline, r.Body }).ToList(), cancellationToken);
         }, cancellationToken);
 

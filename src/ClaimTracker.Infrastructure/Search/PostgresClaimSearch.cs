@@ -27,11 +27,15 @@ public sealed class PostgresClaimSearch : IClaimSearch
     /// <summary>Diacritics removed where FTS5's tokenizer removes them on SQLite (Latin letters), after the shared folding.</summary>
     private static string Plain(string folded) => SearchText.WithoutDiacritics(folded);
 
-    public Task ReindexAsync(AppDbContext db, IReadOnlyCollection<int> claimIds, CancellationToken cancellationToken = default) =>
-        SearchDocuments.InChunksAsync(db, claimIds, async (ids, working, published) =>
+    public Task ReindexAsync(AppDbContext db, IReadOnlyCollection<int> claimIds, IReadOnlyCollection<int>? publishedClaimIds = null,
+        CancellationToken cancellationToken = default) =>
+        SearchDocuments.InChunksAsync(db, claimIds, publishedClaimIds, async (ids, working, publishedIds, published) =>
         {
             await ReplaceAsync(db, "ClaimSearch", ids, working, cancellationToken);
-            await ReplaceAsync(db, "ClaimSearchPublished", ids, published, cancellationToken);
+            if (publishedIds.Length > 0)
+            {
+                await ReplaceAsync(db, "ClaimSearchPublished", publishedIds, published, cancellationToken);
+            }
         }, cancellationToken);
 
     /// <param name="table">One of the two index tables (a constant, never input).</param>

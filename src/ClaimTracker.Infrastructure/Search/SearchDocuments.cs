@@ -16,22 +16,25 @@ public static class SearchDocuments
     public const int ChunkSize = 400;
 
     /// <summary>
-    /// Reads these claims' documents a chunk at a time and hands each chunk's ids, working copies and approved
-    /// versions to the engine's writer: the reindex loop both engines share.
+    /// Reads these claims' documents a chunk at a time and hands each chunk's ids, working copies, the ids whose
+    /// approved versions are to be rewritten (those of <paramref name="publishedClaimIds"/> in the chunk; all when it
+    /// is null) and those approved versions to the engine's writer: the reindex loop both engines share.
     /// </summary>
-    public static async Task InChunksAsync(AppDbContext db, IReadOnlyCollection<int> claimIds,
-        Func<int[], List<SearchDocument>, List<SearchDocument>, Task> write, CancellationToken cancellationToken)
+    public static async Task InChunksAsync(AppDbContext db, IReadOnlyCollection<int> claimIds, IReadOnlyCollection<int>? publishedClaimIds,
+        Func<int[], List<SearchDocument>, int[], List<SearchDocument>, Task> write, CancellationToken cancellationToken)
     {
-        foreach (var chunk in claimIds.Distinct().Order().Chunk(ChunkSize))
+        var rewritePublished = publishedClaimIds?.ToHashSet();
+        foreach (var chunk in claimIds.Concat(publishedClaimIds ?? []).Distinct().Order().Chunk(ChunkSize))
         {
-            var (working, published) = await LoadAsync(db, chunk, cancellationToken);
-            await write(chunk, working, published);
+            var publishedIds = rewritePublished is null ? chunk : chunk.Where(rewritePublished.Contains).ToArray();
+            var (working, published) = await LoadAsync(db, chunk, publishedIds, cancellationToken);
+            await write(chunk, working, publishedIds, published);
         }
     }
 
-    /// <summary>The working copies of these claims, and the approved versions of those that are public.</summary>
+    /// <summary>The working copies of these claims, and the approved versions of those of <paramref name="publishedIds"/> that are public.</summary>
     public static async Task<(List<SearchDocument> Working, List<SearchDocument> Published)> LoadAsync(AppDbContext db,
-        IReadOnlyList<int> ids, CancellationToken cancellationToken)
+        IReadOnlyList<int> ids, IReadOnlyList<int> publishedIds, CancellationToken cancellationToken)
     {
         var claims = await db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id))
             .Select(c => new { c.Id, c.Language, c.Headline, c.OriginalText, c.Translation, c.Summary }).ToListAsync(cancellationToken);
@@ -39,9 +42,10 @@ public static class SearchDocuments
             .Select(s => new { s.ClaimId, s.Quote, s.Translation }).ToListAsync(cancellationToken)).ToLookup(s => s.ClaimId);
         var sources = (await db.ClaimSources.AsNoTracking().Where(cs => ids.Contains(cs.ClaimId))
             .Select(cs => new { cs.ClaimId, cs.Quote, cs.Source!.Title, cs.Source.Excerpt }).ToListAsync(cancellationToken)).ToLookup(s => s.ClaimId);
-        var snapshots = await db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id) && c.IsPublic)
-            .Join(db.ClaimVersions, c => new { c.Id, Number = c.PublishedVersion!.Value }, v => new { Id = v.ClaimId, v.Number }, (c, v) => new { c.Id, v.Snapshot })
-            .ToListAsync(cancellationToken);
+        var snapshots = publishedIds.Count == 0 ? []
+            : await db.Claims.AsNoTracking().Where(c => publishedIds.Contains(c.Id) && c.IsPublic)
+                .Join(db.ClaimVersions, c => new { c.Id, Number = c.PublishedVersion!.Value }, v => new { Id = v.ClaimId, v.Number }, (c, v) => new { c.Id, v.Snapshot })
+                .ToListAsync(cancellationToken);
 
         var working = claims.Select(c => Document(c.Id, c.Language, c.Headline, c.OriginalText, c.Translation, c.Summary.Html,
             statements[c.Id].SelectMany(s => new[] { s.Quote, s.Translation }),

@@ -109,7 +109,7 @@ public sealed class DatasetImport(AppDbContext db, DatabaseSettings settings, IC
         var indexed = 0;
         foreach (var chunk in claimIds.Chunk(SearchProgressStep))
         {
-            await search.ReindexAsync(db, chunk, cancellationToken);
+            await search.ReindexAsync(db, chunk, cancellationToken: cancellationToken);
             indexed += chunk.Length;
             progress?.WriteLine($"  search index: {indexed.ToString("N0", CultureInfo.InvariantCulture)} of {claimIds.Count.ToString("N0", CultureInfo.InvariantCulture)} claims");
         }
