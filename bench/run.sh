@@ -262,7 +262,7 @@ done
 mapfile -t first_sorted < <(printf '%s\n' "${first_all[@]}" | sort -n)
 first_min=${first_sorted[0]} first_ms=${first_sorted[1]} first_max=${first_sorted[2]}
 
-commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src migrations bench 2>/dev/null || echo '+changes')"
+commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src migrations bench ':!bench/results' 2>/dev/null || echo '+changes')"
 cpu=$(awk -F: '/model name/ { gsub(/^ +/, "", $2); print $2; exit }' /proc/cpuinfo)
 mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
 report=$(cat <<EOF
