@@ -64,7 +64,7 @@ public sealed class ActorDirectory(AppDbContext db, TimeProvider clock, Referenc
     }
 
     /// <summary>The names in a text field, trimmed and normalised as the directory stores them, each once.</summary>
-    public static IReadOnlyList<string> SplitNames(string? names) =>
+    private static IReadOnlyList<string> SplitNames(string? names) =>
         (names ?? string.Empty).Split([';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Select(TextRules.Normalise).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 

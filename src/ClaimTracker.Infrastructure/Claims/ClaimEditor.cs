@@ -26,8 +26,8 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
 {
     public async Task<WorkResult> CreateAsync(ClaimInput input, string user, CancellationToken cancellationToken = default)
     {
-        input = await WithParentAsync(input, cancellationToken);
-        var (draft, errors) = await CheckAsync(input = await WithNamedActorsAsync(input, cancellationToken), claimId: null, cancellationToken);
+        input = await ResolvedAsync(input, cancellationToken);
+        var (draft, errors) = await CheckAsync(input, claimId: null, cancellationToken);
         if (errors.Count > 0)
         {
             return WorkResult.Invalid(errors);
@@ -63,8 +63,8 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
         {
             return Conflict(claim);
         }
-        input = await WithParentAsync(input, cancellationToken);
-        var (draft, errors) = await CheckAsync(input = await WithNamedActorsAsync(input, cancellationToken), claimId, cancellationToken);
+        input = await ResolvedAsync(input, cancellationToken);
+        var (draft, errors) = await CheckAsync(input, claimId, cancellationToken);
         if (errors.Count > 0)
         {
             return WorkResult.Invalid(errors);
@@ -212,17 +212,17 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>A form names the parent by slug (empty: none); the use case works with its id.</summary>
-    private async Task<ClaimInput> WithParentAsync(ClaimInput input, CancellationToken cancellationToken) =>
-        input.ParentSlug is null ? input
-        : input with { ParentClaimId = string.IsNullOrWhiteSpace(input.ParentSlug) ? null : await db.ClaimIdBySlugAsync(input.ParentSlug.Trim(), cancellationToken) };
-
     /// <summary>
-    /// The actors the form names by name joined to those it keeps by id. Names the directory does not hold stay
-    /// in the input and are reported by <see cref="CheckAsync"/>; nothing is saved then.
+    /// What the form names by text, resolved for the use case: the parent by slug (empty: none) to its id, and the
+    /// actors named by name joined to those kept by id. Names the directory does not hold are reported by
+    /// <see cref="CheckAsync"/>; nothing is saved then.
     /// </summary>
-    private async Task<ClaimInput> WithNamedActorsAsync(ClaimInput input, CancellationToken cancellationToken)
+    private async Task<ClaimInput> ResolvedAsync(ClaimInput input, CancellationToken cancellationToken)
     {
+        if (input.ParentSlug is not null)
+        {
+            input = input with { ParentClaimId = string.IsNullOrWhiteSpace(input.ParentSlug) ? null : await db.ClaimIdBySlugAsync(input.ParentSlug.Trim(), cancellationToken) };
+        }
         var (claimants, claimantProblems) = await actors.FindByNamesAsync(input.AddClaimants, cancellationToken);
         var (subjects, subjectProblems) = await actors.FindByNamesAsync(input.AddSubjects, cancellationToken);
         return input with
