@@ -6,7 +6,10 @@ namespace ClaimTracker.Infrastructure.Data;
 /// <summary>Stores sanitised rich text as its HTML string; what comes back is what the sanitiser produced.</summary>
 internal sealed class SanitisedHtmlConverter() : ValueConverter<SanitisedHtml, string>(
     html => html.Html,
-    value => new SanitisedHtml(value))
+    value => FromStored(value))
 {
     public static SanitisedHtmlConverter Instance { get; } = new();
+
+    /// <summary>What was stored is what the sanitiser produced on save.</summary>
+    public static SanitisedHtml FromStored(string value) => new(value);
 }
