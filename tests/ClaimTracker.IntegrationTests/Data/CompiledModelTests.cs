@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using ClaimTracker.Infrastructure.Data;
 using ClaimTracker.Infrastructure.Data.CompiledModel;
+using ClaimTracker.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -25,7 +26,7 @@ public sealed partial class CompiledModelTests
     public void CommittedCompiledModel_IsWhatTheGeneratorMakesOfTheConfigurationClasses()
     {
         var generated = Generate();
-        var folder = Path.Combine(RepositoryRoot(), Folder);
+        var folder = Path.Combine(Repository.Root, Folder);
         var committed = Directory.GetFiles(folder, "*.cs").Select(file => Path.GetFileName(file)).Order().ToList();
 
         Assert.Equal(generated.Keys.Order().ToList(), committed);
@@ -52,7 +53,7 @@ public sealed partial class CompiledModelTests
     [Fact]
     public async Task App_OnSqlite_RunsOnTheCompiledModel()
     {
-        await using var factory = new ClaimTracker.IntegrationTests.Infrastructure.ClaimTrackerFactory();
+        await using var factory = new ClaimTrackerFactory();
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
@@ -100,18 +101,6 @@ public sealed partial class CompiledModelTests
 
     [GeneratedRegex("""modelId: new Guid\("[0-9a-f-]{36}"\)""")]
     private static partial Regex ModelId();
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ClaimTracker.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException("ClaimTracker.sln not found.");
-    }
 
     private sealed class ChangedModel(ModelCustomizerDependencies dependencies) : RelationalModelCustomizer(dependencies)
     {

@@ -36,7 +36,7 @@ public sealed class AppProcess : IAsyncDisposable
     public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> environment, string workingDirectory)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = StartInfo(["--urls", baseAddress.ToString(), "--contentRoot", ContentRoot()], environment, workingDirectory);
+        var start = StartInfo(["--urls", baseAddress.ToString(), "--contentRoot", Path.Combine(Repository.Root, "src", "ClaimTracker.Web")], environment, workingDirectory);
         var app = new AppProcess(Process.Start(start)!, baseAddress);
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnLine(object sender, DataReceivedEventArgs e)
@@ -109,18 +109,6 @@ public sealed class AppProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
         return start;
-    }
-
-    private static string ContentRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ClaimTracker.sln")))
-            {
-                return Path.Combine(directory.FullName, "src", "ClaimTracker.Web");
-            }
-        }
-        throw new InvalidOperationException("ClaimTracker.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static int FreePort()

@@ -37,7 +37,7 @@ public sealed partial class RichTextRenderingTests
     [Fact]
     public void RawHtmlOutput_AppearsOnlyInTheRichTextTagHelper()
     {
-        var web = Path.Combine(RepositoryRoot(), "src", "ClaimTracker.Web");
+        var web = Path.Combine(ClaimTracker.IntegrationTests.Infrastructure.Repository.Root, "src", "ClaimTracker.Web");
         var offenders = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
                         && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
@@ -59,18 +59,6 @@ public sealed partial class RichTextRenderingTests
         using var writer = new StringWriter();
         output.WriteTo(writer, System.Text.Encodings.Web.HtmlEncoder.Default);
         return writer.ToString();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ClaimTracker.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException("ClaimTracker.sln not found.");
     }
 
     [GeneratedRegex(@"Html\.Raw\(|new\s+HtmlString\(|SetHtmlContent\(|AppendHtml\(")]
