@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ClaimTracker.Infrastructure.Data;
@@ -16,11 +17,15 @@ namespace ClaimTracker.Infrastructure.Data;
 /// begins and given back when it commits, rolls back or fails, or at the latest when its connection
 /// closes. A transaction that cannot get it within the busy timeout goes ahead anyway and falls back
 /// to SQLite's own waiting, so a forgotten transaction can slow writers but never stop them.
+/// Every save queues: EF sends a save of one statement (an audit entry, an edit that changes nothing but
+/// the claim's version) without a transaction, which would pass the queue and meet the queued writer in
+/// SQLite's sleeping retries instead, so on SQLite every save runs in a transaction
+/// (<see cref="AutoTransactionBehavior.Always"/>) and takes its place in the queue.
 /// One queue per database file (connection string), shared by every context of the process.
 /// How long transactions wait for the lock and hold it is published as two histograms of the meter
 /// <c>ClaimTracker.Sqlite</c>, tagged with the database file (e.g. <c>dotnet-counters monitor --counters ClaimTracker.Sqlite</c>).
 /// </summary>
-internal sealed class SqliteWriterQueue : DbTransactionInterceptor, IDbConnectionInterceptor
+internal sealed class SqliteWriterQueue : DbTransactionInterceptor, IDbConnectionInterceptor, ISaveChangesInterceptor
 {
     private static readonly ConcurrentDictionary<string, SqliteWriterQueue> Queues = new(StringComparer.Ordinal);
     private static readonly Meter Meter = new("ClaimTracker.Sqlite");
@@ -41,6 +46,28 @@ internal sealed class SqliteWriterQueue : DbTransactionInterceptor, IDbConnectio
     public static SqliteWriterQueue For(string connectionString, int busyTimeoutMilliseconds) =>
         Queues.GetOrAdd(connectionString, _ => new SqliteWriterQueue(TimeSpan.FromMilliseconds(busyTimeoutMilliseconds),
             new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource));
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        EveryWriteInATransaction(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        EveryWriteInATransaction(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    /// <remarks>Set at every save: a pooled context is reset to EF's default when it goes back to the pool.</remarks>
+    private static void EveryWriteInATransaction(DbContext? context)
+    {
+        if (context is not null)
+        {
+            context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+        }
+    }
 
     public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData,
         InterceptionResult<DbTransaction> result)

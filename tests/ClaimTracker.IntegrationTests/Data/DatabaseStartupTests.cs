@@ -82,6 +82,57 @@ public sealed class DatabaseStartupTests
     }
 
     [Fact]
+    public async Task SaveOfOneStatement_QueuesBehindTheWriterHoldingTheLock()
+    {
+        using var factory = new ClaimTrackerFactory();
+        _ = factory.CreateBrowser();
+        var waited = new System.Collections.Concurrent.ConcurrentBag<double>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "ClaimTracker.Sqlite" && instrument.Name == "claimtracker.sqlite.write_lock.wait")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "db.namespace" && Equals(tag.Value, factory.DatabasePath))
+                {
+                    waited.Add(value);
+                }
+            }
+        });
+        listener.Start();
+
+        Task save;
+        await using (var holderScope = factory.Services.CreateAsyncScope())
+        {
+            var holder = holderScope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Data.AppDbContext>();
+            await using var transaction = await holder.Database.BeginTransactionAsync();
+            waited.Clear();
+            // A failed sign-in's audit entry: one INSERT, which EF would send without a transaction of its own.
+            save = Task.Run(async () =>
+            {
+                await using var scope = factory.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Auditing.AuditLog>()
+                    .RecordNowAsync("reader@example.org", ClaimTracker.Domain.Auditing.AuditAction.SignInFailed, "reader@example.org");
+            });
+            await Task.Delay(400);
+            Assert.False(save.IsCompleted, "The save finished while another writer held the lock.");
+            await transaction.CommitAsync();
+        }
+        await save;
+
+        // It waited in the app's queue (which hands the lock on the moment it is free), not in SQLite's retries.
+        var wait = Assert.Single(waited);
+        Assert.InRange(wait, 0.35, 5);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Target == "reader@example.org")));
+    }
+
+    [Fact]
     public async Task SecondStart_OnExistingDatabase_KeepsItsData()
     {
         var folder = Directory.CreateTempSubdirectory("claimtracker-restart-");
