@@ -160,7 +160,7 @@ ratio() { awk -v r="$1" -v b="$2" 'BEGIN { if (r == "" || b == "") print "—"; 
 # measure NAME URL [BASELINE_RPS]: one run, one table row.
 measure() {
   run_wrk "$1" "$2"
-  add_row "$1" "$2" "$([ -n "${3:-}" ] && ratio "$w_rps" "$3" || echo —)"
+  add_row "$1" "$2" "$(ratio "$w_rps" "${3:-}")"
 }
 
 # The baseline: nginx serving the same claim page bytes as a static file from the same core. It is measured

@@ -49,26 +49,7 @@ public sealed class DatabaseStartupTests
         using var factory = new ClaimTrackerFactory();
         _ = factory.CreateBrowser();
         var measured = new System.Collections.Concurrent.ConcurrentBag<(string Instrument, double Seconds)>();
-        using var listener = new System.Diagnostics.Metrics.MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == "ClaimTracker.Sqlite")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
-        {
-            // Other tests' apps run in this process at the same time: only this app's database counts.
-            foreach (var tag in tags)
-            {
-                if (tag.Key == "db.namespace" && Equals(tag.Value, factory.DatabasePath))
-                {
-                    measured.Add((instrument.Name, value));
-                }
-            }
-        });
-        listener.Start();
+        using var listener = ListenToWriteLock(factory, measured);
 
         await factory.CreateClaimAsync("Nordkorea liefert Artilleriegranaten an Russland");
 
@@ -86,33 +67,15 @@ public sealed class DatabaseStartupTests
     {
         using var factory = new ClaimTrackerFactory();
         _ = factory.CreateBrowser();
-        var waited = new System.Collections.Concurrent.ConcurrentBag<double>();
-        using var listener = new System.Diagnostics.Metrics.MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == "ClaimTracker.Sqlite" && instrument.Name == "claimtracker.sqlite.write_lock.wait")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
-        {
-            foreach (var tag in tags)
-            {
-                if (tag.Key == "db.namespace" && Equals(tag.Value, factory.DatabasePath))
-                {
-                    waited.Add(value);
-                }
-            }
-        });
-        listener.Start();
+        var measured = new System.Collections.Concurrent.ConcurrentBag<(string Instrument, double Seconds)>();
+        using var listener = ListenToWriteLock(factory, measured);
 
         Task save;
         await using (var holderScope = factory.Services.CreateAsyncScope())
         {
             var holder = holderScope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Data.AppDbContext>();
             await using var transaction = await holder.Database.BeginTransactionAsync();
-            waited.Clear();
+            measured.Clear();
             // A failed sign-in's audit entry: one INSERT, which EF would send without a transaction of its own.
             save = Task.Run(async () =>
             {
@@ -126,9 +89,10 @@ public sealed class DatabaseStartupTests
         }
         await save;
 
-        // It waited in the app's queue (which hands the lock on the moment it is free), not in SQLite's retries.
-        var wait = Assert.Single(waited);
-        Assert.InRange(wait, 0.35, 5);
+        // It waited in the app's queue (which hands the lock on the moment it is free), not in SQLite's retries. How long
+        // depends on when the save's task got to the queue after the holder began (not before the 400 ms were over, see above).
+        var wait = Assert.Single(measured.Where(m => m.Instrument == "claimtracker.sqlite.write_lock.wait").Select(m => m.Seconds));
+        Assert.InRange(wait, double.Epsilon, 5);
         Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Target == "reader@example.org")));
     }
 
@@ -146,6 +110,32 @@ public sealed class DatabaseStartupTests
         var count = await second.WithDbAsync(db => db.Users.CountAsync(u => u.Email == "bleibt@example.org"));
 
         Assert.Equal(1, count);
+    }
+
+    /// <summary>The write lock's measurements (meter ClaimTracker.Sqlite) of this app's database only: other tests' apps run in this process at the same time.</summary>
+    private static System.Diagnostics.Metrics.MeterListener ListenToWriteLock(ClaimTrackerFactory factory,
+        System.Collections.Concurrent.ConcurrentBag<(string Instrument, double Seconds)> measured)
+    {
+        var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "ClaimTracker.Sqlite")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "db.namespace" && Equals(tag.Value, factory.DatabasePath))
+                {
+                    measured.Add((instrument.Name, value));
+                }
+            }
+        });
+        listener.Start();
+        return listener;
     }
 
     private static async Task<string?> ScalarAsync(SqliteConnection connection, string sql)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ClaimTracker.Infrastructure.Security;
+using ClaimTracker.IntegrationTests.Infrastructure;
 using ClaimTracker.Web.TagHelpers;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.Extensions.Options;
@@ -37,7 +38,7 @@ public sealed partial class RichTextRenderingTests
     [Fact]
     public void RawHtmlOutput_AppearsOnlyInTheRichTextTagHelper()
     {
-        var web = Path.Combine(ClaimTracker.IntegrationTests.Infrastructure.Repository.Root, "src", "ClaimTracker.Web");
+        var web = Path.Combine(Repository.Root, "src", "ClaimTracker.Web");
         var offenders = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
                         && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
