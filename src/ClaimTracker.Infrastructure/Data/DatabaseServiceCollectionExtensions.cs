@@ -36,9 +36,19 @@ public static class DatabaseServiceCollectionExtensions
         // Options are built once and contexts come from a pool: building options and a context's internal
         // services per request cost more than the queries of a small page. Each request's context gets
         // the request's own change tracker when it is taken from the pool.
+        if (settings.IsSqlite && configuration.GetValue("Database:KeepStatementsPrepared", true))
+        {
+            services.AddSingleton(_ => new SqliteStatementCache(settings)); // made by the container, so disposed by it at shutdown
+        }
         services.AddPooledDbContextFactory<AppDbContext>((provider, options) =>
+        {
             Configure(options, settings)
-                .AddInterceptors(new ScopedChangeTracking(), provider.GetRequiredService<ReferenceData>()));
+                .AddInterceptors(new ScopedChangeTracking(), provider.GetRequiredService<ReferenceData>());
+            if (provider.GetService<SqliteStatementCache>() is { } statements)
+            {
+                options.AddInterceptors(statements);
+            }
+        });
         services.AddScoped(provider =>
         {
             var db = provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();

@@ -28,10 +28,9 @@ namespace ClaimTracker.Infrastructure.Data;
 internal sealed class SqliteWriterQueue : DbTransactionInterceptor, IDbConnectionInterceptor, ISaveChangesInterceptor
 {
     private static readonly ConcurrentDictionary<string, SqliteWriterQueue> Queues = new(StringComparer.Ordinal);
-    private static readonly Meter Meter = new("ClaimTracker.Sqlite");
-    private static readonly Histogram<double> Waited = Meter.CreateHistogram<double>("claimtracker.sqlite.write_lock.wait", "s",
+    private static readonly Histogram<double> Waited = SqliteMeter.Instance.CreateHistogram<double>("claimtracker.sqlite.write_lock.wait", "s",
         "How long a transaction queued for the write lock.");
-    private static readonly Histogram<double> Held = Meter.CreateHistogram<double>("claimtracker.sqlite.write_lock.held", "s",
+    private static readonly Histogram<double> Held = SqliteMeter.Instance.CreateHistogram<double>("claimtracker.sqlite.write_lock.held", "s",
         "How long a transaction held the write lock, from its start to its end.");
 
     private readonly SemaphoreSlim writeLock = new(1, 1);
