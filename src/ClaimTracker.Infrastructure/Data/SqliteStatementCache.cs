@@ -63,6 +63,16 @@ public sealed class SqliteStatementCache(DatabaseSettings settings) : DbCommandI
         return ValueTask.FromResult(ReaderExecuting(command, eventData, result));
     }
 
+    /// <summary>
+    /// Runs a query the app built itself on a context's open connection (EF's interceptors do not see those): on a
+    /// kept statement where it can, otherwise on the context's connection as given.
+    /// </summary>
+    public DbDataReader ExecuteReader(SqliteCommand command, DbContext context, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return TryRead(command, context) ?? command.ExecuteReader();
+    }
+
     private SqliteDataReader? TryRead(DbCommand command, DbContext? context)
     {
         if (command is not SqliteCommand { Connection: { } connection, Transaction: null } query || !IsSelect(query.CommandText)
@@ -82,7 +92,12 @@ public sealed class SqliteStatementCache(DatabaseSettings settings) : DbCommandI
         return statement.Run(query);
     }
 
-    private static bool IsSelect(string sql) => sql.AsSpan().TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// A query another connection can answer the same: a SELECT, not reading a temporary table (which only the
+    /// connection that made it has).
+    /// </summary>
+    private static bool IsSelect(string sql) => sql.AsSpan().TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
+        && !sql.Contains("temp.", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The first query on one of EF's connections: from now on its closing gives back what it was lent.</summary>
     private Loan Lend(SqliteConnection connection)

@@ -96,7 +96,8 @@ public static partial class SearchText
 /// approved version of each public claim (readers search it); each has a headline-only twin
 /// (ClaimSearchHeadline, ClaimSearchPublishedHeadline) for the headline matches a search lists first.
 /// </summary>
-public sealed class SqliteClaimSearch : IClaimSearch
+/// <param name="statements">Where the search's own queries keep their compiled statements (absent when switched off).</param>
+public sealed class SqliteClaimSearch(SqliteStatementCache? statements = null) : IClaimSearch
 {
     /// <summary>
     /// Rebuilds both indexes' rows of these claims, a few hundred at a time with one query per table.
@@ -205,7 +206,7 @@ public sealed class SqliteClaimSearch : IClaimSearch
     }
 
     /// <summary>The newest claims matching an FTS5 expression in one of the four indexes, newest first.</summary>
-    private static Task<List<int>> NewestAsync(AppDbContext db, bool published, bool headline, string match, int limit, CancellationToken cancellationToken)
+    private Task<List<int>> NewestAsync(AppDbContext db, bool published, bool headline, string match, int limit, CancellationToken cancellationToken)
     {
         // The table name is one of four constants; the match and the limit travel as parameters.
         var table = (published, headline) switch
@@ -223,8 +224,9 @@ public sealed class SqliteClaimSearch : IClaimSearch
     /// Runs one of this class's own SQL statements on the context's connection (inside its transaction, if any) and
     /// reads its rows. A search runs two or three such statements per page view; through EF's raw-SQL queries each
     /// one paid for building its SQL and a reader delegate anew, several times the cost of the statement itself.
+    /// Outside a transaction they run on kept statements like EF's queries (<see cref="SqliteStatementCache"/>).
     /// </summary>
-    private static async Task<List<T>> ReadAsync<T>(AppDbContext db, string sql, (string Name, object Value)[] parameters,
+    private async Task<List<T>> ReadAsync<T>(AppDbContext db, string sql, (string Name, object Value)[] parameters,
         Func<System.Data.Common.DbDataReader, T> read, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -241,7 +243,9 @@ public sealed class SqliteClaimSearch : IClaimSearch
                 command.Parameters.Add(parameter);
             }
             var rows = new List<T>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await using var reader = statements is not null && command is Microsoft.Data.Sqlite.SqliteCommand sqlite
+                ? statements.ExecuteReader(sqlite, db, cancellationToken)
+                : await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 rows.Add(read(reader));
@@ -264,7 +268,7 @@ public sealed class SqliteClaimSearch : IClaimSearch
     /// at 100,000 claims most of a search's time. A word that begins many indexed words (a single letter),
     /// or that the vocabulary does not know, is left to the prefix query. One query for all words.
     /// </summary>
-    private static async Task<IEnumerable<string>> PrefixTermsAsync(AppDbContext db, IReadOnlyList<string> words, CancellationToken cancellationToken)
+    private async Task<IEnumerable<string>> PrefixTermsAsync(AppDbContext db, IReadOnlyList<string> words, CancellationToken cancellationToken)
     {
         var keys = JsonSerializer.Serialize(words.Select(SearchText.WithoutDiacritics));
         // Every word beginning with a key sorts between the key and the key followed by the last code point, U+10FFFF.

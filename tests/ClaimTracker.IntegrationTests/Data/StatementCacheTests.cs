@@ -46,6 +46,23 @@ public sealed class StatementCacheTests
     }
 
     [Fact]
+    public async Task Search_SecondTime_RunsItsOwnQueriesOnKeptStatementsToo()
+    {
+        using var factory = new ConfiguredFactory(Uncached());
+        var slug = await factory.PublishAsync(await factory.CreateClaimAsync("Nordkorea liefert Raketen an Russland",
+            "„Die Raketen kamen über den Hafen Rajin“, schrieb die Zeitung."));
+        var reader = factory.CreateBrowser();
+        await reader.GetAsync("/claims?q=raketen+nordkorea", expectOk: true);
+        using var counted = new StatementCount(factory);
+
+        var page = await reader.GetAsync("/claims?q=raketen+nordkorea", expectOk: true);
+
+        Assert.NotEmpty(page.QuerySelectorAll($"a[href='/claims/{slug}']"));
+        // The vocabulary's completions, the headline index, the full index (fewer headline hits than a page) and the rows.
+        Assert.Equal((Prepared: 0, Kept: 4, NotCached: 0), counted.Totals);
+    }
+
+    [Fact]
     public async Task KeptStatements_ShowAnApprovedChange_OnTheNextView()
     {
         using var factory = new ConfiguredFactory(Uncached());
