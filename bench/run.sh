@@ -121,9 +121,13 @@ stop_app() {
   app_pid=""
 }
 nginx_pid=""
+bare_pid=""
+cached_ref_pid=""
 cleanup() {
   stop_app
   [ -z "$nginx_pid" ] || kill "$nginx_pid" 2>/dev/null || true
+  [ -z "$bare_pid" ] || kill "$bare_pid" 2>/dev/null || true
+  [ -z "$cached_ref_pid" ] || kill "$cached_ref_pid" 2>/dev/null || true
 }
 trap cleanup EXIT
 
@@ -201,6 +205,18 @@ taskset -c "$server_cpu" "$nginx_bin" -c "$work/nginx.conf" -p "$work" &
 nginx_pid=$!
 sleep 0.5
 say "nginx baseline: $page_bytes bytes of /claims/$pick_slug"
+# Two reference servers on the same core, the same bytes: the page from bare Kestrel's memory (the ceiling of any
+# ASP.NET Core app on this machine) and through ASP.NET Core's output cache alone (the least an app answering from
+# that cache does). They show how much of the distance to nginx is the framework's and how much the app's.
+bare_port=$(free_port)
+taskset -c "$server_cpu" dotnet "$work/tool/ClaimTracker.Bench.dll" serve --file "$work/static/claim.html" --port "$bare_port" &
+bare_pid=$!
+cached_ref_port=$(free_port)
+taskset -c "$server_cpu" dotnet "$work/tool/ClaimTracker.Bench.dll" serve --file "$work/static/claim.html" --port "$cached_ref_port" --output-cache &
+cached_ref_pid=$!
+for port in "$bare_port" "$cached_ref_port"; do
+  for _ in $(seq 1 200); do curl -s -o /dev/null "http://127.0.0.1:$port/claim.html" && break; sleep 0.05; done
+done
 start_app true "$db"
 
 routes=(
@@ -224,29 +240,46 @@ warm_up() {
 }
 say "app with output caching on (port $app_port)"
 warm_up
-# nginx and the cached claim page, alternately, three pairs: the table shows the pair whose ratio is the median
-# of the three (the other routes are compared with that pair's nginx run); every pair is listed under the table.
+# nginx, the two reference servers and the cached claim page, in turn, three rounds: the table shows the round whose
+# app/nginx ratio is the median of the three (the other routes are compared with that round's nginx run); every
+# round is listed under the table.
 nginx_url="http://127.0.0.1:$nginx_port/claim.html"
+bare_url="http://127.0.0.1:$bare_port/claim.html"
+cached_ref_url="http://127.0.0.1:$cached_ref_port/claim.html"
 claim_url="http://127.0.0.1:$app_port/claims/$pick_slug"
+if [ "$smoke" = false ]; then
+  for url in "$bare_url" "$cached_ref_url"; do
+    taskset -c "$client_cpu" wrk -t1 -c"$connections" -d"${warm_seconds}s" "$url" >/dev/null 2>&1 || true
+  done
+fi
 pairs=()
 pair_runs=()
 for _ in 1 2 3; do
   run_wrk "nginx: saved claim page (baseline)" "$nginx_url"
   nginx_run="$w_rps $w_p50 $w_p99 $w_errors $w_timeouts"
+  run_wrk "bare Kestrel" "$bare_url"
+  bare_run="$w_rps $w_p50 $w_p99 $w_errors $w_timeouts"
+  run_wrk "output cache alone" "$cached_ref_url"
+  cached_ref_run="$w_rps $w_p50 $w_p99 $w_errors $w_timeouts"
   run_wrk "claim page (output cache)" "$claim_url"
-  pair_runs+=("$(awk -v r="$w_rps" -v b="${nginx_run%% *}" 'BEGIN { printf "%.6f", r / b }')|$nginx_run|$w_rps $w_p50 $w_p99 $w_errors $w_timeouts")
-  pairs+=("${nginx_run%% *} / $w_rps ($(ratio "$w_rps" "${nginx_run%% *}"))")
+  pair_runs+=("$(awk -v r="$w_rps" -v b="${nginx_run%% *}" 'BEGIN { printf "%.6f", r / b }')|$nginx_run|$bare_run|$cached_ref_run|$w_rps $w_p50 $w_p99 $w_errors $w_timeouts")
+  pairs+=("${nginx_run%% *} / ${bare_run%% *} / ${cached_ref_run%% *} / $w_rps ($(ratio "${bare_run%% *}" "${nginx_run%% *}"), $(ratio "${cached_ref_run%% *}" "${nginx_run%% *}"), $(ratio "$w_rps" "${nginx_run%% *}"))")
 done
 median_pair=$(printf '%s\n' "${pair_runs[@]}" | sort -g -t'|' -k1,1 | sed -n 2p)
-IFS='|' read -r _ nginx_run claim_run <<<"$median_pair"
+IFS='|' read -r _ nginx_run bare_run cached_ref_run claim_run <<<"$median_pair"
 read -r w_rps w_p50 w_p99 w_errors w_timeouts <<<"$nginx_run"
-add_row "nginx: saved claim page (baseline; the median pair)" "$nginx_url" "—"
+add_row "nginx: saved claim page (baseline; the median round)" "$nginx_url" "—"
 nginx_rps="$w_rps"
-kill "$nginx_pid"; wait "$nginx_pid" 2>/dev/null || true; nginx_pid=""
+read -r w_rps w_p50 w_p99 w_errors w_timeouts <<<"$bare_run"
+add_row "reference: the same bytes from bare Kestrel's memory (the median round)" "$bare_url" "$(ratio "$w_rps" "$nginx_rps")"
+read -r w_rps w_p50 w_p99 w_errors w_timeouts <<<"$cached_ref_run"
+add_row "reference: the same bytes through ASP.NET Core's output cache alone (the median round)" "$cached_ref_url" "$(ratio "$w_rps" "$nginx_rps")"
+kill "$nginx_pid" "$bare_pid" "$cached_ref_pid"; wait "$nginx_pid" "$bare_pid" "$cached_ref_pid" 2>/dev/null || true
+nginx_pid=""; bare_pid=""; cached_ref_pid=""
 for route in "${routes[@]}"; do
   if [ "${route#*|}" = "/claims/$pick_slug" ]; then
     read -r w_rps w_p50 w_p99 w_errors w_timeouts <<<"$claim_run"
-    add_row "claim page (output cache; the median pair)" "$claim_url" "$(ratio "$w_rps" "$nginx_rps")"
+    add_row "claim page (output cache; the median round)" "$claim_url" "$(ratio "$w_rps" "$nginx_rps")"
     continue
   fi
   measure "${route%%|*} (output cache)" "http://127.0.0.1:$app_port${route#*|}" "$nginx_rps"
@@ -304,13 +337,14 @@ report=$(cat <<EOF
 - Dataset: $claims claims (seed $seed; $pick_public public, the rest drafts), generated through the app's domain and data layer in $generated_in s; database $((db_bytes / 1048576)) MiB after the run
 - Server (app or nginx) pinned to CPU $server_cpu, wrk pinned to CPU $client_cpu (\`taskset\`); wrk: 1 thread, $connections connections, ${seconds} s per route after a warm-up (every route ${warm_seconds} s after each start, then 2 s before its own measurement)
 - App: Release build (ReadyToRun), Production settings, SQLite, \`DOTNET_GCgen0size=$gc_gen0size\` (as README "Running in production" recommends); the public rate limit raised for the run (it would otherwise answer 429 to a single address)
-- Baseline: nginx ($( "$nginx_bin" -v 2>&1 | sed 's/.*nginx\///' )) serving a saved copy of the claim page ($page_bytes bytes) as a static file, on the app's core while the warmed-up app idles, measured three times alternately with the app's cached claim page
+- Baseline: nginx ($( "$nginx_bin" -v 2>&1 | sed 's/.*nginx\///' )) serving a saved copy of the claim page ($page_bytes bytes) as a static file, on the app's core while the warmed-up app idles, measured three times in turn with the two references and the app's cached claim page
+- References (\`ClaimTracker.Bench serve\`, Release build, on the same core): the same bytes from memory in an ASP.NET Core app that does nothing else (the ceiling of any Kestrel app here), and through ASP.NET Core's output cache and nothing else
 
 | route | address | requests/s | p50 | p99 | errors | timeouts | vs nginx |
 |---|---|---:|---:|---:|---:|---:|---:|
 $(printf '%s\n' "${rows[@]}")
 
-Baseline and cached claim page side by side (nginx / app requests/s, ratio), in the order run: $(IFS=';'; echo "${pairs[*]}" | sed 's/;/; /g'). The table shows the pair with the median ratio; the other routes are compared with its nginx run.
+Baseline, references and cached claim page in turn (nginx / bare Kestrel / output cache alone / app requests/s; their ratios to nginx), in the order run: $(IFS=';'; echo "${pairs[*]}" | sed 's/;/; /g'). The table shows the round with the median app/nginx ratio; the other routes are compared with its nginx run.
 
 **Write path** (8 simulated editors, each on claims of its own, alternately saving an edit of the claim form and a status change through the app's forms, in the app process that has just served the cached read routes, ${write_seconds} s after ${write_warm_seconds} s of the same work untimed; only the saves are timed; \`client_cpu\` is the load generator's share of its core, near 100 % the figures are bound by it): \`$write\`; "database is locked" in the app log: $locked.
 

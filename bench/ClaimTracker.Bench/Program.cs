@@ -7,7 +7,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-// ClaimTracker benchmark tool: "generate" fills a database; "write" plays editors against a running app.
+// ClaimTracker benchmark tool: "generate" fills a database; "write" plays editors against a running app; "serve" is a
+// reference server (the saved page from bare Kestrel, or through the output cache alone) measured beside nginx.
 var command = args.FirstOrDefault();
 string Option(string name, string fallback)
 {
@@ -72,7 +73,10 @@ switch (command)
         Console.WriteLine(result);
         return 0;
     }
+    case "serve":
+        await ReferenceServer.RunAsync(Option("file", ""), Number("port", 5090), args.Contains("--output-cache"));
+        return 0;
     default:
-        Console.Error.WriteLine("usage: bench generate --db FILE --claims N [--seed S] | pick --db FILE [--depth 1000] | write --base URL --email E --password P --claims N [--editors 8] [--seconds 30] [--warmup 0]");
+        Console.Error.WriteLine("usage: bench generate --db FILE --claims N [--seed S] | pick --db FILE [--depth 1000] | write --base URL --email E --password P --claims N [--editors 8] [--seconds 30] [--warmup 0] | serve --file PAGE --port P [--output-cache]");
         return 2;
 }
