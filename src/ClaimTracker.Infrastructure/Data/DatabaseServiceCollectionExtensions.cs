@@ -33,13 +33,14 @@ public static class DatabaseServiceCollectionExtensions
         services.TryAddSingleton<IPublicCache>(provider => settings.IsSqlite
             ? provider.GetRequiredKeyedService<IPublicCache>(PublicCacheKeys.Local)
             : new SharedPublicCache(provider.GetRequiredKeyedService<IPublicCache>(PublicCacheKeys.Local), provider.GetRequiredService<PostgresChangeSignals>()));
+        if (settings.IsSqlite && configuration.GetValue("Database:KeepStatementsPrepared", true))
+        {
+            // Made by the container, so disposed by it at shutdown (which closes its reading connections).
+            services.AddSingleton(_ => new SqliteStatementCache(settings));
+        }
         // Options are built once and contexts come from a pool: building options and a context's internal
         // services per request cost more than the queries of a small page. Each request's context gets
         // the request's own change tracker when it is taken from the pool.
-        if (settings.IsSqlite && configuration.GetValue("Database:KeepStatementsPrepared", true))
-        {
-            services.AddSingleton(_ => new SqliteStatementCache(settings)); // made by the container, so disposed by it at shutdown
-        }
         services.AddPooledDbContextFactory<AppDbContext>((provider, options) =>
         {
             Configure(options, settings)

@@ -75,7 +75,7 @@ public sealed class SqliteStatementCache(DatabaseSettings settings) : DbCommandI
 
     private SqliteDataReader? TryRead(DbCommand command, DbContext? context)
     {
-        if (command is not SqliteCommand { Connection: { } connection, Transaction: null } query || !IsSelect(query.CommandText)
+        if (command is not SqliteCommand { Connection: { } connection, Transaction: null } query || !RunsAlikeElsewhere(query.CommandText)
             || context is null || Volatile.Read(ref disposed))
         {
             return null;
@@ -96,7 +96,7 @@ public sealed class SqliteStatementCache(DatabaseSettings settings) : DbCommandI
     /// A query another connection can answer the same: a SELECT, not reading a temporary table (which only the
     /// connection that made it has).
     /// </summary>
-    private static bool IsSelect(string sql) => sql.AsSpan().TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
+    private static bool RunsAlikeElsewhere(string sql) => sql.AsSpan().TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
         && !sql.Contains("temp.", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The first query on one of EF's connections: from now on its closing gives back what it was lent.</summary>

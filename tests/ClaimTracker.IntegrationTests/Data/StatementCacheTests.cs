@@ -114,6 +114,21 @@ public sealed class StatementCacheTests
     }
 
     [Fact]
+    public async Task QueryOfATemporaryTable_RunsOnTheConnectionThatMadeIt()
+    {
+        using var factory = new ConfiguredFactory(Uncached());
+
+        var values = await factory.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE Notizen (Wert INTEGER); INSERT INTO Notizen VALUES (7);");
+            return await db.Database.SqlQueryRaw<int>("SELECT Wert AS Value FROM temp.Notizen").ToListAsync();
+        });
+
+        Assert.Equal([7], values);
+    }
+
+    [Fact]
     public async Task MoreQueriesThanAConnectionKeeps_TheLeastRecentlyUsedAreCompiledAgain_AndAllAnswerRight()
     {
         using var factory = new ConfiguredFactory(Uncached());
