@@ -252,8 +252,8 @@ if [ "$smoke" = false ]; then
     taskset -c "$client_cpu" wrk -t1 -c"$connections" -d"${warm_seconds}s" "$url" >/dev/null 2>&1 || true
   done
 fi
-pairs=()
-pair_runs=()
+rounds=()
+round_runs=()
 for _ in 1 2 3; do
   run_wrk "nginx: saved claim page (baseline)" "$nginx_url"
   nginx_run="$w_rps $w_p50 $w_p99 $w_errors $w_timeouts"
@@ -262,11 +262,11 @@ for _ in 1 2 3; do
   run_wrk "output cache alone" "$cached_ref_url"
   cached_ref_run="$w_rps $w_p50 $w_p99 $w_errors $w_timeouts"
   run_wrk "claim page (output cache)" "$claim_url"
-  pair_runs+=("$(awk -v r="$w_rps" -v b="${nginx_run%% *}" 'BEGIN { printf "%.6f", r / b }')|$nginx_run|$bare_run|$cached_ref_run|$w_rps $w_p50 $w_p99 $w_errors $w_timeouts")
-  pairs+=("${nginx_run%% *} / ${bare_run%% *} / ${cached_ref_run%% *} / $w_rps ($(ratio "${bare_run%% *}" "${nginx_run%% *}"), $(ratio "${cached_ref_run%% *}" "${nginx_run%% *}"), $(ratio "$w_rps" "${nginx_run%% *}"))")
+  round_runs+=("$(awk -v r="$w_rps" -v b="${nginx_run%% *}" 'BEGIN { printf "%.6f", r / b }')|$nginx_run|$bare_run|$cached_ref_run|$w_rps $w_p50 $w_p99 $w_errors $w_timeouts")
+  rounds+=("${nginx_run%% *} / ${bare_run%% *} / ${cached_ref_run%% *} / $w_rps ($(ratio "${bare_run%% *}" "${nginx_run%% *}"), $(ratio "${cached_ref_run%% *}" "${nginx_run%% *}"), $(ratio "$w_rps" "${nginx_run%% *}"))")
 done
-median_pair=$(printf '%s\n' "${pair_runs[@]}" | sort -g -t'|' -k1,1 | sed -n 2p)
-IFS='|' read -r _ nginx_run bare_run cached_ref_run claim_run <<<"$median_pair"
+median_round=$(printf '%s\n' "${round_runs[@]}" | sort -g -t'|' -k1,1 | sed -n 2p)
+IFS='|' read -r _ nginx_run bare_run cached_ref_run claim_run <<<"$median_round"
 read -r w_rps w_p50 w_p99 w_errors w_timeouts <<<"$nginx_run"
 add_row "nginx: saved claim page (baseline; the median round)" "$nginx_url" "—"
 nginx_rps="$w_rps"
@@ -344,8 +344,8 @@ if [ "$smoke" = false ]; then
   targets+=("- Search p99 < 50 ms: $p99 — $(verdict "$ok")")
   read -r _ first_p99 <<<"${uncached["claim list, first page"]}"
   read -r _ deep_p99 <<<"${uncached["claim list, $pick_depth pages deep"]}"
-  ok=$(awk -v d="$(to_ms "$deep_p99")" -v f="$(to_ms "$first_p99")" 'BEGIN { print (d <= 2 * f) ? 1 : 0 }')
-  targets+=("- Claim list $pick_depth pages deep: p99 within 2× of the first page: $deep_p99 against $first_p99 ($(awk -v d="$(to_ms "$deep_p99")" -v f="$(to_ms "$first_p99")" 'BEGIN { printf "%.2f×", d / f }')) — $(verdict "$ok")")
+  read -r ok deep_ratio < <(awk -v d="$(to_ms "$deep_p99")" -v f="$(to_ms "$first_p99")" 'BEGIN { printf "%d %.2f×\n", (d <= 2 * f) ? 1 : 0, d / f }')
+  targets+=("- Claim list $pick_depth pages deep: p99 within 2× of the first page: $deep_p99 against $first_p99 ($deep_ratio) — $(verdict "$ok")")
   write_p99=$(sed -n 's/.* p99_ms=\([0-9.]*\).*/\1/p' <<<"$write")
   ok=$(awk -v e="${write_errors:-1}" -v p="${write_p99:-999999}" -v l="$locked" 'BEGIN { print (e == 0 && l == 0 && p < 150) ? 1 : 0 }')
   targets+=("- Write path: no errors, no \"database is locked\", p99 < 150 ms: ${write_errors:-?} errors, $locked locked, p99 ${write_p99:-?} ms — $(verdict "$ok")")
@@ -373,7 +373,7 @@ report=$(cat <<EOF
 |---|---|---:|---:|---:|---:|---:|---:|
 $(printf '%s\n' "${rows[@]}")
 
-Baseline, references and cached claim page in turn (nginx / bare Kestrel / output cache alone / app requests/s; their ratios to nginx), in the order run: $(IFS=';'; echo "${pairs[*]}" | sed 's/;/; /g'). The table shows the round with the median app/nginx ratio; the other routes are compared with its nginx run.
+Baseline, references and cached claim page in turn (nginx / bare Kestrel / output cache alone / app requests/s; their ratios to nginx), in the order run: $(IFS=';'; echo "${rounds[*]}" | sed 's/;/; /g'). The table shows the round with the median app/nginx ratio; the other routes are compared with its nginx run.
 
 **Write path** (8 simulated editors, each on claims of its own, alternately saving an edit of the claim form and a status change through the app's forms, in the app process that has just served the cached read routes, ${write_seconds} s after ${write_warm_seconds} s of the same work untimed; only the saves are timed; \`client_cpu\` is the load generator's share of its core, near 100 % the figures are bound by it): \`$write\`; "database is locked" in the app log: $locked.
 
