@@ -65,6 +65,10 @@ public static class PagesSetup
             }
             app.UseForwardedHeaders(options);
         }
+        if (PublicCaching.FrontCacheEnabled(app.Configuration))
+        {
+            app.UseMiddleware<FrontCacheMiddleware>();
+        }
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");

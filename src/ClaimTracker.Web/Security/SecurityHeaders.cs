@@ -40,6 +40,20 @@ public sealed class SecurityHeaders(RequestDelegate next)
         return nonce;
     }
 
+    /// <summary>
+    /// A kept policy split around its nonce, so that a response answered again from memory gets a nonce of its
+    /// own like every other (null when the policy has none).
+    /// </summary>
+    public static (string Before, string After)? NonceSlot(string policy)
+    {
+        const string marker = "'nonce-";
+        var start = policy.IndexOf(marker, StringComparison.Ordinal);
+        var end = start < 0 ? -1 : policy.IndexOf('\'', start + marker.Length);
+        return end < 0 ? null : (policy[..(start + marker.Length)], policy[end..]);
+    }
+
+    public static string WithNewNonce((string Before, string After) slot) => string.Concat(slot.Before, Nonce(), slot.After);
+
     public Task InvokeAsync(HttpContext context)
     {
         // Error pages re-run the pipeline for the same response: keep its nonce and headers.
