@@ -68,7 +68,10 @@ public sealed class FrontCache : IDisposable
         {
             return false;
         }
-        var entry = new Entry(statusCode, headers, policySlot, body, capture.Tags, now - ageSeconds * 1000L, now + (long)validFor.TotalMilliseconds);
+        var entry = new Entry(statusCode, headers, policySlot, body, capture.Tags, now - ageSeconds * 1000L, now + (long)validFor.TotalMilliseconds)
+        {
+            LastUsed = now,
+        };
         if (entry.Size > budgetBytes / 4)
         {
             return false;
@@ -77,12 +80,7 @@ public sealed class FrontCache : IDisposable
         {
             Trim(now, budgetBytes - entry.Size);
         }
-        entries.AddOrUpdate(key, entry, (_, old) =>
-        {
-            Interlocked.Add(ref sizeBytes, -old.Size);
-            return entry;
-        });
-        Interlocked.Add(ref sizeBytes, entry.Size);
+        Put(key, entry);
         // An eviction that ran while this entry went in must not miss it.
         if (capture.Generation != Generation)
         {
@@ -90,6 +88,24 @@ public sealed class FrontCache : IDisposable
             return false;
         }
         return true;
+    }
+
+    /// <summary>Adds or replaces the entry, counting its bytes once (a replaced entry's go).</summary>
+    private void Put(string key, Entry entry)
+    {
+        while (true)
+        {
+            if (entries.TryAdd(key, entry))
+            {
+                Interlocked.Add(ref sizeBytes, entry.Size);
+                return;
+            }
+            if (entries.TryGetValue(key, out var old) && entries.TryUpdate(key, entry, old))
+            {
+                Interlocked.Add(ref sizeBytes, entry.Size - old.Size);
+                return;
+            }
+        }
     }
 
     private void Evict(string tag)
@@ -152,7 +168,7 @@ public sealed class FrontCache : IDisposable
         public string[] Tags { get; } = tags;
         public long CreatedAt { get; } = createdAt;
         public long ExpiresAt { get; } = expiresAt;
-        public long LastUsed { get; set; } = createdAt;
+        public long LastUsed { get; set; }
 
         public long Size { get; } = body.Length + headers.Sum(h => h.Key.Length + h.Value.ToString().Length) * 2L + 512;
     }

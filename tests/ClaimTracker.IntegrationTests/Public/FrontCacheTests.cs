@@ -8,6 +8,7 @@ using ClaimTracker.Infrastructure.Claims;
 using ClaimTracker.IntegrationTests.Infrastructure;
 using ClaimTracker.Web.Hosting;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaimTracker.IntegrationTests.Public;
@@ -92,6 +93,40 @@ public sealed class FrontCacheTests
     }
 
     [Fact]
+    public void OverItsSize_TheLeastRecentlyReadResponsesMakeRoom_AndNoneOutlivesTheOutputCachesTime()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var settings = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Performance:FrontCacheMegabytes"] = "1" }).Build();
+        using var cache = new FrontCache(settings, services.GetRequiredService<IMeterFactory>());
+        var body = new byte[200 * 1024];
+        var now = Environment.TickCount64;
+        for (var page = 0; page < 5; page++)
+        {
+            Assert.True(cache.Store($"page{page}", KeptFor(cache, TimeSpan.FromMinutes(1)), 200, [], null, body, now + page));
+        }
+        Assert.True(cache.TryGet("page0", now + 10, out _));
+
+        // Six of them do not fit in 1 MB: the least recently read go (page 0 was read last but one).
+        Assert.True(cache.Store("page5", KeptFor(cache, TimeSpan.FromMinutes(1)), 200, [], null, body, now + 11));
+
+        Assert.False(cache.TryGet("page1", now + 12, out _));
+        Assert.False(cache.TryGet("page2", now + 12, out _));
+        foreach (var kept in new[] { "page0", "page3", "page4", "page5" })
+        {
+            Assert.True(cache.TryGet(kept, now + 12, out _), kept);
+        }
+        Assert.False(cache.TryGet("page5", now + 11 + 60_000, out _));
+    }
+
+    private static FrontCache.Capture KeptFor(FrontCache cache, TimeSpan validFor)
+    {
+        var capture = FrontCache.Watch(cache.Generation);
+        capture.ValidFor = validFor;
+        return capture;
+    }
+
+    [Fact]
     public async Task SignedInEditor_IsNeverAnsweredFromTheFrontCache()
     {
         using var factory = new ConfiguredFactory(new Dictionary<string, string>());
@@ -168,6 +203,24 @@ public sealed class FrontCacheTests
             Assert.True(login.Headers.Contains("Set-Cookie"));
         }
 
+        Assert.Equal(["miss", "miss", "miss", "miss"], counted.Results);
+    }
+
+    [Fact]
+    public async Task RateLimitedApi_IsNeverAnsweredFromIt_SoEveryRequestIsCounted()
+    {
+        using var factory = new ConfiguredFactory(new Dictionary<string, string> { ["Security:RateLimits:PublicPerAddressPerMinute"] = "3" });
+        var slug = await factory.PublishAsync(await factory.CreateClaimAsync("Die Eisenbahn bringt die Granaten an die Front"));
+        var client = WithoutCookies(factory);
+        using var counted = new FrontCount(factory);
+
+        var answers = new List<HttpStatusCode>();
+        for (var request = 0; request < 4; request++)
+        {
+            answers.Add((await client.GetAsync($"/api/claims/{slug}")).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], answers);
         Assert.Equal(["miss", "miss", "miss", "miss"], counted.Results);
     }
 
