@@ -173,7 +173,7 @@ public sealed class FrontCache : IDisposable
         public long Size { get; } = body.Length + headers.Sum(h => h.Key.Length + h.Value.ToString().Length) * 2L + 512;
     }
 
-    /// <summary>What the output cache did with one request's response: set when it stored it.</summary>
+    /// <summary>What the output cache did with one request's response: set when it stored it or answered it from memory.</summary>
     internal sealed class Capture(long generation)
     {
         public long Generation { get; } = generation;

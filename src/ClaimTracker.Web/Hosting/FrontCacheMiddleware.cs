@@ -1,11 +1,11 @@
 using System.Buffers;
 using System.Globalization;
 using System.IO.Pipelines;
+using ClaimTracker.Web.Security;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.RateLimiting;
-using ClaimTracker.Web.Security;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -14,9 +14,10 @@ namespace ClaimTracker.Web.Hosting;
 /// <summary>
 /// First in the pipeline: answers an anonymous reader's GET from the <see cref="FrontCache"/> when it holds the
 /// response, and otherwise lets the request through while keeping a copy of the bytes sent, which the front
-/// cache keeps if the output cache stored the response. Requests that carry anything that may change the answer
-/// other than what the key holds — credentials, any cookie but the language one, conditional or range
-/// headers — always go through the whole pipeline.
+/// cache keeps if the output cache stored the response or answered it from what it stored. Requests that carry
+/// anything that may change the answer other than what the key holds — credentials, any cookie but the language
+/// one, conditional or range headers — always go through the whole pipeline, and so does every request to an
+/// endpoint with a rate limit or CORS (the API).
 /// </summary>
 public sealed class FrontCacheMiddleware(RequestDelegate next, FrontCache cache)
 {
