@@ -24,6 +24,9 @@ public sealed class FrontCache : IDisposable
 
     private static readonly AsyncLocal<Capture?> Pending = new();
 
+    /// <summary>How many evictions there had been when the request under way reached the output cache.</summary>
+    private static readonly AsyncLocal<long?> EvictionsAtStart = new();
+
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private readonly Lock trimming = new();
     private readonly long budgetBytes;
@@ -42,7 +45,7 @@ public sealed class FrontCache : IDisposable
             "Bytes of responses kept in the front cache");
     }
 
-    /// <summary>Evictions so far; a response rendered while one happened may show data from before it.</summary>
+    /// <summary>Evictions of the output cache so far; a response rendered while one happened may show data from before it.</summary>
     internal long Generation => Interlocked.Read(ref generation);
 
     internal bool TryGet(string key, long now, out Entry entry)
@@ -182,6 +185,20 @@ public sealed class FrontCache : IDisposable
     }
 
     /// <summary>
+    /// Just ahead of the output cache: notes how many evictions there had been when the request arrived. A page
+    /// rendered while a save evicted the cache may show the data from before that save; the output cache must not
+    /// keep it, or readers would get the old page until it expires (<see cref="OutputStore"/> refuses to store it).
+    /// </summary>
+    public sealed class EvictionWatch(RequestDelegate next, FrontCache cache)
+    {
+        public async Task InvokeAsync(HttpContext context)
+        {
+            EvictionsAtStart.Value = cache.Generation;
+            await next(context);
+        }
+    }
+
+    /// <summary>
     /// The output cache's store, with the front cache told what it stores and what it answers from (for the
     /// request under way) and what it evicts. Everything is passed on to the store the output cache registered.
     /// </summary>
@@ -215,6 +232,10 @@ public sealed class FrontCache : IDisposable
 
         public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
         {
+            if (EvictedSinceTheRequestArrived())
+            {
+                return ValueTask.CompletedTask;
+            }
             Stored(key, tags ?? [], validFor);
             return inner.SetAsync(key, value, tags, validFor, cancellationToken);
         }
@@ -244,11 +265,17 @@ public sealed class FrontCache : IDisposable
 
         public ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor, CancellationToken cancellationToken)
         {
+            if (EvictedSinceTheRequestArrived())
+            {
+                return ValueTask.CompletedTask;
+            }
             Stored(key, tags.ToArray(), validFor);
             return inner is IOutputCacheBufferStore buffered
                 ? buffered.SetAsync(key, value, tags, validFor, cancellationToken)
                 : inner.SetAsync(key, value.ToArray(), tags.ToArray(), validFor, cancellationToken);
         }
+
+        private bool EvictedSinceTheRequestArrived() => EvictionsAtStart.Value is { } atStart && atStart != front.Generation;
 
         private void Stored(string key, string[] tags, TimeSpan validFor)
         {

@@ -87,6 +87,7 @@ public static class PagesSetup
         app.UseAuthorization();
         if (PublicCaching.IsEnabled(app.Configuration))
         {
+            app.UseMiddleware<FrontCache.EvictionWatch>();
             app.UseOutputCache();
         }
         app.MapRazorPages();

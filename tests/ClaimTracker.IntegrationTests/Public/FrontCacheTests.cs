@@ -7,7 +7,11 @@ using ClaimTracker.Domain.Accounts;
 using ClaimTracker.Infrastructure.Claims;
 using ClaimTracker.IntegrationTests.Infrastructure;
 using ClaimTracker.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -90,6 +94,45 @@ public sealed class FrontCacheTests
 
         Assert.False(kept);
         Assert.False(cache.TryGet("key", Environment.TickCount64, out _));
+    }
+
+    [Fact]
+    public async Task PageRenderedWhileASaveEvictedTheCache_IsKeptByNeitherCache()
+    {
+        using var factory = new ConfiguredFactory(new Dictionary<string, string>());
+        var slug = await factory.PublishAsync(await factory.CreateClaimAsync("Nordkorea schickt Soldaten nach Kursk"));
+        var evict = new EvictWhileRendering();
+        using var app = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.Configure<MvcOptions>(options => options.Filters.Add(evict))));
+        var reader = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri("https://localhost") });
+
+        // The page reads its claim, then a save evicts the cached pages before the page is sent.
+        evict.Armed = true;
+        var overlapped = await reader.GetAsync($"/claims/{slug}");
+        var next = await reader.GetAsync($"/claims/{slug}");
+        var after = await reader.GetAsync($"/claims/{slug}");
+
+        Assert.Equal(HttpStatusCode.OK, overlapped.StatusCode);
+        Assert.False(next.Headers.Contains("Age"), "The page rendered across the eviction must not be answered from a cache.");
+        Assert.True(after.Headers.Contains("Age"), "A page rendered with no eviction in between is kept as usual.");
+    }
+
+    /// <summary>Once armed: evicts the cached pages after the page's handler has read its data, as a save would.</summary>
+    private sealed class EvictWhileRendering : IAsyncPageFilter
+    {
+        public volatile bool Armed;
+
+        public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+        public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+        {
+            await next();
+            if (Armed)
+            {
+                Armed = false;
+                await context.HttpContext.RequestServices.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicCaching.Tag, default);
+            }
+        }
     }
 
     [Fact]
