@@ -10,12 +10,8 @@ namespace ClaimTracker.Web.Security;
 public sealed class SecurityHeaders(RequestDelegate next)
 {
     private const string NonceKey = "csp-nonce";
-    private const string FramingKey = "csp-allow-framing";
 
     public static string NonceFor(HttpContext context) => (string)context.Items[NonceKey]!;
-
-    /// <summary>For the embed card only: any site may put this response in a frame.</summary>
-    public static void AllowFraming(HttpContext context) => context.Items[FramingKey] = true;
 
     [ThreadStatic]
     private static byte[]? randomBytes;
@@ -66,7 +62,8 @@ public sealed class SecurityHeaders(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            var framing = context.Items.ContainsKey(FramingKey);
+            // Read from the endpoint, not set by its handler: a response answered from the output cache runs no handler.
+            var framing = context.GetEndpoint()?.Metadata.GetMetadata<AllowFramingAttribute>() is not null;
             headers.ContentSecurityPolicy =
                 $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; object-src 'none'; base-uri 'none'; " +
                 $"form-action 'self'; frame-ancestors {(framing ? "*" : "'none'")}";
@@ -88,3 +85,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
         return next(context);
     }
 }
+
+/// <summary>For the embed card only: any site may put the responses of this page in a frame.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class AllowFramingAttribute : Attribute;

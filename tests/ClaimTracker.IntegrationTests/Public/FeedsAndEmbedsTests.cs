@@ -90,4 +90,22 @@ public sealed class FeedsAndEmbedsTests(DevelopmentFactory factory) : IClassFixt
         var card = await Html.ParseAsync(embed);
         Assert.Equal("Corroborated", card.QuerySelector("#embed-card .status-badge")!.TextContent);
     }
+
+    [Fact]
+    public async Task Embed_AnsweredFromTheOutputCache_MayStillBeFramed()
+    {
+        // A cookie keeps the request off the front cache: the output cache answers, and the page's handler does not run.
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false, BaseAddress = new Uri("https://localhost") });
+        HttpResponseMessage embed = null!;
+        for (var request = 0; request < 2; request++)
+        {
+            using var get = new HttpRequestMessage(HttpMethod.Get, $"/claims/{DemoData.ArmsSlug}/embed");
+            get.Headers.Add("Cookie", "leser=1");
+            embed = await client.SendAsync(get);
+        }
+
+        Assert.True(embed.Headers.Contains("Age"), "The second request should come from the output cache.");
+        Assert.Contains("frame-ancestors *", string.Join(" ", embed.Headers.GetValues("Content-Security-Policy")));
+        Assert.False(embed.Headers.Contains("X-Frame-Options"));
+    }
 }

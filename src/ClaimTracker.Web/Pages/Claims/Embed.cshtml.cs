@@ -7,6 +7,7 @@ namespace ClaimTracker.Web.Pages.Claims;
 
 /// <summary>A small status card other sites may show in an iframe: the only page any site may frame.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = ClaimTracker.Web.Hosting.PublicCaching.Policy)]
+[AllowFraming]
 public sealed class EmbedModel(PublicClaims claims) : PageModel
 {
     public ClaimDetails Claim { get; private set; } = null!;
@@ -23,7 +24,6 @@ public sealed class EmbedModel(PublicClaims claims) : PageModel
             return NotFound();
         }
         Claim = found.Claim;
-        SecurityHeaders.AllowFraming(HttpContext);
         return Page();
     }
 }
