@@ -36,6 +36,22 @@ public sealed partial class Actor
 
     public Guid Version { get; private set; }
 
+    /// <summary>
+    /// The name readers see on the actor's page: as it stood when a reviewer last approved a claim version naming
+    /// the actor (an edit in the directory makes those claims pending; see <see cref="Claim.SharedPartChanged"/>).
+    /// Null while no approved version names the actor.
+    /// </summary>
+    public string? PublishedName { get; private set; }
+
+    /// <summary>The description readers see, as approved with <see cref="PublishedName"/>.</summary>
+    public string? PublishedDescription { get; private set; }
+
+    /// <summary>The Wikidata id readers see, as approved with <see cref="PublishedName"/>.</summary>
+    public string? PublishedWikidataId { get; private set; }
+
+    /// <summary>A reviewer approved a claim version naming this actor: readers see the actor as it stands now.</summary>
+    public void Publish() => (PublishedName, PublishedDescription, PublishedWikidataId) = (Name, Description, WikidataId);
+
     public sealed record Draft(string Name, ActorKind Kind, string? Country, string? Description, string? WikidataId,
         string? ProvenanceLabel);
 

@@ -32,8 +32,17 @@ public sealed class Claim
 
     public int Id { get; private set; }
 
-    /// <summary>The permalink; stays when the headline changes.</summary>
+    /// <summary>The permalink readers use; stays when the headline changes.</summary>
     public string Slug { get; private set; } = string.Empty;
+
+    /// <summary>
+    /// A new permalink waiting for review: readers keep <see cref="Slug"/> until a reviewer approves the
+    /// revision that carries it; then the old one redirects. Null when no change is pending.
+    /// </summary>
+    public string? PendingSlug { get; private set; }
+
+    /// <summary>The permalink as the working copy has it: the pending one, else the one readers use.</summary>
+    public string WorkingSlug => PendingSlug ?? Slug;
 
     public string Headline { get; private set; } = string.Empty;
 
@@ -230,17 +239,29 @@ public sealed class Claim
         return (space > 30 ? cut[..space] : cut).TrimEnd(' ', ',', ';', ':', '–', '-') + "…";
     }
 
-    /// <summary>Changes the permalink on purpose; returns the old slug, which must keep redirecting.</summary>
-    public string ChangeSlug(string newSlug, string user, DateTime nowUtc)
+    /// <summary>
+    /// Changes the permalink on purpose. A claim readers never saw takes it at once; a published one keeps its
+    /// public slug until the revision is approved (<see cref="Approve"/> moves it and names the old one to redirect).
+    /// </summary>
+    public void ChangeSlug(string newSlug, string user, DateTime nowUtc)
     {
         if (!Text.Slug.IsValid(newSlug))
         {
             throw new DomainRuleException(nameof(Slug), "A slug is lower-case letters, digits and single hyphens, at most 80 characters.");
         }
-        var old = Slug;
-        Slug = newSlug;
+        if (newSlug == WorkingSlug)
+        {
+            return;
+        }
+        if (PublishedVersion is null)
+        {
+            Slug = newSlug;
+        }
+        else
+        {
+            PendingSlug = newSlug == Slug ? null : newSlug;
+        }
         Touch(user, nowUtc);
-        return old;
     }
 
     public void SetParticipants(IEnumerable<int> claimantIds, IEnumerable<int> subjectIds, string user, DateTime nowUtc)
@@ -509,7 +530,7 @@ public sealed class Claim
 
     /// <summary>What an approval published, for the version record.</summary>
     public sealed record Approval(int Number, VersionKind Kind, string? CorrectionNote, string Headline, int? StatusId,
-        DateOnly? StatusSince, string SubmittedBy, string ApprovedBy, DateTime ApprovedAtUtc, string? Comment);
+        DateOnly? StatusSince, string SubmittedBy, string ApprovedBy, DateTime ApprovedAtUtc, string? Comment, string? PreviousSlug = null);
 
     /// <summary>Makes the working copy the public version: readers see it from now on.</summary>
     public Approval Approve(string user, bool isReviewer, DateTime nowUtc)
@@ -522,8 +543,13 @@ public sealed class Claim
             : !IsPublic ? VersionKind.Republication
             : CorrectionNote is not null ? VersionKind.Correction
             : VersionKind.Update;
+        var previousSlug = PendingSlug is null ? null : Slug;
         var approval = new Approval((PublishedVersion ?? 0) + 1, kind, CorrectionNote, Headline, CurrentStatusId, CurrentStatusSince,
-            SubmittedBy!, user, nowUtc, SubmissionComment);
+            SubmittedBy!, user, nowUtc, SubmissionComment, previousSlug);
+        if (PendingSlug is { } approvedSlug)
+        {
+            (Slug, PendingSlug) = (approvedSlug, null);
+        }
         foreach (var change in statusChanges.Where(c => c.PublishedAtUtc is null))
         {
             change.MarkPublished(nowUtc);

@@ -93,20 +93,17 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
         OnClaimAsync(claimId, q => q, async claim =>
         {
             var slug = newSlug.Trim();
-            if (slug == claim.Slug)
+            if (slug == claim.WorkingSlug)
             {
                 return;
             }
-            if (await db.Claims.AnyAsync(c => c.Slug == slug, cancellationToken) || await db.SlugRedirects.AnyAsync(r => r.OldSlug == slug && r.ClaimId != claimId, cancellationToken))
+            if (await db.Claims.AnyAsync(c => c.Id != claimId && (c.Slug == slug || c.PendingSlug == slug), cancellationToken)
+                || await db.SlugRedirects.AnyAsync(r => r.OldSlug == slug && r.ClaimId != claimId, cancellationToken))
             {
                 throw new DomainRuleException("Slug", $"The slug “{slug}” is taken by another claim.");
             }
-            var old = claim.ChangeSlug(slug, user, Now);
-            if (await db.SlugRedirects.FirstOrDefaultAsync(r => r.OldSlug == slug, cancellationToken) is { } ownOld)
-            {
-                db.SlugRedirects.Remove(ownOld);
-            }
-            db.SlugRedirects.Add(new SlugRedirect(old, claimId));
+            // A published claim keeps its public slug until the revision is approved (ClaimWorkflow adds the redirect then).
+            claim.ChangeSlug(slug, user, Now);
         }, cancellationToken);
 
     public Task<WorkResult> AddStatementAsync(int claimId, Statement.Draft draft, string user, CancellationToken cancellationToken = default) =>
@@ -320,6 +317,7 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
     private async Task<string> FreeSlugAsync(string baseSlug, CancellationToken cancellationToken)
     {
         var taken = await db.Claims.Where(c => c.Slug.StartsWith(baseSlug)).Select(c => c.Slug)
+            .Concat(db.Claims.Where(c => c.PendingSlug != null && c.PendingSlug.StartsWith(baseSlug)).Select(c => c.PendingSlug!))
             .Concat(db.SlugRedirects.Where(r => r.OldSlug.StartsWith(baseSlug)).Select(r => r.OldSlug))
             .ToListAsync(cancellationToken);
         return Slug.Unique(baseSlug, taken.Contains);

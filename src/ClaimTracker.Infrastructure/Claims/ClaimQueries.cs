@@ -51,7 +51,10 @@ public sealed record ClaimDetails(int Id, string Slug, string Headline, string O
     ClaimRow? Parent, IReadOnlyList<ClaimRow> SubClaims, IReadOnlyList<RelatedClaim> Relations,
     IReadOnlyList<StatementView> Statements, IReadOnlyList<LinkedSourceView> Sources, IReadOnlyList<StatusChangeView> History,
     string? ClaimReviewed = null, IReadOnlyList<ClaimantRef>? ClaimantDetails = null, string? AssignedTo = null,
-    int? ReviewIntervalDays = null);
+    int? ReviewIntervalDays = null, string? PendingSlug = null, IReadOnlyList<ActorProfile>? ActorProfiles = null);
+
+/// <summary>What readers see of an actor the claim names (on the actor's own page), for review and for the snapshot.</summary>
+public sealed record ActorProfile(int Id, string Name, string? Description, string? WikidataId);
 
 public sealed record ClaimantRef(string Name, ActorKind Kind, string? WikidataId);
 
@@ -204,7 +207,9 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
                 .ToList(),
             claim.ClaimReviewed,
             claim.Actors.Where(a => a.Role == ClaimRole.Claimant).Select(a => new ClaimantRef(a.Actor!.Name, a.Actor.Kind, a.Actor.WikidataId)).ToList(),
-            claim.AssignedTo, claim.ReviewIntervalDays);
+            claim.AssignedTo, claim.ReviewIntervalDays, claim.PendingSlug,
+            claim.Actors.Select(a => a.Actor!).Concat(claim.Statements.Select(s => s.Actor!)).DistinctBy(a => a.Id).OrderBy(a => a.Id)
+                .Select(a => new ActorProfile(a.Id, a.Name, a.Description, a.WikidataId)).ToList());
     }
 
     public async Task<ClaimEditData?> EditDataAsync(int id, CancellationToken cancellationToken = default)
@@ -212,7 +217,7 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
         var claim = await db.Claims.AsNoTracking().Where(c => c.Id == id)
             .Select(c => new
             {
-                c.Id, c.Slug, c.Headline, c.OriginalText, c.Language, c.Translation, c.Translator, c.IsMachineTranslated, c.FirstMadeOn,
+                c.Id, c.Slug, c.PendingSlug, c.Headline, c.OriginalText, c.Language, c.Translation, c.Translator, c.IsMachineTranslated, c.FirstMadeOn,
                 c.Summary, c.ReviewBy, c.Version, c.UpdatedBy, c.UpdatedAtUtc, c.ClaimReviewed, c.ReviewIntervalDays, c.ParentClaimId,
             })
             .FirstOrDefaultAsync(cancellationToken);
@@ -226,7 +231,7 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
         var parentSlug = claim.ParentClaimId is { } parentId
             ? await db.Claims.AsNoTracking().Where(p => p.Id == parentId).Select(p => p.Slug).FirstOrDefaultAsync(cancellationToken)
             : null;
-        return new ClaimEditData(claim.Id, claim.Slug, claim.Headline, claim.OriginalText, claim.Language, claim.Translation, claim.Translator,
+        return new ClaimEditData(claim.Id, claim.PendingSlug ?? claim.Slug, claim.Headline, claim.OriginalText, claim.Language, claim.Translation, claim.Translator,
             claim.IsMachineTranslated, claim.FirstMadeOn, claim.Summary, claim.ReviewBy, claim.Version, claim.UpdatedBy, claim.UpdatedAtUtc,
             actors.Where(a => a.Role == ClaimRole.Claimant).Select(a => a.ActorId).ToList(),
             actors.Where(a => a.Role == ClaimRole.Subject).Select(a => a.ActorId).ToList(),
@@ -294,6 +299,6 @@ internal static class ClaimLookup
 {
     /// <summary>The claim under this slug, or the one an old slug of it still points to.</summary>
     public static async Task<int?> ClaimIdBySlugAsync(this AppDbContext db, string slug, CancellationToken cancellationToken) =>
-        await db.Claims.Where(c => c.Slug == slug).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken)
+        await db.Claims.Where(c => c.Slug == slug || c.PendingSlug == slug).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken)
         ?? await db.SlugRedirects.Where(r => r.OldSlug == slug).Select(r => (int?)r.ClaimId).FirstOrDefaultAsync(cancellationToken);
 }

@@ -18,9 +18,12 @@ public sealed record TimelineEntry(string Slug, string Headline, StatusBadge Sta
 
 public sealed record HomeView(IReadOnlyList<TimelineEntry> LatestChanges, IReadOnlyList<(StatusBadge Status, int Count)> Counts, int Total);
 
-/// <summary>One entry of an Atom feed: a published status change, or a correction with its public note.</summary>
+/// <summary>One entry of an Atom feed: a published status change, a correction or a withdrawal with its public note.</summary>
 public sealed record FeedEntry(string EntryId, string Slug, string Headline, StatusBadge? Status, DateOnly? EffectiveOn,
-    string ContentHtml, DateTime PublishedAtUtc, bool IsCorrection, string? CorrectionNote = null);
+    string ContentHtml, DateTime PublishedAtUtc, bool IsCorrection, string? CorrectionNote = null, bool IsWithdrawal = false);
+
+/// <summary>A withdrawal readers are told of: the claim, when, and the reviewer's public note; whether the claim is public again.</summary>
+public sealed record WithdrawalRow(int Id, string Slug, string Headline, DateTime WithdrawnAtUtc, string Note, bool IsPublicAgain);
 
 public sealed record CorrectionNoteView(int Number, DateTime ApprovedAtUtc, string Note);
 
@@ -103,11 +106,11 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
         }
         if (!string.IsNullOrEmpty(filter.Topic))
         {
-            claims = claims.Where(c => c.Topics.Any(t => t.Topic!.Slug == filter.Topic));
+            claims = claims.Where(c => db.PublishedClaimTopics.Any(p => p.ClaimId == c.Id && p.Topic!.Slug == filter.Topic));
         }
         if (!string.IsNullOrEmpty(filter.Actor))
         {
-            claims = claims.Where(c => c.Actors.Any(a => a.Actor!.Slug == filter.Actor) || c.Statements.Any(s => s.Actor!.Slug == filter.Actor));
+            claims = claims.Where(c => db.PublishedClaimActors.Any(p => p.ClaimId == c.Id && p.Actor!.Slug == filter.Actor));
         }
         if (filter.From is { } from)
         {
@@ -153,19 +156,23 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
         return (page.Take(PageSize).ToList(), next);
     }
 
-    /// <summary>Published status changes and corrections of public claims, newest first: all of them, one claim's, or one topic's.</summary>
-    public async Task<IReadOnlyList<FeedEntry>> FeedAsync(string? claimSlug, string? topicSlug, int limit = 50,
+    /// <summary>
+    /// Published status changes and corrections of public claims, and withdrawals of claims readers saw, newest first:
+    /// all of them, one claim's, or one topic's (the topics of each claim's approved version).
+    /// </summary>
+    public async Task<IReadOnlyList<FeedEntry>> FeedAsync(int? claimId, string? topicSlug, int limit = 50,
         CancellationToken cancellationToken = default)
     {
-        var claims = db.Claims.Where(c => c.IsPublic);
-        if (claimSlug is not null)
+        var everPublished = db.Claims.Where(c => c.PublishedVersion != null);
+        if (claimId is not null)
         {
-            claims = claims.Where(c => c.Slug == claimSlug);
+            everPublished = everPublished.Where(c => c.Id == claimId);
         }
         if (topicSlug is not null)
         {
-            claims = claims.Where(c => c.Topics.Any(t => t.Topic!.Slug == topicSlug));
+            everPublished = everPublished.Where(c => db.PublishedClaimTopics.Any(p => p.ClaimId == c.Id && p.Topic!.Slug == topicSlug));
         }
+        var claims = everPublished.Where(c => c.IsPublic);
         var changes = await db.StatusChanges.AsNoTracking().Where(s => s.PublishedAtUtc != null)
             .Join(claims, s => s.ClaimId, c => c.Id, (s, c) => new { s, c.Slug, c.PublishedHeadline })
             .OrderByDescending(x => x.s.PublishedAtUtc).ThenByDescending(x => x.s.Id).Take(limit)
@@ -175,12 +182,18 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
             .Join(claims, v => v.ClaimId, c => c.Id, (v, c) => new { v.ClaimId, v.Number, v.CorrectionNote, v.ApprovedAtUtc, c.Slug, c.PublishedHeadline })
             .OrderByDescending(x => x.ApprovedAtUtc).Take(limit)
             .ToListAsync(cancellationToken);
+        var withdrawals = await Withdrawals(everPublished).Take(limit).ToListAsync(cancellationToken);
         return changes.Select(r => new FeedEntry($"urn:claimtracker:status-change:{r.Id}", r.Slug, r.PublishedHeadline!,
                 new StatusBadge(r.Key, r.NameEn, r.Colour), r.EffectiveOn, r.Rationale.Html, r.PublishedAtUtc!.Value, r.CorrectsId is not null))
             .Concat(corrections.Select(c => new FeedEntry($"urn:claimtracker:correction:{c.ClaimId}:{c.Number}", c.Slug, c.PublishedHeadline!,
-                null, null, System.Net.WebUtility.HtmlEncode(c.CorrectionNote ?? string.Empty), c.ApprovedAtUtc, true, c.CorrectionNote)))
+                null, null, NoteHtml(c.CorrectionNote), c.ApprovedAtUtc, true, c.CorrectionNote)))
+            .Concat(withdrawals.Select(w => new FeedEntry($"urn:claimtracker:withdrawal:{w.Id}", w.Slug, w.Headline, null, null,
+                NoteHtml(w.Note), w.WithdrawnAtUtc, false, w.Note, IsWithdrawal: true)))
             .OrderByDescending(e => e.PublishedAtUtc).Take(limit).ToList();
     }
+
+    /// <summary>A public note (plain text) as a feed entry's HTML: markup characters escaped, letters as they are.</summary>
+    private static string NoteHtml(string? note) => $"<p>{System.Security.SecurityElement.Escape(note ?? string.Empty)}</p>";
 
     /// <summary>Every correction of a public claim, newest first, with its public note.</summary>
     public async Task<IReadOnlyList<CorrectionRow>> CorrectionsAsync(int limit = 200, CancellationToken cancellationToken = default) =>
@@ -189,6 +202,16 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
             .OrderByDescending(x => x.v.ApprovedAtUtc).ThenByDescending(x => x.v.Id).Take(limit)
             .Select(x => new CorrectionRow(x.Slug, x.PublishedHeadline!, x.v.Number, x.v.ApprovedAtUtc, x.v.CorrectionNote!))
             .ToListAsync(cancellationToken);
+
+    /// <summary>Every withdrawal of a claim readers saw, newest first, with its public note (kept when the claim is published again).</summary>
+    public async Task<IReadOnlyList<WithdrawalRow>> WithdrawalsAsync(int limit = 200, CancellationToken cancellationToken = default) =>
+        await Withdrawals(db.Claims.Where(c => c.PublishedVersion != null)).Take(limit).ToListAsync(cancellationToken);
+
+    private IQueryable<WithdrawalRow> Withdrawals(IQueryable<Domain.Claims.Claim> claims) =>
+        db.WorkflowEvents.AsNoTracking().Where(e => e.Action == WorkflowAction.Withdrawn)
+            .Join(claims, e => e.ClaimId, c => c.Id, (e, c) => new { e, c.Slug, c.PublishedHeadline, c.IsPublic })
+            .OrderByDescending(x => x.e.OccurredAtUtc).ThenByDescending(x => x.e.Id)
+            .Select(x => new WithdrawalRow(x.e.Id, x.Slug, x.PublishedHeadline!, x.e.OccurredAtUtc, x.e.Comment ?? string.Empty, x.IsPublic));
 
     /// <summary>The approved versions of a public claim, newest first; null when readers cannot see the claim.</summary>
     public async Task<(string Headline, IReadOnlyList<VersionRow> Versions)?> VersionsAsync(string slug, CancellationToken cancellationToken = default)
@@ -203,17 +226,30 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
         return (claim.PublishedHeadline!, versions);
     }
 
-    /// <summary>Whether a published claim or a topic exists under this slug (feeds of unknown things are 404).</summary>
-    public Task<bool> IsPublishedAsync(string claimSlug, CancellationToken cancellationToken = default) =>
-        db.Claims.AnyAsync(c => c.Slug == claimSlug && c.IsPublic, cancellationToken);
+    /// <summary>Where a slug a claim had before points now (the current slug of a public claim); null when it does not.</summary>
+    public Task<string?> MovedToAsync(string oldSlug, CancellationToken cancellationToken = default) =>
+        db.SlugRedirects.Where(r => r.OldSlug == oldSlug)
+            .Join(db.Claims.Where(c => c.IsPublic), r => r.ClaimId, c => c.Id, (r, c) => c.Slug)
+            .FirstOrDefaultAsync(cancellationToken);
 
-    public Task<bool> TopicExistsAsync(string topicSlug, CancellationToken cancellationToken = default) =>
-        db.Topics.AnyAsync(t => t.Slug == topicSlug, cancellationToken);
+    /// <summary>
+    /// The claim whose feed readers may follow under this slug: any claim readers saw (a withdrawn one still announces
+    /// its withdrawal there). Null when there is none.
+    /// </summary>
+    public async Task<int?> FeedClaimAsync(string claimSlug, CancellationToken cancellationToken = default) =>
+        await db.Claims.Where(c => c.Slug == claimSlug && c.PublishedVersion != null).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>Every topic by name, from memory (<see cref="ReferenceData"/>: forgotten by any save that adds, renames or deletes one).</summary>
+    /// <summary>Whether a topic has a feed: some claim readers saw was filed under it when approved.</summary>
+    public Task<bool> TopicHasFeedAsync(string topicSlug, CancellationToken cancellationToken = default) =>
+        db.PublishedClaimTopics.AnyAsync(p => p.Topic!.Slug == topicSlug
+            && db.Claims.Any(c => c.Id == p.ClaimId && c.PublishedVersion != null), cancellationToken);
+
+    /// <summary>Every topic a public claim's approved version is filed under, by name, from memory (<see cref="ReferenceData"/>: forgotten by any save that adds, renames or deletes one).</summary>
     public Task<List<(string Slug, string Name)>> TopicsAsync(CancellationToken cancellationToken = default) =>
         reference.GetAsync(nameof(TopicsAsync), async ct =>
-            (await db.Topics.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Slug, t.Name }).ToListAsync(ct))
+            (await db.Topics.AsNoTracking()
+                .Where(t => db.PublishedClaimTopics.Any(p => p.TopicId == t.Id && db.Claims.Any(c => c.Id == p.ClaimId && c.IsPublic)))
+                .OrderBy(t => t.Name).Select(t => new { t.Slug, t.Name }).ToListAsync(ct))
             .Select(t => (t.Slug, t.Name)).ToList(), cancellationToken);
 
     /// <summary>
@@ -233,10 +269,7 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
             var current = await CurrentBySlug(db, slug, version);
             if (current is null)
             {
-                var moved = await db.SlugRedirects.Where(r => r.OldSlug == slug)
-                    .Join(db.Claims.Where(c => c.IsPublic), r => r.ClaimId, c => c.Id, (r, c) => c.Slug)
-                    .FirstOrDefaultAsync(cancellationToken);
-                return new SlugLookup(null, moved);
+                return new SlugLookup(null, await MovedToAsync(slug, cancellationToken));
             }
             if (!current.IsPublic)
             {
@@ -251,7 +284,8 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
             }
             var corrections = current.Versions.Where(v => v.Kind == VersionKind.Correction && v.Number <= number)
                 .Select(v => new CorrectionNoteView(v.Number, v.ApprovedAtUtc, v.CorrectionNote ?? string.Empty)).ToList();
-            var details = await WithPublicNeighboursAsync(approved, cancellationToken);
+            // The permalink is the claim's current one, whichever version is shown (an older snapshot has the slug of its day).
+            var details = await WithPublicNeighboursAsync(approved with { Slug = slug }, cancellationToken);
             return new SlugLookup(details, null, new PublicationInfo(number, current.PublishedVersion!.Value, shown.ApprovedAtUtc, shown.Kind, corrections));
         }
         finally
@@ -299,26 +333,38 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
         (AppDbContext db, int claimId, int number) => db.ClaimVersions.AsNoTracking()
             .Where(v => v.ClaimId == claimId && v.Number == number).Select(v => v.Snapshot).FirstOrDefault());
 
-    public async Task<(string Name, string? Description, IReadOnlyList<PublicRow> Claims)?> ActorAsync(string slug, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// An actor as readers see it: as approved with the latest claim version naming it, and only while a public claim's
+    /// approved version names it (otherwise null, a 404).
+    /// </summary>
+    public async Task<(string Name, string? Description, string? WikidataId, IReadOnlyList<PublicRow> Claims)?> ActorAsync(string slug,
+        CancellationToken cancellationToken = default)
     {
-        var actor = await db.Actors.AsNoTracking().FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken);
+        var actor = await db.Actors.AsNoTracking()
+            .Where(a => a.Slug == slug && a.PublishedName != null
+                        && db.PublishedClaimActors.Any(p => p.ActorId == a.Id && db.Claims.Any(c => c.Id == p.ClaimId && c.IsPublic)))
+            .Select(a => new { a.PublishedName, a.PublishedDescription, a.PublishedWikidataId })
+            .FirstOrDefaultAsync(cancellationToken);
         if (actor is null)
         {
             return null;
         }
         var page = await ListAsync(new PublicFilter(Actor: slug), cancellationToken);
-        return (actor.Name, actor.Description, page.Rows);
+        return (actor.PublishedName!, actor.PublishedDescription, actor.PublishedWikidataId, page.Rows);
     }
 
+    /// <summary>A topic as readers see it: only while a public claim's approved version is filed under it (otherwise null, a 404).</summary>
     public async Task<(string Name, IReadOnlyList<PublicRow> Claims)?> TopicAsync(string slug, CancellationToken cancellationToken = default)
     {
-        var topic = await db.Topics.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken);
+        var topic = await db.Topics.AsNoTracking()
+            .Where(t => t.Slug == slug && db.PublishedClaimTopics.Any(p => p.TopicId == t.Id && db.Claims.Any(c => c.Id == p.ClaimId && c.IsPublic)))
+            .Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
         if (topic is null)
         {
             return null;
         }
         var page = await ListAsync(new PublicFilter(Topic: slug), cancellationToken);
-        return (topic.Name, page.Rows);
+        return (topic, page.Rows);
     }
 
     /// <summary>

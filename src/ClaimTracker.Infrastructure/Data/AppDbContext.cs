@@ -47,6 +47,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
 
+    public DbSet<PublishedClaimTopic> PublishedClaimTopics => Set<PublishedClaimTopic>();
+
+    public DbSet<PublishedClaimActor> PublishedClaimActors => Set<PublishedClaimActor>();
+
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
 
     public DbSet<Domain.Site.SiteSettings> SiteSettings => Set<Domain.Site.SiteSettings>();

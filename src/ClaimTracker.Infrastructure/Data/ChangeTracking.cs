@@ -19,7 +19,12 @@ public sealed class ChangeTracking(IHttpContextAccessor http, TimeProvider clock
 {
     public const string SystemActor = "system";
 
-    private static readonly HashSet<string> Noise = [nameof(Claim.Version), nameof(Claim.UpdatedAtUtc), nameof(Claim.UpdatedBy)];
+    /// <summary>
+    /// Fields no change record lists: stamps, and the copies an approval makes of what it published (the approval
+    /// itself is recorded in the workflow history and the audit log).
+    /// </summary>
+    private static readonly HashSet<string> Noise = [nameof(Claim.Version), nameof(Claim.UpdatedAtUtc), nameof(Claim.UpdatedBy),
+        nameof(Actor.PublishedName), nameof(Actor.PublishedDescription), nameof(Actor.PublishedWikidataId)];
 
     private List<Pending>? pending;
     private IDbContextTransaction? ownTransaction;
@@ -162,6 +167,7 @@ public sealed class ChangeTracking(IHttpContextAccessor http, TimeProvider clock
     private static List<Pending> Capture(AppDbContext db) =>
         db.ChangeTracker.Entries()
             .Where(e => e.Entity.GetType().Namespace == typeof(Claim).Namespace
+                        && e.Entity is not (PublishedClaimTopic or PublishedClaimActor)
                         && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => new Pending(e, e.State, e.State switch
             {

@@ -90,8 +90,11 @@ public sealed class ReferenceData : SaveChangesInterceptor
 
     private void Saving(DbContext? context)
     {
+        // Readers' topic list names the topics of public claims: a claim approved or withdrawn changes it too.
         if (context is not null && context.ChangeTracker.Entries().Any(e =>
-                e.Entity is StatusDefinition or SiteSettings or Topic or Actor && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+                (e.Entity is StatusDefinition or SiteSettings or Topic or Actor or PublishedClaimTopic
+                 && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                || (e.Entity is Claim && e.State == EntityState.Modified && e.Property(nameof(Claim.IsPublic)).IsModified)))
         {
             savesInProgress.AddOrUpdate(context, this);
             Forget();

@@ -40,6 +40,10 @@ public static partial class ClaimDiff
             }
         }
 
+        if (published is not null)
+        {
+            Field("Permalink", published.Slug, pending.PendingSlug ?? pending.Slug);
+        }
         Field("Headline", published?.Headline, pending.Headline);
         Field("Short form", published?.ClaimReviewed, pending.ClaimReviewed);
         Field("Claim as made", published?.OriginalText, pending.OriginalText);
@@ -55,6 +59,12 @@ public static partial class ClaimDiff
             h => $"{h.Status.Name} as of {Date(h.EffectiveOn)}{(h.CorrectsId is null ? "" : " (correction)")}: {Text(h.Rationale)}");
         Items("Statement", published?.Statements, pending.Statements, s => s.Id,
             s => $"{s.Actor.Name}, {s.Stance.ToString().ToLowerInvariant()}, {Date(s.MadeOn)}: {s.Quote}{(s.Translation is null ? "" : $" — {s.Translation}")}");
+        // Versions approved before actors were part of the snapshot hold no profiles: nothing to compare them with.
+        if (published is null || published.ActorProfiles is not null)
+        {
+            Items("Actor", published?.ActorProfiles, pending.ActorProfiles ?? [], a => a.Id,
+                a => $"{a.Name}{(a.WikidataId is null ? "" : $" ({a.WikidataId})")}{(a.Description is null ? "" : $": {a.Description}")}");
+        }
         Items("Source", published?.Sources, pending.Sources, s => s.SourceId,
             s => $"{s.Title} ({s.Outlet ?? "outlet unknown"}), {s.Stance.ToString().ToLowerInvariant()}{(s.Quote is null ? "" : $": „{s.Quote}“")}{(s.Note is null ? "" : $" — {s.Note}")}");
         return lines;

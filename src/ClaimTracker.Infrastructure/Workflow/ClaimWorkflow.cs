@@ -82,7 +82,7 @@ public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLo
 
     /// <param name="seenVersion">The version the reviewer looked at: a claim changed since then is not approved.</param>
     public Task<WorkResult> ApproveAsync(int claimId, Guid seenVersion, string user, bool isReviewer, CancellationToken cancellationToken = default) =>
-        OnClaimAsync(claimId, seenVersion, q => q.Include(c => c.StatusChanges), async claim =>
+        OnClaimAsync(claimId, seenVersion, WithPublishedParts, async claim =>
         {
             if (claim.CanApprove(user, isReviewer) is { Succeeded: false } refused)
             {
@@ -90,10 +90,14 @@ public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLo
             }
             var details = await queries.DetailsAsync(claimId, cancellationToken) ?? throw new DomainRuleException(string.Empty, "This claim no longer exists.");
             var approval = claim.Approve(user, isReviewer, Now);
-            AddVersion(claimId, approval, details);
+            await PublishAsync(claim, approval, details, cancellationToken);
             Record(claim, WorkflowAction.Approved, user, approval.Comment, AuditAction.ClaimApproved,
                 $"version {approval.Number} ({approval.Kind.Describe()}), submitted by {approval.SubmittedBy}", approval.Number);
         }, cancellationToken);
+
+    /// <summary>What an approval reads besides the claim: everything it copies for readers (topics, actors, speakers).</summary>
+    private static IQueryable<Claim> WithPublishedParts(IQueryable<Claim> claims) =>
+        claims.Include(c => c.StatusChanges).Include(c => c.Topics).Include(c => c.Actors).Include(c => c.Statements).AsSplitQuery();
 
     public Task<WorkResult> SendBackAsync(int claimId, Guid seenVersion, string user, bool isReviewer, string? comment,
         CancellationToken cancellationToken = default) =>
@@ -149,23 +153,53 @@ public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLo
     /// </summary>
     public async Task PublishDirectlyAsync(int claimId, string reason, CancellationToken cancellationToken = default)
     {
-        var claim = await db.Claims.Include(c => c.StatusChanges).FirstAsync(c => c.Id == claimId, cancellationToken);
+        var claim = await WithPublishedParts(db.Claims).FirstAsync(c => c.Id == claimId, cancellationToken);
         if (claim.Review != ReviewState.InReview)
         {
             claim.Submit(claim.UpdatedBy, reason, false, null, Now);
         }
         var details = await queries.DetailsAsync(claimId, cancellationToken);
         var approval = claim.Approve(AppActor, isReviewer: true, Now);
-        AddVersion(claimId, approval, details!);
+        await PublishAsync(claim, approval, details!, cancellationToken);
         db.WorkflowEvents.Add(WorkflowEvent.Create(claimId, WorkflowAction.Approved, AppActor, Now, reason, approval.Number));
         await db.SaveChangesAsync(cancellationToken);
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>The approved version, with the reader-facing page as it stood when approved.</summary>
-    private void AddVersion(int claimId, Claim.Approval approval, ClaimDetails details) =>
-        db.ClaimVersions.Add(ClaimVersion.Create(claimId, approval, ClaimSnapshot.Write(details with { IsPublic = true })));
+    /// <summary>
+    /// The approved version, with the reader-facing page as it stood when approved; and everything readers find the
+    /// claim by from now on: its topics, the actors it names (as they stand now), and its permalink (the old one redirects).
+    /// </summary>
+    private async Task PublishAsync(Claim claim, Claim.Approval approval, ClaimDetails details, CancellationToken cancellationToken)
+    {
+        db.ClaimVersions.Add(ClaimVersion.Create(claim.Id, approval,
+            ClaimSnapshot.Write(details with { Slug = claim.Slug, PendingSlug = null, IsPublic = true })));
+
+        var topicIds = claim.Topics.Select(t => t.TopicId).ToHashSet();
+        var shownTopics = await db.PublishedClaimTopics.Where(p => p.ClaimId == claim.Id).ToListAsync(cancellationToken);
+        db.PublishedClaimTopics.RemoveRange(shownTopics.Where(p => !topicIds.Contains(p.TopicId)));
+        db.PublishedClaimTopics.AddRange(topicIds.Where(id => shownTopics.All(p => p.TopicId != id)).Select(id => new PublishedClaimTopic(claim.Id, id)));
+
+        var actorIds = claim.Actors.Select(a => a.ActorId).Concat(claim.Statements.Select(s => s.ActorId)).ToHashSet();
+        var shownActors = await db.PublishedClaimActors.Where(p => p.ClaimId == claim.Id).ToListAsync(cancellationToken);
+        db.PublishedClaimActors.RemoveRange(shownActors.Where(p => !actorIds.Contains(p.ActorId)));
+        db.PublishedClaimActors.AddRange(actorIds.Where(id => shownActors.All(p => p.ActorId != id)).Select(id => new PublishedClaimActor(claim.Id, id)));
+        foreach (var actor in await db.Actors.Where(a => actorIds.Contains(a.Id)).ToListAsync(cancellationToken))
+        {
+            actor.Publish();
+        }
+
+        if (approval.PreviousSlug is { } previous)
+        {
+            // The claim may take back a permalink it had before: that one no longer redirects.
+            if (await db.SlugRedirects.FirstOrDefaultAsync(r => r.OldSlug == claim.Slug, cancellationToken) is { } ownOld)
+            {
+                db.SlugRedirects.Remove(ownOld);
+            }
+            db.SlugRedirects.Add(new SlugRedirect(previous, claim.Id));
+        }
+    }
 
     private void Record(Claim claim, WorkflowAction action, string user, string? comment, AuditAction auditAction, string details, int? version = null)
     {
@@ -194,16 +228,32 @@ public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLo
         {
             return WorkResult.Invalid(rule.Field, rule.Message);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
-            // Someone else saved the claim (or approved it) between our read and our write.
-            db.ChangeTracker.Clear();
-            return Changed(await db.Claims.AsNoTracking().FirstAsync(c => c.Id == claimId, cancellationToken));
+            // Someone else saved the claim (or approved it) between our read and our write: the check of the claim's
+            // version, or the unique number of its next approved version, refused our write. Any other failure is not ours to hide.
+            if (await ChangedSinceAsync(claimId, cancellationToken) is { } current)
+            {
+                return Changed(current);
+            }
+            throw;
         }
         return WorkResult.Done(claim.Id, claim.Slug);
     }
 
+    /// <summary>The claim as saved by someone else after we read it; null when nobody did.</summary>
+    private async Task<Claim?> ChangedSinceAsync(int claimId, CancellationToken cancellationToken)
+    {
+        var tracked = db.ChangeTracker.Entries<Claim>().First(e => e.Entity.Id == claimId);
+        var original = (Guid)tracked.Property(nameof(Claim.Version)).OriginalValue!;
+        db.ChangeTracker.Clear();
+        var current = await db.Claims.AsNoTracking().FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken);
+        return current is not null && current.Version != original ? current : null;
+    }
+
     private static WorkResult Changed(Claim current) => WorkResult.Invalid(string.Empty,
-        $"{current.UpdatedBy} changed this claim at {current.UpdatedAtUtc:yyyy-MM-dd HH:mm} UTC after you opened it. " +
-        "Nothing was done: look at the changes again, then decide.") with { IsConflict = true };
+        current is { Review: ReviewState.Approved, PublishedVersion: { } number }
+            ? $"Already approved as version {number} by {current.UpdatedBy} at {current.UpdatedAtUtc:yyyy-MM-dd HH:mm} UTC. Nothing was done."
+            : $"{current.UpdatedBy} changed this claim at {current.UpdatedAtUtc:yyyy-MM-dd HH:mm} UTC after you opened it. " +
+              "Nothing was done: look at the changes again, then decide.") with { IsConflict = true };
 }

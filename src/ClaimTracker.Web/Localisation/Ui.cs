@@ -51,6 +51,11 @@ public static class Ui
         ["When we get something wrong we say so here and on the claim's page. Earlier versions stay readable."] =
             "Wenn uns ein Fehler unterläuft, sagen wir es hier und auf der Seite der Behauptung. Frühere Fassungen bleiben lesbar.",
         ["No corrections so far."] = "Bisher keine Korrekturen.",
+        ["Withdrawn claims"] = "Zurückgezogene Behauptungen",
+        ["Why we withdrew it"] = "Warum wir sie zurückgezogen haben",
+        ["No claim withdrawn so far."] = "Bisher keine Behauptung zurückgezogen.",
+        ["published again since"] = "seitdem wieder veröffentlicht",
+        ["Wikidata item"] = "Wikidata-Eintrag",
         ["Date"] = "Datum",
         ["Claim"] = "Behauptung",
         ["What we corrected"] = "Was wir korrigiert haben",

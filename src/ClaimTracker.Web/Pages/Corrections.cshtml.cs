@@ -4,11 +4,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClaimTracker.Web.Pages;
 
-/// <summary>Every correction of a published claim, newest first, with its public note.</summary>
+/// <summary>Every correction of a published claim and every withdrawal of a claim readers saw, newest first, with their public notes.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = ClaimTracker.Web.Hosting.PublicCaching.Policy)]
 public sealed class CorrectionsModel(PublicClaims claims) : PageModel
 {
     public IReadOnlyList<CorrectionRow> Corrections { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Corrections = await claims.CorrectionsAsync(cancellationToken: cancellationToken);
+    public IReadOnlyList<WithdrawalRow> Withdrawals { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Corrections = await claims.CorrectionsAsync(cancellationToken: cancellationToken);
+        Withdrawals = await claims.WithdrawalsAsync(cancellationToken: cancellationToken);
+    }
 }

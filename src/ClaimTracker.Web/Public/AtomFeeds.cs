@@ -6,9 +6,9 @@ using ClaimTracker.Infrastructure.Site;
 namespace ClaimTracker.Web.Public;
 
 /// <summary>
-/// Atom 1.0 (RFC 4287) feeds of published status changes and corrections, written with XmlWriter (the Syndication package is not
-/// available here): every change site-wide, one claim's timeline, one topic's claims. Entry ids are
-/// URNs of the status change or correction, stable even when a claim's slug changes.
+/// Atom 1.0 (RFC 4287) feeds of published status changes, corrections and withdrawals, written with XmlWriter: every change
+/// site-wide, one claim's timeline, one topic's claims. Feed and entry ids are URNs of the claim, status change, correction or
+/// withdrawal, stable when a claim's slug changes.
 /// </summary>
 public static class AtomFeeds
 {
@@ -19,21 +19,24 @@ public static class AtomFeeds
         app.MapGet("/feeds/claims.atom", (PublicClaims claims, SitePublishing site, HttpContext context) =>
             WriteAsync(context, claims, site, "urn:claimtracker:feed:claims", "All status changes", "/claims", null, null)).AllowAnonymous().CacheOutput(Hosting.PublicCaching.Policy);
 
+        // A claim's feed is named by the claim's id, never its slug: an approved slug change keeps subscribers' feed.
         app.MapGet("/claims/{slug}/feed.atom", async (string slug, PublicClaims claims, SitePublishing site, HttpContext context) =>
-            await claims.IsPublishedAsync(slug, context.RequestAborted)
-                ? await WriteAsync(context, claims, site, $"urn:claimtracker:feed:claim:{slug}", "Status changes of this claim", $"/claims/{slug}", slug, null)
-                : Results.NotFound()).AllowAnonymous().CacheOutput(Hosting.PublicCaching.Policy);
+            await claims.FeedClaimAsync(slug, context.RequestAborted) is { } claimId
+                ? await WriteAsync(context, claims, site, $"urn:claimtracker:feed:claim:{claimId}", "Status changes of this claim", $"/claims/{slug}", claimId, null)
+                : await claims.MovedToAsync(slug, context.RequestAborted) is { } current
+                    ? Results.Redirect($"/claims/{Uri.EscapeDataString(current)}/feed.atom", permanent: true)
+                    : Results.NotFound()).AllowAnonymous().CacheOutput(Hosting.PublicCaching.Policy);
 
         app.MapGet("/topics/{slug}/feed.atom", async (string slug, PublicClaims claims, SitePublishing site, HttpContext context) =>
-            await claims.TopicExistsAsync(slug, context.RequestAborted)
+            await claims.TopicHasFeedAsync(slug, context.RequestAborted)
                 ? await WriteAsync(context, claims, site, $"urn:claimtracker:feed:topic:{slug}", "Status changes in this topic", $"/topics/{slug}", null, slug)
                 : Results.NotFound()).AllowAnonymous().CacheOutput(Hosting.PublicCaching.Policy);
     }
 
     private static async Task<IResult> WriteAsync(HttpContext context, PublicClaims claims, SitePublishing site, string feedId,
-        string title, string alternatePath, string? claimSlug, string? topicSlug)
+        string title, string alternatePath, int? claimId, string? topicSlug)
     {
-        var entries = await claims.FeedAsync(claimSlug, topicSlug, cancellationToken: context.RequestAborted);
+        var entries = await claims.FeedAsync(claimId, topicSlug, cancellationToken: context.RequestAborted);
         var publisher = await site.GetAsync(context.RequestAborted);
         var origin = $"{context.Request.Scheme}://{context.Request.Host}";
         var updated = entries.Count == 0 ? DateTime.UnixEpoch : entries.Max(e => e.PublishedAtUtc);
@@ -57,7 +60,7 @@ public static class AtomFeeds
                 xml.WriteElementString("id", AtomNamespace, entry.EntryId);
                 xml.WriteElementString("title", AtomNamespace, entry.Status is { } status
                     ? $"{(entry.IsCorrection ? "Correction: " : "")}{status.Name} – {entry.Headline}"
-                    : $"Correction – {entry.Headline}");
+                    : $"{(entry.IsWithdrawal ? "Withdrawn" : "Correction")} – {entry.Headline}");
                 xml.WriteElementString("updated", AtomNamespace, Timestamp(entry.PublishedAtUtc));
                 xml.WriteElementString("published", AtomNamespace, Timestamp(entry.PublishedAtUtc));
                 Link(xml, "alternate", $"{origin}/claims/{entry.Slug}", "text/html");
@@ -72,7 +75,9 @@ public static class AtomFeeds
                 xml.WriteAttributeString("type", "text");
                 xml.WriteString(entry.Status is { } summary
                     ? $"{summary.Name} as of {entry.EffectiveOn:yyyy-MM-dd}: {entry.Headline}"
-                    : $"Correction to “{entry.Headline}”: {entry.CorrectionNote}");
+                    : entry.IsWithdrawal
+                        ? $"Withdrawn: “{entry.Headline}”. {entry.CorrectionNote}"
+                        : $"Correction to “{entry.Headline}”: {entry.CorrectionNote}");
                 xml.WriteEndElement();
                 xml.WriteStartElement("content", AtomNamespace);
                 xml.WriteAttributeString("type", "html");

@@ -63,6 +63,16 @@ public static class ClaimsApi
                 {
                     return Results.Redirect($"/api/claims/{Uri.EscapeDataString(current)}", permanent: true);
                 }
+                if (found.Withdrawn is { } withdrawn)
+                {
+                    // Withdrawn with a public note: gone, and the reader's client is told why.
+                    return Results.Problem(statusCode: StatusCodes.Status410Gone, title: "This claim was withdrawn.",
+                        detail: withdrawn.Note, instance: $"/claims/{Uri.EscapeDataString(withdrawn.Slug)}",
+                        extensions: new Dictionary<string, object?>
+                        {
+                            ["withdrawnAt"] = DateTime.SpecifyKind(withdrawn.WithdrawnAtUtc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                        });
+                }
                 if (found.Claim is not { } claim)
                 {
                     return Results.NotFound();
@@ -70,7 +80,8 @@ public static class ClaimsApi
                 return Conditional(context, ToApi(claim, Origin(context)), claim.UpdatedAtUtc);
             })
             .WithName("GetClaim").WithSummary("One published claim with its timeline, statements and sources.")
-            .Produces<ApiClaim>().Produces(StatusCodes.Status304NotModified).Produces(StatusCodes.Status404NotFound);
+            .Produces<ApiClaim>().Produces(StatusCodes.Status304NotModified).Produces(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone);
     }
 
     private static string Origin(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}";

@@ -10,6 +10,10 @@ public static class StatusBadgeSvg
         app.MapGet("/claims/{slug}/badge.svg", async (string slug, PublicClaims claims, StatusScale scale, HttpContext context) =>
         {
             var found = await claims.BySlugAsync(slug, cancellationToken: context.RequestAborted);
+            if (found.RedirectTo is { } current)
+            {
+                return Results.Redirect($"/claims/{Uri.EscapeDataString(current)}/badge.svg", permanent: true);
+            }
             if (found.Claim is not { } claim)
             {
                 return Results.NotFound();

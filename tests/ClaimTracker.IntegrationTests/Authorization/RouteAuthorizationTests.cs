@@ -87,6 +87,14 @@ public sealed class RouteAuthorizationTests(ClaimTrackerFactory factory) : IClas
         var someClaimId = (await factory.CreateClaimAsync("Tabellenbehauptung zur Autorisierung")).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var (someActorId, someSourceId) = await factory.CreateActorAndSourceAsync();
         var publicSlug = await factory.PublishAsync(await factory.CreateClaimAsync("Veröffentlichte Tabellenbehauptung", topics: "Autorisierung"));
+        // An actor page is public while a public claim's approved version names the actor.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var editor = scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEditor>();
+            var named = await editor.CreateAsync(new ClaimTracker.Infrastructure.Claims.ClaimInput("Behauptung mit Akteur für die Tabelle",
+                "Ein Satz.", "de", null, null, false, null, null, null, [int.Parse(someActorId)], [], null, null), "builder@example.org");
+            await factory.PublishAsync(named.Id!.Value);
+        }
         var actorSlug = await factory.WithDbAsync(db => db.Actors.Where(a => a.Id == int.Parse(someActorId)).Select(a => a.Slug).SingleAsync());
         var failures = new List<string>();
 

@@ -50,7 +50,7 @@ public sealed class ReferenceDataTests(ClaimTrackerFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task Topics_ReadFromMemory_ANewTopicIsOfferedToReadersAtOnce()
+    public async Task Topics_ReadFromMemory_ATopicIsOfferedToReadersOnceAClaimFiledUnderItIsApproved_AndGoneWhenItIsWithdrawn()
     {
         await using (var scope = factory.Services.CreateAsyncScope())
         {
@@ -58,16 +58,15 @@ public sealed class ReferenceDataTests(ClaimTrackerFactory factory) : IClassFixt
             var claims = scope.ServiceProvider.GetRequiredService<PublicClaims>();
             Assert.Same(await claims.TopicsAsync(), await claims.TopicsAsync());
         }
-
-        await factory.WithDbAsync(async db =>
-        {
-            db.Topics.Add(ClaimTracker.Domain.Claims.Topic.Create("Ostseepipelines"));
-            return await db.SaveChangesAsync();
-        });
-
+        var id = await factory.CreateClaimAsync("Behauptung über Ostseepipelines", topics: "Ostseepipelines");
         var reader = factory.CreateClient();
-        var html = await reader.GetStringAsync("/claims");
-        Assert.Contains("Ostseepipelines", html);
+        Assert.DoesNotContain("Ostseepipelines", await reader.GetStringAsync("/claims"));
+
+        await factory.PublishAsync(id);
+        Assert.Contains("Ostseepipelines", await reader.GetStringAsync("/claims"));
+
+        await factory.PublishAsync(id, isPublic: false);
+        Assert.DoesNotContain("Ostseepipelines", await reader.GetStringAsync("/claims"));
     }
 
     [Fact]

@@ -52,7 +52,11 @@ public static partial class PublicPages
             }));
 
     private static string Blank(string body) =>
-        AntiforgeryToken().Replace(Nonce().Replace(body, "nonce=\"\""), "$1\"\"");
+        RequestId().Replace(AntiforgeryToken().Replace(Nonce().Replace(body, "nonce=\"\""), "$1\"\""), "$1");
+
+    /// <summary>An error page names its request (a 404 for an actor no public claim names, say).</summary>
+    [GeneratedRegex("(<code id=\"request-id\">)[^<]*")]
+    private static partial Regex RequestId();
 
     [GeneratedRegex("nonce=\"[^\"]*\"")]
     private static partial Regex Nonce();

@@ -48,11 +48,46 @@ public sealed class ClaimTests
     }
 
     [Fact]
-    public void ChangeSlug_ReturnsTheOldSlugForTheRedirect()
+    public void ChangeSlug_OfANeverPublishedClaim_TakesEffectAtOnce()
     {
         var claim = ArmsClaim();
-        Assert.Equal("nordkorea-liefert-waffen", claim.ChangeSlug("waffenlieferungen-nordkorea", "e@example.org", Now));
+        claim.ChangeSlug("waffenlieferungen-nordkorea", "e@example.org", Now);
         Assert.Equal("waffenlieferungen-nordkorea", claim.Slug);
+        Assert.Null(claim.PendingSlug);
+    }
+
+    [Fact]
+    public void ChangeSlug_OfAPublishedClaim_WaitsForApprovalWhichNamesTheOldSlug()
+    {
+        var claim = ArmsClaim();
+        claim.Submit("e@example.org", null, false, null, Now);
+        claim.Approve("r@example.org", isReviewer: true, Now);
+
+        claim.ChangeSlug("waffenlieferungen-nordkorea", "e@example.org", Now);
+        Assert.Equal("nordkorea-liefert-waffen", claim.Slug);
+        Assert.Equal("waffenlieferungen-nordkorea", claim.WorkingSlug);
+        Assert.True(claim.HasPendingChanges);
+
+        claim.Submit("e@example.org", null, false, null, Now);
+        var approval = claim.Approve("r@example.org", isReviewer: true, Now);
+        Assert.Equal("nordkorea-liefert-waffen", approval.PreviousSlug);
+        Assert.Equal("waffenlieferungen-nordkorea", claim.Slug);
+        Assert.Null(claim.PendingSlug);
+    }
+
+    [Fact]
+    public void ChangeSlug_BackToThePublicSlug_LeavesNothingPendingForTheSlug()
+    {
+        var claim = ArmsClaim();
+        claim.Submit("e@example.org", null, false, null, Now);
+        claim.Approve("r@example.org", isReviewer: true, Now);
+        claim.ChangeSlug("waffenlieferungen-nordkorea", "e@example.org", Now);
+
+        claim.ChangeSlug("nordkorea-liefert-waffen", "e@example.org", Now);
+
+        Assert.Null(claim.PendingSlug);
+        claim.Submit("e@example.org", null, false, null, Now);
+        Assert.Null(claim.Approve("r@example.org", isReviewer: true, Now).PreviousSlug);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 "ClaimTracker.Domain.Claims.Actor",
                 typeof(Actor),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 12,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -71,6 +71,30 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 fieldInfo: typeof(Actor).GetField("<ProvenanceLabel>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 100);
+
+            var publishedDescription = runtimeEntityType.AddProperty(
+                "PublishedDescription",
+                typeof(string),
+                propertyInfo: typeof(Actor).GetProperty("PublishedDescription", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Actor).GetField("<PublishedDescription>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 500);
+
+            var publishedName = runtimeEntityType.AddProperty(
+                "PublishedName",
+                typeof(string),
+                propertyInfo: typeof(Actor).GetProperty("PublishedName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Actor).GetField("<PublishedName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+
+            var publishedWikidataId = runtimeEntityType.AddProperty(
+                "PublishedWikidataId",
+                typeof(string),
+                propertyInfo: typeof(Actor).GetProperty("PublishedWikidataId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Actor).GetField("<PublishedWikidataId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 20);
 
             var slug = runtimeEntityType.AddProperty(
                 "Slug",

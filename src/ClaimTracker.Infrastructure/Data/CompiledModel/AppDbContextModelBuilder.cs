@@ -11,7 +11,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("77068b77-489b-43d3-9bcb-18fb09c84872"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("92357c17-cc79-4f32-bfda-55f7d30055cd"), entityTypeCount: 31)
         {
         }
 
@@ -24,6 +24,8 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
             var claimRelation = ClaimRelationEntityType.Create(this);
             var claimSource = ClaimSourceEntityType.Create(this);
             var claimTopic = ClaimTopicEntityType.Create(this);
+            var publishedClaimActor = PublishedClaimActorEntityType.Create(this);
+            var publishedClaimTopic = PublishedClaimTopicEntityType.Create(this);
             var slugRedirect = SlugRedirectEntityType.Create(this);
             var source = SourceEntityType.Create(this);
             var statement = StatementEntityType.Create(this);
@@ -57,6 +59,10 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
             ClaimSourceEntityType.CreateForeignKey2(claimSource, source);
             ClaimTopicEntityType.CreateForeignKey1(claimTopic, claim);
             ClaimTopicEntityType.CreateForeignKey2(claimTopic, topic);
+            PublishedClaimActorEntityType.CreateForeignKey1(publishedClaimActor, actor);
+            PublishedClaimActorEntityType.CreateForeignKey2(publishedClaimActor, claim);
+            PublishedClaimTopicEntityType.CreateForeignKey1(publishedClaimTopic, claim);
+            PublishedClaimTopicEntityType.CreateForeignKey2(publishedClaimTopic, topic);
             SlugRedirectEntityType.CreateForeignKey1(slugRedirect, claim);
             SourceEntityType.CreateForeignKey1(source, actor);
             StatementEntityType.CreateForeignKey1(statement, actor);
@@ -87,6 +93,8 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
             ClaimRelationEntityType.CreateAnnotations(claimRelation);
             ClaimSourceEntityType.CreateAnnotations(claimSource);
             ClaimTopicEntityType.CreateAnnotations(claimTopic);
+            PublishedClaimActorEntityType.CreateAnnotations(publishedClaimActor);
+            PublishedClaimTopicEntityType.CreateAnnotations(publishedClaimTopic);
             SlugRedirectEntityType.CreateAnnotations(slugRedirect);
             SourceEntityType.CreateAnnotations(source);
             StatementEntityType.CreateAnnotations(statement);

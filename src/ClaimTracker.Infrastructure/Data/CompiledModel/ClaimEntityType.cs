@@ -23,10 +23,10 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 "ClaimTracker.Domain.Claims.Claim",
                 typeof(Claim),
                 baseEntityType,
-                propertyCount: 38,
+                propertyCount: 39,
                 navigationCount: 6,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 10,
+                unnamedIndexCount: 11,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -147,6 +147,14 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 maxLength: 4000);
             pendingAuthors.AddAnnotation("Relational:DefaultValue", "");
+
+            var pendingSlug = runtimeEntityType.AddProperty(
+                "PendingSlug",
+                typeof(string),
+                propertyInfo: typeof(Claim).GetProperty("PendingSlug", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Claim).GetField("<PendingSlug>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 80);
 
             var publishedAtUtc = runtimeEntityType.AddProperty(
                 "PublishedAtUtc",
@@ -332,31 +340,35 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 new[] { parentClaimId });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { publishedStatusId });
-            index2.AddAnnotation("Relational:Filter", "\"IsPublic\"");
-            index2.AddAnnotation("Relational:Name", "IX_Claims_Public_PublishedStatusId");
+                new[] { pendingSlug },
+                unique: true);
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { publishedVersion });
-            index3.AddAnnotation("Relational:Filter", "\"IsPublic\" AND \"PublishedVersion\" IS NULL");
-            index3.AddAnnotation("Relational:Name", "IX_Claims_Public_Unversioned");
+                new[] { publishedStatusId });
+            index3.AddAnnotation("Relational:Filter", "\"IsPublic\"");
+            index3.AddAnnotation("Relational:Name", "IX_Claims_Public_PublishedStatusId");
 
             var index4 = runtimeEntityType.AddIndex(
-                new[] { reviewBy });
+                new[] { publishedVersion });
+            index4.AddAnnotation("Relational:Filter", "\"IsPublic\" AND \"PublishedVersion\" IS NULL");
+            index4.AddAnnotation("Relational:Name", "IX_Claims_Public_Unversioned");
 
             var index5 = runtimeEntityType.AddIndex(
+                new[] { reviewBy });
+
+            var index6 = runtimeEntityType.AddIndex(
                 new[] { slug },
                 unique: true);
 
-            var index6 = runtimeEntityType.AddIndex(
+            var index7 = runtimeEntityType.AddIndex(
                 new[] { updatedAtUtc });
 
-            var index7 = runtimeEntityType.AddIndex(
-                new[] { publishedStatusSince, id });
-            index7.AddAnnotation("Relational:Filter", "\"IsPublic\"");
-            index7.AddAnnotation("Relational:Name", "IX_Claims_Public_PublishedStatusSince_Id");
-
             var index8 = runtimeEntityType.AddIndex(
+                new[] { publishedStatusSince, id });
+            index8.AddAnnotation("Relational:Filter", "\"IsPublic\"");
+            index8.AddAnnotation("Relational:Name", "IX_Claims_Public_PublishedStatusSince_Id");
+
+            var index9 = runtimeEntityType.AddIndex(
                 new[] { review, submittedAtUtc });
 
             return runtimeEntityType;

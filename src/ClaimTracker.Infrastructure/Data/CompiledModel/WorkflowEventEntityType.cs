@@ -22,7 +22,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 baseEntityType,
                 propertyCount: 7,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -84,6 +84,9 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { action, occurredAtUtc });
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { claimId, occurredAtUtc });
 
             return runtimeEntityType;

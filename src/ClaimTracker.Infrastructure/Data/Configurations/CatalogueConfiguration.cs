@@ -20,6 +20,9 @@ internal sealed class ActorConfiguration : IEntityTypeConfiguration<Actor>
         builder.Property(a => a.Description).HasMaxLength(Actor.DescriptionMaxLength);
         builder.Property(a => a.WikidataId).HasMaxLength(Actor.WikidataMaxLength);
         builder.Property(a => a.ProvenanceLabel).HasMaxLength(Actor.ProvenanceMaxLength);
+        builder.Property(a => a.PublishedName).HasMaxLength(Actor.NameMaxLength);
+        builder.Property(a => a.PublishedDescription).HasMaxLength(Actor.DescriptionMaxLength);
+        builder.Property(a => a.PublishedWikidataId).HasMaxLength(Actor.WikidataMaxLength);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => a.Name);
     }

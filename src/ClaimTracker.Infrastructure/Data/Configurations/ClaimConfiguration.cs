@@ -14,6 +14,9 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Slug).HasMaxLength(Slug.MaxLength).IsRequired();
         builder.HasIndex(c => c.Slug).IsUnique();
+        builder.Property(c => c.PendingSlug).HasMaxLength(Slug.MaxLength);
+        builder.HasIndex(c => c.PendingSlug).IsUnique();
+        builder.Ignore(c => c.WorkingSlug);
         builder.Property(c => c.Headline).HasMaxLength(Claim.HeadlineMaxLength).IsRequired();
         builder.Property(c => c.ClaimReviewed).HasMaxLength(Claim.ClaimReviewedMaxLength);
         builder.Property(c => c.OriginalText).HasMaxLength(Claim.TextMaxLength).IsRequired();

@@ -32,6 +32,8 @@ internal sealed class WorkflowEventConfiguration : IEntityTypeConfiguration<Work
         builder.ToTable("WorkflowEvents");
         builder.HasKey(e => e.Id);
         builder.HasIndex(e => new { e.ClaimId, e.OccurredAtUtc });
+        // Withdrawals for readers (corrections page, feeds), newest first, without reading every event.
+        builder.HasIndex(e => new { e.Action, e.OccurredAtUtc });
         builder.Property(e => e.Action).HasConversion<string>().HasMaxLength(16);
         builder.Property(e => e.Actor).HasMaxLength(EmailAddress.MaxLength).IsRequired();
         builder.Property(e => e.Comment).HasMaxLength(ClaimVersion.NoteMaxLength);

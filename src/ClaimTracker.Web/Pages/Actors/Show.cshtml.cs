@@ -4,12 +4,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClaimTracker.Web.Pages.Actors;
 
+/// <summary>An actor's public page: the actor as approved with the claims naming it; 404 until a public claim's approved version names it.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = ClaimTracker.Web.Hosting.PublicCaching.Policy)]
 public sealed class ActorPageModel(PublicClaims claims) : PageModel
 {
     public string Name { get; private set; } = string.Empty;
 
     public string? Description { get; private set; }
+
+    /// <summary>The actor's Wikidata item, as approved.</summary>
+    public string? WikidataId { get; private set; }
 
     public IReadOnlyList<PublicRow> Claims { get; private set; } = [];
 
@@ -19,7 +23,7 @@ public sealed class ActorPageModel(PublicClaims claims) : PageModel
         {
             return NotFound();
         }
-        (Name, Description, Claims) = actor;
+        (Name, Description, WikidataId, Claims) = actor;
         return Page();
     }
 }

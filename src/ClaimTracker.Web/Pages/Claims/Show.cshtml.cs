@@ -24,7 +24,7 @@ public sealed class ClaimPageModel(PublicClaims claims, Localisation.StatusNames
 
     public string PublisherName { get; private set; } = string.Empty;
 
-    /// <summary>ClaimReview JSON-LD when the current status is a verdict.</summary>
+    /// <summary>ClaimReview JSON-LD when the current status is a verdict and the latest version is shown.</summary>
     public Dictionary<string, object?>? ClaimReview { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, int? version, CancellationToken cancellationToken)
@@ -51,7 +51,10 @@ public sealed class ClaimPageModel(PublicClaims claims, Localisation.StatusNames
         CanonicalUrl = $"{Request.Scheme}://{Request.Host}/claims/{Uri.EscapeDataString(Claim.Slug)}";
         var publisher = await site.GetAsync(cancellationToken);
         PublisherName = publisher.PublisherName;
-        ClaimReview = ClaimReviewMarkup.For(Claim, status, statuses.Max(s => s.RatingValue) ?? 1, publisher, CanonicalUrl);
+        // Only the current version reviews the claim: an older one's verdict would contradict it under the same address.
+        ClaimReview = Publication.IsLatest
+            ? ClaimReviewMarkup.For(Claim, status, statuses.Max(s => s.RatingValue) ?? 1, publisher, CanonicalUrl)
+            : null;
         return Page();
     }
 }

@@ -19,7 +19,9 @@ public sealed class VersionsModel(PublicClaims claims) : PageModel
     {
         if (await claims.VersionsAsync(slug, cancellationToken) is not { } found)
         {
-            return NotFound();
+            return await claims.MovedToAsync(slug, cancellationToken) is { } current
+                ? RedirectPermanent($"/claims/{Uri.EscapeDataString(current)}/versions")
+                : NotFound();
         }
         (Slug, Headline, Versions) = (slug, found.Headline, found.Versions);
         return Page();
