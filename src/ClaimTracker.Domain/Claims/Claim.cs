@@ -130,6 +130,9 @@ public sealed class Claim
     /// <summary>Changes with every save; a form holding an older value cannot overwrite.</summary>
     public Guid Version { get; private set; }
 
+    /// <summary>The "log a claim" form that created it (one id per form shown): the same form posted twice is one claim.</summary>
+    public Guid? SubmissionId { get; private set; }
+
     public IReadOnlyCollection<ClaimActor> Actors => actors;
 
     public IReadOnlyCollection<ClaimTopic> Topics => topics;
@@ -179,13 +182,13 @@ public sealed class Claim
         return errors;
     }
 
-    public static Claim Create(Draft draft, string slug, string user, DateTime nowUtc)
+    public static Claim Create(Draft draft, string slug, string user, DateTime nowUtc, Guid? submissionId = null)
     {
         if (!Text.Slug.IsValid(slug))
         {
             throw new DomainRuleException(nameof(Slug), $"'{slug}' is not a valid slug.");
         }
-        var claim = new Claim { Slug = slug, CreatedBy = user, CreatedAtUtc = nowUtc };
+        var claim = new Claim { Slug = slug, CreatedBy = user, CreatedAtUtc = nowUtc, SubmissionId = submissionId };
         claim.Edit(draft, user, nowUtc);
         return claim;
     }

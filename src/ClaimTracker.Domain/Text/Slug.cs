@@ -26,7 +26,8 @@ public static class Slug
         var slug = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            // Accents go with their letter; invisible characters (zero-width space, direction marks) separate nothing.
+            if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.Format)
             {
                 continue;
             }
@@ -39,17 +40,26 @@ public static class Slug
                 slug.Append('-');
             }
         }
-        var result = slug.ToString().Trim('-');
-        if (result.Length > MaxLength)
-        {
-            result = result[..MaxLength];
-            var cut = result.LastIndexOf('-');
-            result = (cut > MaxLength / 2 ? result[..cut] : result).Trim('-');
-        }
+        var result = Shortened(slug.ToString().Trim('-'), MaxLength);
         return result.Length == 0 ? "claim" : result;
     }
 
-    /// <summary>The slug, or the slug with -2, -3 … appended until <paramref name="taken"/> says it is free.</summary>
+    /// <summary>At most <paramref name="length"/> characters, cut at a hyphen when one is in the second half.</summary>
+    private static string Shortened(string slug, int length)
+    {
+        if (slug.Length <= length)
+        {
+            return slug;
+        }
+        var result = slug[..length];
+        var cut = result.LastIndexOf('-');
+        return (cut > length / 2 ? result[..cut] : result).Trim('-');
+    }
+
+    /// <summary>
+    /// The slug, or the slug with -2, -3 … appended until <paramref name="taken"/> says it is free; a long slug is shortened
+    /// so that slug and suffix stay within <see cref="MaxLength"/>.
+    /// </summary>
     public static string Unique(string baseSlug, Func<string, bool> taken)
     {
         if (!taken(baseSlug))
@@ -58,7 +68,8 @@ public static class Slug
         }
         for (var n = 2; ; n++)
         {
-            var candidate = $"{baseSlug}-{n}";
+            var suffix = $"-{n}";
+            var candidate = Shortened(baseSlug, MaxLength - suffix.Length) + suffix;
             if (!taken(candidate))
             {
                 return candidate;

@@ -74,35 +74,37 @@ public sealed class ActorDirectory(AppDbContext db, TimeProvider clock, Referenc
             .FirstOrDefaultAsync(cancellationToken) is { } found ? (found.Draft, found.Version) : null;
 
     /// <summary>Saves the actor; every claim naming it gets a pending revision (its readers see the change after review).</summary>
-    public async Task<WorkResult> EditAsync(int id, Guid version, Actor.Draft draft, string user, CancellationToken cancellationToken = default)
-    {
-        var actor = await db.Actors.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (actor is null)
+    public Task<WorkResult> EditAsync(int id, Guid version, Actor.Draft draft, string user, CancellationToken cancellationToken = default) =>
+        // The claims it marks pending may be saved by others at the same moment: then it is tried again on what they left.
+        LostRace.RetryAsync(db, async () =>
         {
-            return WorkResult.NotFound("actor");
-        }
-        if (actor.Version != version)
-        {
-            return WorkResult.Invalid(string.Empty, $"Someone else changed “{actor.Name}” meanwhile. The form shows the current values; make your change again.") with { IsConflict = true };
-        }
-        if (Actor.Validate(draft) is { Count: > 0 } errors)
-        {
-            return WorkResult.Invalid(errors);
-        }
-        var name = draft.Name.Trim();
-        if (await db.Actors.AnyAsync(a => a.Name == name && a.Id != id, cancellationToken))
-        {
-            return WorkResult.Invalid(nameof(Actor.Draft.Name), $"“{name}” is already in the directory.");
-        }
-        actor.Edit(draft);
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var claim in await db.Claims.Where(c => c.Actors.Any(a => a.ActorId == id) || c.Statements.Any(s => s.ActorId == id)).ToListAsync(cancellationToken))
-        {
-            claim.SharedPartChanged(user, now);
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        return WorkResult.Done(actor.Id, actor.Slug);
-    }
+            var actor = await db.Actors.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+            if (actor is null)
+            {
+                return WorkResult.NotFound("actor");
+            }
+            if (actor.Version != version)
+            {
+                return WorkResult.Invalid(string.Empty, $"Someone else changed “{actor.Name}” meanwhile. The form shows the current values; make your change again.") with { IsConflict = true };
+            }
+            if (Actor.Validate(draft) is { Count: > 0 } errors)
+            {
+                return WorkResult.Invalid(errors);
+            }
+            var name = draft.Name.Trim();
+            if (await db.Actors.AnyAsync(a => a.Name == name && a.Id != id, cancellationToken))
+            {
+                return WorkResult.Invalid(nameof(Actor.Draft.Name), $"“{name}” is already in the directory.");
+            }
+            actor.Edit(draft);
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var claim in await db.Claims.Where(c => c.Actors.Any(a => a.ActorId == id) || c.Statements.Any(s => s.ActorId == id)).ToListAsync(cancellationToken))
+            {
+                claim.SharedPartChanged(user, now);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            return WorkResult.Done(actor.Id, actor.Slug);
+        }, () => ClaimEditor.GaveUp);
 
     public async Task<WorkResult> CreateAsync(Actor.Draft draft, CancellationToken cancellationToken = default)
     {
@@ -111,14 +113,18 @@ public sealed class ActorDirectory(AppDbContext db, TimeProvider clock, Referenc
             return WorkResult.Invalid(errors);
         }
         var name = draft.Name.Trim();
-        if (await db.Actors.AnyAsync(a => a.Name == name, cancellationToken))
+        // Two editors adding the same actor at once: the second try finds the first one's.
+        return await LostRace.RetryAsync(db, async () =>
         {
-            return WorkResult.Invalid(nameof(Actor.Draft.Name), $"“{name}” is already in the directory.");
-        }
-        var slugs = await db.Actors.Select(a => a.Slug).ToListAsync(cancellationToken);
-        var actor = Actor.Create(draft, Slug.Unique(Slug.From(name), slugs.Contains));
-        db.Actors.Add(actor);
-        await db.SaveChangesAsync(cancellationToken);
-        return WorkResult.Done(actor.Id, actor.Slug);
+            if (await db.Actors.AnyAsync(a => a.Name == name, cancellationToken))
+            {
+                return WorkResult.Invalid(nameof(Actor.Draft.Name), $"“{name}” is already in the directory.");
+            }
+            var slugs = await db.Actors.Select(a => a.Slug).ToListAsync(cancellationToken);
+            var actor = Actor.Create(draft, Slug.Unique(Slug.From(name), slugs.Contains));
+            db.Actors.Add(actor);
+            await db.SaveChangesAsync(cancellationToken);
+            return WorkResult.Done(actor.Id, actor.Slug);
+        }, () => ClaimEditor.GaveUp);
     }
 }

@@ -15,7 +15,7 @@ public sealed record ClaimInput(string Headline, string OriginalText, string Lan
     string? Translator, bool IsMachineTranslated, DateOnly? FirstMadeOn, string? SummaryHtml, DateOnly? ReviewBy,
     IReadOnlyCollection<int> ClaimantIds, IReadOnlyCollection<int> SubjectIds, string? Topics, int? ParentClaimId,
     string? ClaimReviewed = null, int? ReviewIntervalDays = null, string? ParentSlug = null,
-    string? AddClaimants = null, string? AddSubjects = null)
+    string? AddClaimants = null, string? AddSubjects = null, Guid? SubmissionId = null)
 {
     /// <summary>Names in the add fields the directory does not hold (found while the input is checked).</summary>
     internal IReadOnlyList<FieldError> NameProblems { get; init; } = [];
@@ -38,55 +38,71 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
             // Every open claim has a next review date from the start.
             draft = draft with { ReviewBy = DateOnly.FromDateTime(now).AddDays(draft.ReviewIntervalDays ?? await DefaultReviewDaysAsync(cancellationToken)) };
         }
-        var slug = await FreeSlugAsync(Slug.From(draft.Headline), cancellationToken);
-        var claim = Claim.Create(draft, slug, user, now);
-        db.Claims.Add(claim);
-        await ApplyRelationsAsync(claim, input, user, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return WorkResult.Done(claim.Id, claim.Slug);
+        return await LostRace.RetryAsync(db, async () =>
+        {
+            if (input.SubmissionId is { } submission && await CreatedByAsync(submission, cancellationToken) is { } earlier)
+            {
+                // The same form posted again (a double click, a retry after a lost answer): the claim it made already.
+                return WorkResult.Done(earlier);
+            }
+            var slug = await FreeSlugAsync(Slug.From(draft.Headline), cancellationToken);
+            var claim = Claim.Create(draft, slug, user, now, input.SubmissionId);
+            db.Claims.Add(claim);
+            await ApplyRelationsAsync(claim, input, user, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return WorkResult.Done(claim.Id, claim.Slug);
+        }, () => GaveUp);
     }
+
+    /// <summary>The claim the "log a claim" form with this submission id created, if it was saved.</summary>
+    public Task<int?> CreatedByAsync(Guid submissionId, CancellationToken cancellationToken = default) =>
+        db.Claims.Where(c => c.SubmissionId == submissionId).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>What an editor is told when others saved the same thing at the same moment, again and again.</summary>
+    internal static readonly WorkResult GaveUp = WorkResult.Invalid(string.Empty,
+        "Others saved this at the same moment, several times over; nothing of yours was saved. Your input is still in the form: save again.")
+        with { IsConflict = true };
 
     /// <summary>Saves an edit unless the claim changed since <paramref name="version"/> was read: then nothing is saved.</summary>
     public async Task<WorkResult> EditAsync(int claimId, Guid version, ClaimInput input, string user,
         CancellationToken cancellationToken = default)
     {
-        // Split: as one query SQLite would join the claim to every claim's topics (a LEFT JOIN on a subquery it
-        // cannot narrow), 100–200 ms at 100,000 claims; split, each part is an indexed lookup.
-        var claim = await db.Claims.Include(c => c.Actors).Include(c => c.Topics).ThenInclude(t => t.Topic)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken);
-        if (claim is null)
-        {
-            return WorkResult.NotFound("claim");
-        }
-        if (claim.Version != version)
-        {
-            return Conflict(claim);
-        }
+        // A lost race on a unique key (a new topic another editor added at the same moment) is tried again on what that save
+        // left; a lost race on the claim's version is a conflict: the next try finds the claim changed.
         input = await ResolvedAsync(input, cancellationToken);
-        var (draft, errors) = await CheckAsync(input, claimId, cancellationToken);
-        if (errors.Count > 0)
+        return await LostRace.RetryAsync(db, async () =>
         {
-            return WorkResult.Invalid(errors);
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        try
-        {
-            claim.Edit(draft!, user, now);
-            await ApplyRelationsAsync(claim, input, user, now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainRuleException rule)
-        {
-            return WorkResult.Invalid(rule.Field, rule.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Claims.AsNoTracking().FirstAsync(c => c.Id == claimId, cancellationToken);
-            return Conflict(current);
-        }
-        return WorkResult.Done(claim.Id, claim.Slug);
+            // Split: as one query SQLite would join the claim to every claim's topics (a LEFT JOIN on a subquery it
+            // cannot narrow), 100–200 ms at 100,000 claims; split, each part is an indexed lookup.
+            var claim = await db.Claims.Include(c => c.Actors).Include(c => c.Topics).ThenInclude(t => t.Topic)
+                .AsSplitQuery()
+                .FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken);
+            if (claim is null)
+            {
+                return WorkResult.NotFound("claim");
+            }
+            if (claim.Version != version)
+            {
+                return Conflict(claim);
+            }
+            var (draft, errors) = await CheckAsync(input, claimId, cancellationToken);
+            if (errors.Count > 0)
+            {
+                return WorkResult.Invalid(errors);
+            }
+            var now = clock.GetUtcNow().UtcDateTime;
+            try
+            {
+                claim.Edit(draft!, user, now);
+                await ApplyRelationsAsync(claim, input, user, now, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DomainRuleException rule)
+            {
+                return WorkResult.Invalid(rule.Field, rule.Message);
+            }
+            return WorkResult.Done(claim.Id, claim.Slug);
+        }, () => GaveUp);
     }
 
     public Task<WorkResult> ChangeSlugAsync(int claimId, string newSlug, string user, CancellationToken cancellationToken = default) =>
@@ -234,21 +250,27 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
     private async Task<WorkResult> OnClaimAsync(int claimId, Func<IQueryable<Claim>, IQueryable<Claim>> include,
         Func<Claim, Task> change, CancellationToken cancellationToken)
     {
-        var claim = await include(db.Claims).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken);
-        if (claim is null)
+        // A change that lost a race with another save of the claim (its version moved on, or a slug or topic was taken) is made
+        // again on what that save left: two editors adding statements at once both get theirs, and the domain's rules are
+        // checked again (the source someone else attached meanwhile, the slug someone else took).
+        return await LostRace.RetryAsync(db, async () =>
         {
-            return WorkResult.NotFound("claim");
-        }
-        try
-        {
-            await change(claim);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainRuleException rule)
-        {
-            return WorkResult.Invalid(rule.Field, rule.Message);
-        }
-        return WorkResult.Done(claim.Id, claim.Slug);
+            var claim = await include(db.Claims).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken);
+            if (claim is null)
+            {
+                return WorkResult.NotFound("claim");
+            }
+            try
+            {
+                await change(claim);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DomainRuleException rule)
+            {
+                return WorkResult.Invalid(rule.Field, rule.Message);
+            }
+            return WorkResult.Done(claim.Id, claim.Slug);
+        }, () => GaveUp);
     }
 
     private static WorkResult Conflict(Claim current) => WorkResult.Invalid(string.Empty,
@@ -316,14 +338,17 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
 
     private async Task<string> FreeSlugAsync(string baseSlug, CancellationToken cancellationToken)
     {
-        var taken = await db.Claims.Where(c => c.Slug.StartsWith(baseSlug)).Select(c => c.Slug)
-            .Concat(db.Claims.Where(c => c.PendingSlug != null && c.PendingSlug.StartsWith(baseSlug)).Select(c => c.PendingSlug!))
-            .Concat(db.SlugRedirects.Where(r => r.OldSlug.StartsWith(baseSlug)).Select(r => r.OldSlug))
+        // Slugs sharing the first 30 characters: a long slug is shortened to take its suffix, so "…-2" may begin with less of it.
+        var prefix = baseSlug[..Math.Min(baseSlug.Length, 30)];
+        var taken = await db.Claims.Where(c => c.Slug.StartsWith(prefix)).Select(c => c.Slug)
+            .Concat(db.Claims.Where(c => c.PendingSlug != null && c.PendingSlug.StartsWith(prefix)).Select(c => c.PendingSlug!))
+            .Concat(db.SlugRedirects.Where(r => r.OldSlug.StartsWith(prefix)).Select(r => r.OldSlug))
             .ToListAsync(cancellationToken);
         return Slug.Unique(baseSlug, taken.Contains);
     }
 
+    /// <summary>The topic names typed, one per permalink ("Dup Test; dup-test" is one topic).</summary>
     internal static IEnumerable<string> TopicNames(string? topics) =>
         (topics ?? string.Empty).Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-        .Distinct(StringComparer.OrdinalIgnoreCase);
+        .DistinctBy(Slug.From);
 }

@@ -45,36 +45,40 @@ public sealed class SourceLibrary(AppDbContext db, TimeProvider clock)
             citing.Select(c => (c.Id, c.Headline)).ToList());
     }
 
-    /// <summary>Saves the edit unless someone saved this source since <paramref name="version"/> was read.</summary>
-    /// <summary>Saves the source; every claim citing it gets a pending revision (its readers see the change after review).</summary>
-    public async Task<WorkResult> EditAsync(int id, Guid version, Source.Draft draft, string user, CancellationToken cancellationToken = default)
-    {
-        var source = await db.Sources.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (source is null)
+    /// <summary>
+    /// Saves the edit unless someone saved this source since <paramref name="version"/> was read; every claim
+    /// citing it gets a pending revision (its readers see the change after review).
+    /// </summary>
+    public Task<WorkResult> EditAsync(int id, Guid version, Source.Draft draft, string user, CancellationToken cancellationToken = default) =>
+        // The claims it marks pending may be saved by others at the same moment: then it is tried again on what they left.
+        LostRace.RetryAsync(db, async () =>
         {
-            return WorkResult.NotFound("source");
-        }
-        if (source.Version != version)
-        {
-            return WorkResult.Invalid(string.Empty, "Someone else changed this source meanwhile. The form shows the current values; make your change again.") with { IsConflict = true };
-        }
-        if (Source.Validate(draft, out var url) is { Count: > 0 } errors)
-        {
-            return WorkResult.Invalid(errors);
-        }
-        if (url is not null && await db.Sources.Where(s => s.Url == url && s.Id != id).Select(s => new { s.Id, s.Title }).FirstOrDefaultAsync(cancellationToken) is { } other)
-        {
-            return WorkResult.Invalid(nameof(Source.Draft.Url), $"This address belongs to another source, “{other.Title}” (#{other.Id}).");
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        source.Edit(draft, now);
-        foreach (var claim in await db.Claims.Where(c => c.Sources.Any(s => s.SourceId == id)).ToListAsync(cancellationToken))
-        {
-            claim.SharedPartChanged(user, now);
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        return WorkResult.Done(id);
-    }
+            var source = await db.Sources.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+            if (source is null)
+            {
+                return WorkResult.NotFound("source");
+            }
+            if (source.Version != version)
+            {
+                return WorkResult.Invalid(string.Empty, "Someone else changed this source meanwhile. The form shows the current values; make your change again.") with { IsConflict = true };
+            }
+            if (Source.Validate(draft, out var url) is { Count: > 0 } errors)
+            {
+                return WorkResult.Invalid(errors);
+            }
+            if (url is not null && await db.Sources.Where(s => s.Url == url && s.Id != id).Select(s => new { s.Id, s.Title }).FirstOrDefaultAsync(cancellationToken) is { } other)
+            {
+                return WorkResult.Invalid(nameof(Source.Draft.Url), $"This address belongs to another source, “{other.Title}” (#{other.Id}).");
+            }
+            var now = clock.GetUtcNow().UtcDateTime;
+            source.Edit(draft, now);
+            foreach (var claim in await db.Claims.Where(c => c.Sources.Any(s => s.SourceId == id)).ToListAsync(cancellationToken))
+            {
+                claim.SharedPartChanged(user, now);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            return WorkResult.Done(id);
+        }, () => ClaimEditor.GaveUp);
 
     /// <summary>Creates the source, or names the existing one with the same address.</summary>
     public async Task<WorkResult> CreateAsync(Source.Draft draft, string user, CancellationToken cancellationToken = default)

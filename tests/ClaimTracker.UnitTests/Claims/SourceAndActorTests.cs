@@ -86,11 +86,24 @@ public sealed class SourceAndActorTests
     [InlineData("Öl-Exporte nach Nordkorea (UN-Daten)", "oel-exporte-nach-nordkorea-un-daten")]
     [InlineData("Señor Łukasz élève", "senor-ukasz-eleve")]
     [InlineData("!!!", "claim")]
+    [InlineData("Cl\u200Baim \u200Eüber\u200F", "claim-ueber")]
     public void Slug_From_TransliteratesGerman(string text, string expected) => Assert.Equal(expected, Slug.From(text));
 
     [Fact]
     public void Slug_Unique_AppendsANumber() =>
         Assert.Equal("x-3", Slug.Unique("x", s => s is "x" or "x-2"));
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(79)]
+    [InlineData(78)]
+    public void Slug_Unique_OfALongTakenSlug_ShortensItSoTheSuffixFits(int length)
+    {
+        var taken = new string('a', length - 30) + "-" + new string('b', 29);
+        var slug = Slug.Unique(taken, s => s == taken);
+        Assert.True(Slug.IsValid(slug), slug);
+        Assert.EndsWith("-2", slug);
+    }
 
     [Fact]
     public void Slug_From_LongHeadline_CutsAtAWordWithin80() =>

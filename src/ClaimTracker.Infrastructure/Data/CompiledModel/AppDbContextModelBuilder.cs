@@ -11,7 +11,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("92357c17-cc79-4f32-bfda-55f7d30055cd"), entityTypeCount: 31)
+            : base(skipDetectChanges: false, modelId: new Guid("ac10d3f1-576b-4109-8614-2c3169d7527d"), entityTypeCount: 31)
         {
         }
 

@@ -23,10 +23,10 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 "ClaimTracker.Domain.Claims.Claim",
                 typeof(Claim),
                 baseEntityType,
-                propertyCount: 39,
+                propertyCount: 40,
                 navigationCount: 6,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 11,
+                unnamedIndexCount: 12,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -248,6 +248,13 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 nullable: true,
                 maxLength: 2000);
 
+            var submissionId = runtimeEntityType.AddProperty(
+                "SubmissionId",
+                typeof(Guid?),
+                propertyInfo: typeof(Claim).GetProperty("SubmissionId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Claim).GetField("<SubmissionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var submittedAtUtc = runtimeEntityType.AddProperty(
                 "SubmittedAtUtc",
                 typeof(DateTime?),
@@ -361,14 +368,18 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 unique: true);
 
             var index7 = runtimeEntityType.AddIndex(
-                new[] { updatedAtUtc });
+                new[] { submissionId },
+                unique: true);
 
             var index8 = runtimeEntityType.AddIndex(
-                new[] { publishedStatusSince, id });
-            index8.AddAnnotation("Relational:Filter", "\"IsPublic\"");
-            index8.AddAnnotation("Relational:Name", "IX_Claims_Public_PublishedStatusSince_Id");
+                new[] { updatedAtUtc });
 
             var index9 = runtimeEntityType.AddIndex(
+                new[] { publishedStatusSince, id });
+            index9.AddAnnotation("Relational:Filter", "\"IsPublic\"");
+            index9.AddAnnotation("Relational:Name", "IX_Claims_Public_PublishedStatusSince_Id");
+
+            var index10 = runtimeEntityType.AddIndex(
                 new[] { review, submittedAtUtc });
 
             return runtimeEntityType;

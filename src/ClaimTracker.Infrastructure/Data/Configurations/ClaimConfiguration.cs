@@ -17,6 +17,7 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.Property(c => c.PendingSlug).HasMaxLength(Slug.MaxLength);
         builder.HasIndex(c => c.PendingSlug).IsUnique();
         builder.Ignore(c => c.WorkingSlug);
+        builder.HasIndex(c => c.SubmissionId).IsUnique();
         builder.Property(c => c.Headline).HasMaxLength(Claim.HeadlineMaxLength).IsRequired();
         builder.Property(c => c.ClaimReviewed).HasMaxLength(Claim.ClaimReviewedMaxLength);
         builder.Property(c => c.OriginalText).HasMaxLength(Claim.TextMaxLength).IsRequired();

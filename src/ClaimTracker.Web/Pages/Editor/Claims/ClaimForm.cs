@@ -69,7 +69,10 @@ public sealed class ClaimForm
 
     public ClaimInput ToInput() => new(Headline, OriginalText, Language, Translation, Translator, IsMachineTranslated,
         FirstMadeOn, SummaryHtml, ReviewBy, ClaimantIds, SubjectIds, Topics, null, ClaimReviewed, ReviewIntervalDays, ParentSlug ?? string.Empty,
-        AddClaimants, AddSubjects);
+        AddClaimants, AddSubjects, SubmissionId);
+
+    /// <summary>One id per "log a claim" form shown: the same form posted twice creates one claim.</summary>
+    public Guid? SubmissionId { get; set; }
 
     public static ClaimForm From(ClaimEditData claim) => new()
     {

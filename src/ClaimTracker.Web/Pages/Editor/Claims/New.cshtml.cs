@@ -17,11 +17,20 @@ public sealed class NewModel(ClaimEditor editor, ClaimQueries queries, ActorDire
 
     public ClaimFormOptions Options { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadOptionsAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Input.SubmissionId = Guid.NewGuid();
+        await LoadOptionsAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadOptionsAsync(cancellationToken);
+        Input.SubmissionId ??= Guid.NewGuid();
+        if (await SavedAlreadyAsync(cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
         if (!ModelState.IsValid)
         {
             return Page();
@@ -31,7 +40,8 @@ public sealed class NewModel(ClaimEditor editor, ClaimQueries queries, ActorDire
             Similar = await queries.SimilarAsync($"{Input.Headline} {Input.OriginalText}", null, cancellationToken);
             if (Similar.Count > 0)
             {
-                return Page();
+                // The similar claim may be the one this very form made a moment ago (posted twice at once).
+                return await SavedAlreadyAsync(cancellationToken) ?? Page();
             }
         }
         var result = await editor.CreateAsync(Input.ToInput(), User.Identity!.Name!, cancellationToken);
@@ -42,6 +52,17 @@ public sealed class NewModel(ClaimEditor editor, ClaimQueries queries, ActorDire
         }
         TempData["StatusMessage"] = "Claim created. Add statements, sources and its status below.";
         return RedirectToPage("Details", new { id = result.Id });
+    }
+
+    /// <summary>This form was saved already (a double click, a retry after a lost answer): the claim it made.</summary>
+    private async Task<IActionResult?> SavedAlreadyAsync(CancellationToken cancellationToken)
+    {
+        if (await editor.CreatedByAsync(Input.SubmissionId!.Value, cancellationToken) is not { } earlier)
+        {
+            return null;
+        }
+        TempData["StatusMessage"] = "This form was saved already: here is the claim it created.";
+        return RedirectToPage("Details", new { id = earlier });
     }
 
     private async Task LoadOptionsAsync(CancellationToken cancellationToken) =>
