@@ -30,6 +30,34 @@ public static class LocalUrl
         return false;
     }
 
+    /// <summary>
+    /// The target when it is safe, as a redirect can carry it (letters outside ASCII percent-encoded as UTF-8: a header
+    /// holds ASCII only); otherwise the home page.
+    /// </summary>
+    public static string SafeOrHome(string? target)
+    {
+        if (!IsSafe(target))
+        {
+            return "/";
+        }
+        var encoded = new System.Text.StringBuilder(target!.Length);
+        Span<byte> bytes = stackalloc byte[4];
+        foreach (var rune in target.EnumerateRunes())
+        {
+            if (rune.Value is > 0x20 and < 0x7F)
+            {
+                encoded.Append((char)rune.Value);
+                continue;
+            }
+            var length = rune.EncodeToUtf8(bytes);
+            foreach (var b in bytes[..length])
+            {
+                encoded.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        return encoded.ToString();
+    }
+
     private static bool IsSafeLiteral(string path) =>
         path.StartsWith('/')
         && !path.StartsWith("//", StringComparison.Ordinal)

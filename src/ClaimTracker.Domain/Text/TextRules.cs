@@ -27,6 +27,10 @@ public static class TextRules
         {
             return RuleResult.Fail($"{field} can have at most {maxLength} characters (this has {length}).");
         }
+        if (value.All(c => char.IsWhiteSpace(c) || IsInvisible(c)))
+        {
+            return RuleResult.Fail($"{field} holds only invisible characters: type the text itself.");
+        }
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
@@ -39,9 +43,13 @@ public static class TextRules
             {
                 return RuleResult.Fail($"{field} contains a broken character (a lone UTF-16 surrogate at position {i + 1}). Retype or paste it again.");
             }
-            if (IsBidiControl(c))
+            if (IsBidiControl(c) || (!multiLine && IsDirectionMark(c)))
             {
                 return RuleResult.Fail($"{field} contains an invisible text-direction character (U+{(int)c:X4}), which can disguise text. Remove it.");
+            }
+            if (IsNonCharacter(c))
+            {
+                return RuleResult.Fail($"{field} contains U+{(int)c:X4}, which is no character (feeds and other programs cannot carry it). Remove it.");
             }
             if (char.IsControl(c) && !(multiLine && c is '\n' or '\r' or '\t'))
             {
@@ -54,6 +62,30 @@ public static class TextRules
     }
 
     private static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+
+    /// <summary>Left-to-right, right-to-left and Arabic letter marks: invisible, and in a name or title they only disguise.</summary>
+    private static bool IsDirectionMark(char c) => c is '\u200E' or '\u200F' or '\u061C';
+
+    /// <summary>U+FFFE, U+FFFF and U+FDD0–U+FDEF: code points Unicode keeps out of text; XML cannot carry the first two.</summary>
+    private static bool IsNonCharacter(char c) => c is '\uFFFE' or '\uFFFF' or >= '\uFDD0' and <= '\uFDEF';
+
+    /// <summary>Characters that show nothing: format characters (zero-width space and joiners, direction marks, soft hyphen …).</summary>
+    private static bool IsInvisible(char c) => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
+
+    /// <summary>
+    /// Rich text as typed, without what no formatted text needs and some programs cannot read: control characters other than
+    /// line breaks and tabs (BEL, ESC, NUL …), direction overrides and isolates, and non-characters. Everything else stays.
+    /// </summary>
+    public static string WithoutUnsafeCharacters(string value)
+    {
+        if (!value.Any(Unsafe))
+        {
+            return value;
+        }
+        return string.Concat(value.Where(c => !Unsafe(c)));
+
+        static bool Unsafe(char c) => (char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || IsBidiControl(c) || IsNonCharacter(c);
+    }
 
     /// <summary>Normalises to NFC so the same text typed on two systems compares equal.</summary>
     public static string Normalise(string value) => value.Normalize(NormalizationForm.FormC);

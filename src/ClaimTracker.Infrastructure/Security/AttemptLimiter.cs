@@ -35,9 +35,14 @@ public sealed class AttemptLimiter : IDisposable
     }
 
     /// <param name="account">What identifies the account: its email or id, with the kind of attempt.</param>
-    public bool TryAcquire(string account)
+    public bool TryAcquire(string account) => TryAcquire(account, out _);
+
+    /// <param name="account">What identifies the account: its email or id, with the kind of attempt.</param>
+    /// <param name="retryAfter">When refused: how long until the account's window opens again.</param>
+    public bool TryAcquire(string account, out TimeSpan retryAfter)
     {
         using var lease = limiter.AttemptAcquire(account.Trim().ToUpperInvariant());
+        retryAfter = !lease.IsAcquired && lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.Zero;
         return lease.IsAcquired;
     }
 

@@ -70,6 +70,7 @@ public sealed class HtmlSanitiser(IOptions<RichTextOptions> options)
         {
             return new SanitiseResult(SanitisedHtml.Empty, string.Empty);
         }
+        input = Domain.Text.TextRules.WithoutUnsafeCharacters(input);
         var bytes = Encoding.UTF8.GetByteCount(input);
         if (bytes > limits.MaxBytes)
         {

@@ -91,6 +91,10 @@ public static class AccountsSetup
                 return Task.CompletedTask;
             };
         });
+        // TempData carries messages (a set-password link among them): Secure like every other cookie outside Development.
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = environment.IsDevelopment()
+            ? CookieSecurePolicy.SameAsRequest
+            : CookieSecurePolicy.Always);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "ClaimTracker.Antiforgery";

@@ -26,7 +26,8 @@ public static class LocalisationSetup
             var chosen = Ui.Cultures.FirstOrDefault(c => c.Name == culture)?.Name ?? "en";
             context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = context.Request.IsHttps });
-            return Results.LocalRedirect(LocalUrl.IsSafe(returnUrl) ? returnUrl! : "/");
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true,
+                    Secure = context.Request.IsHttps || !context.RequestServices.GetRequiredService<IWebHostEnvironment>().IsDevelopment() });
+            return Results.LocalRedirect(LocalUrl.SafeOrHome(returnUrl));
         }).AllowAnonymous();
 }

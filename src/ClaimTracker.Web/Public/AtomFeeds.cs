@@ -47,20 +47,20 @@ public static class AtomFeeds
             await xml.WriteStartDocumentAsync();
             xml.WriteStartElement("feed", AtomNamespace);
             xml.WriteElementString("id", AtomNamespace, feedId);
-            xml.WriteElementString("title", AtomNamespace, $"{publisher.PublisherName}: {title}");
+            xml.WriteElementString("title", AtomNamespace, XmlText($"{publisher.PublisherName}: {title}"));
             xml.WriteElementString("updated", AtomNamespace, Timestamp(updated));
             Link(xml, "self", origin + context.Request.Path, "application/atom+xml");
             Link(xml, "alternate", origin + alternatePath, "text/html");
             xml.WriteStartElement("author", AtomNamespace);
-            xml.WriteElementString("name", AtomNamespace, publisher.PublisherName);
+            xml.WriteElementString("name", AtomNamespace, XmlText(publisher.PublisherName));
             xml.WriteEndElement();
             foreach (var entry in entries)
             {
                 xml.WriteStartElement("entry", AtomNamespace);
                 xml.WriteElementString("id", AtomNamespace, entry.EntryId);
-                xml.WriteElementString("title", AtomNamespace, entry.Status is { } status
+                xml.WriteElementString("title", AtomNamespace, XmlText(entry.Status is { } status
                     ? $"{(entry.IsCorrection ? "Correction: " : "")}{status.Name} – {entry.Headline}"
-                    : $"{(entry.IsWithdrawal ? "Withdrawn" : "Correction")} – {entry.Headline}");
+                    : $"{(entry.IsWithdrawal ? "Withdrawn" : "Correction")} – {entry.Headline}"));
                 xml.WriteElementString("updated", AtomNamespace, Timestamp(entry.PublishedAtUtc));
                 xml.WriteElementString("published", AtomNamespace, Timestamp(entry.PublishedAtUtc));
                 Link(xml, "alternate", $"{origin}/claims/{entry.Slug}", "text/html");
@@ -68,20 +68,20 @@ public static class AtomFeeds
                 {
                     xml.WriteStartElement("category", AtomNamespace);
                     xml.WriteAttributeString("term", category.Key);
-                    xml.WriteAttributeString("label", category.Name);
+                    xml.WriteAttributeString("label", XmlText(category.Name));
                     xml.WriteEndElement();
                 }
                 xml.WriteStartElement("summary", AtomNamespace);
                 xml.WriteAttributeString("type", "text");
-                xml.WriteString(entry.Status is { } summary
+                xml.WriteString(XmlText(entry.Status is { } summary
                     ? $"{summary.Name} as of {entry.EffectiveOn:yyyy-MM-dd}: {entry.Headline}"
                     : entry.IsWithdrawal
                         ? $"Withdrawn: “{entry.Headline}”. {entry.CorrectionNote}"
-                        : $"Correction to “{entry.Headline}”: {entry.CorrectionNote}");
+                        : $"Correction to “{entry.Headline}”: {entry.CorrectionNote}"));
                 xml.WriteEndElement();
                 xml.WriteStartElement("content", AtomNamespace);
                 xml.WriteAttributeString("type", "html");
-                xml.WriteString(entry.ContentHtml);
+                xml.WriteString(XmlText(entry.ContentHtml));
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }
@@ -100,6 +100,27 @@ public static class AtomFeeds
         xml.WriteAttributeString("type", type);
         xml.WriteAttributeString("href", href);
         xml.WriteEndElement();
+    }
+
+    /// <summary>
+    /// Text as XML 1.0 can carry it. Forms refuse what it cannot (control characters, U+FFFE/U+FFFF); text stored before they
+    /// did, or brought in by other means, loses those characters here instead of breaking the whole feed.
+    /// </summary>
+    private static string XmlText(string text)
+    {
+        var kept = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                kept.Append(text, i++, 2);
+            }
+            else if (XmlConvert.IsXmlChar(text[i]))
+            {
+                kept.Append(text[i]);
+            }
+        }
+        return kept.Length == text.Length ? text : kept.ToString();
     }
 
     private static string Timestamp(DateTime utc) =>

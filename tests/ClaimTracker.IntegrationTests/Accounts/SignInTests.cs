@@ -44,7 +44,7 @@ public sealed class SignInTests(ClaimTrackerFactory factory) : IClassFixture<Cla
         var response = await factory.CreateBrowser().SignInAsync("falsch@example.org", "nicht das Passwort");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Wrong email or password.", (await Html.ParseAsync(response)).Errors());
+        Assert.Contains("Wrong email or password", (await Html.ParseAsync(response)).Errors());
         Assert.False(response.Headers.Contains("Set-Cookie") &&
                      response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("ClaimTracker.Auth=", StringComparison.Ordinal)));
     }
@@ -105,6 +105,25 @@ public sealed class SignInTests(ClaimTrackerFactory factory) : IClassFixture<Cla
 
         Assert.Equal("/account/login", response.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/editor")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignOut_ACopiedSessionCookie_StopsWorkingToo()
+    {
+        await factory.CreateUserAsync("kopie@example.org", Roles.Editor);
+        var browser = factory.CreateBrowser();
+        var signedIn = await browser.SignInAsync("kopie@example.org", ClaimTrackerFactory.Password);
+        var setCookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ClaimTracker.Auth=", StringComparison.Ordinal));
+        var copied = factory.CreateBrowser();
+        copied.DefaultRequestHeaders.Add("Cookie", setCookie[..setCookie.IndexOf(';', StringComparison.Ordinal)]);
+        Assert.Equal(HttpStatusCode.OK, (await copied.GetAsync("/editor")).StatusCode);
+
+        var signedOut = await browser.SubmitAsync(await browser.GetAsync("/", expectOk: true), "logout-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await copied.GetAsync("/editor")).StatusCode);
+        // The message after signing out travels in the TempData cookie: Secure like every cookie outside Development.
+        var tempData = signedOut.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Mvc.CookieTempDataProvider=", StringComparison.Ordinal));
+        Assert.Contains("secure", tempData, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -42,6 +42,8 @@ public sealed class LimitsTests
         var other = await factory.CreateBrowser().SignInAsync("andere@example.org", ClaimTrackerFactory.Password);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        // Told when to try again: the account's 15-minute window, in whole seconds.
+        Assert.InRange(limited.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
         Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e =>
             e.Action == AuditAction.SignInRateLimited && e.Target == "ziel@example.org")));

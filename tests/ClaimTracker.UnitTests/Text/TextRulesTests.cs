@@ -32,6 +32,29 @@ public sealed class TextRulesTests
     }
 
     [Theory]
+    [InlineData("\u200B\u200B", "Headline holds only invisible characters: type the text itself.")]
+    [InlineData(" \u2060\uFEFF ", "Headline holds only invisible characters: type the text itself.")]
+    [InlineData("Kim\u200F", "Headline contains an invisible text-direction character (U+200F), which can disguise text. Remove it.")]
+    [InlineData("\u061CMoskau", "Headline contains an invisible text-direction character (U+061C), which can disguise text. Remove it.")]
+    [InlineData("Rakete\uFFFF", "Headline contains U+FFFF, which is no character (feeds and other programs cannot carry it). Remove it.")]
+    [InlineData("\uFFFEx", "Headline contains U+FFFE, which is no character (feeds and other programs cannot carry it). Remove it.")]
+    public void CheckSingleLine_InvisibleOnlyDirectionMarksAndNonCharacters_AreRefusedWithAMessage(string value, string message) =>
+        Assert.Equal(message, TextRules.CheckSingleLine("Headline", value, 120).Error);
+
+    [Fact]
+    public void CheckMultiLine_DirectionMarkInsideAQuote_IsKept() =>
+        Assert.True(TextRules.CheckMultiLine("Quote", "\u0627\u0644\u200F 2024", 100).Succeeded);
+
+    [Theory]
+    [InlineData("<p>a\u0001b</p>", "<p>ab</p>")]
+    [InlineData("Glocke\u0007 und Escape\u001B", "Glocke und Escape")]
+    [InlineData("\u202Egnoj\u202C mit Zeile\n\tund Tab", "gnoj mit Zeile\n\tund Tab")]
+    [InlineData("Schluss\uFFFF", "Schluss")]
+    [InlineData("Nordkorea – „Raketen“ 😀", "Nordkorea – „Raketen“ 😀")]
+    public void WithoutUnsafeCharacters_DropsControlsOverridesAndNonCharacters_KeepsTheRest(string value, string expected) =>
+        Assert.Equal(expected, TextRules.WithoutUnsafeCharacters(value));
+
+    [Theory]
     [InlineData("a\0b", "a NUL character")]
     [InlineData("Zeile\nzwei", "a line break")]
     [InlineData("Glocke\u0007", "U+0007")]
@@ -119,4 +142,15 @@ public sealed class LocalUrlTests
     [InlineData("/\tevil")]
     [InlineData("evil.example")]
     public void IsSafe_EverythingElse_IsRejected(string? target) => Assert.False(LocalUrl.IsSafe(target));
+
+    [Theory]
+    [InlineData("/claims?q=é", "/claims?q=%C3%A9")]
+    [InlineData("/claims?q=a\u00A0b", "/claims?q=a%C2%A0b")]
+    [InlineData("/claims?q=\u2028", "/claims?q=%E2%80%A8")]
+    [InlineData("/suche?q=\u3000\U0001F600", "/suche?q=%E3%80%80%F0%9F%98%80")]
+    [InlineData("/claims?q=rakete&status=open", "/claims?q=rakete&status=open")]
+    [InlineData("//evil.example", "/")]
+    [InlineData(null, "/")]
+    public void SafeOrHome_EncodesWhatAHeaderCannotCarry_AndRefusesOtherSites(string? target, string expected) =>
+        Assert.Equal(expected, LocalUrl.SafeOrHome(target));
 }

@@ -31,24 +31,24 @@ public sealed class LoginModel(StaffSignIn signIn) : PageModel
         {
             return Page();
         }
-        var outcome = await signIn.SignInAsync(Input.Email, Input.Password, Input.RememberMe);
-        if (outcome == SignInOutcome.Succeeded)
+        var answer = await signIn.SignInAsync(Input.Email, Input.Password, Input.RememberMe);
+        if (answer.Outcome == SignInOutcome.Succeeded)
         {
-            return LocalRedirect(LocalUrl.IsSafe(ReturnUrl) ? ReturnUrl! : "/");
+            return LocalRedirect(LocalUrl.SafeOrHome(ReturnUrl));
         }
-        if (outcome == SignInOutcome.RateLimited)
+        if (answer.Outcome == SignInOutcome.RateLimited)
         {
+            Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(answer.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
-        ModelState.AddModelError(string.Empty, outcome switch
-        {
-            SignInOutcome.LockedOut =>
-                $"Too many failed attempts: this account is locked for {PasswordPolicy.LockoutDuration.TotalMinutes:0} minutes. Try again later or ask an admin.",
-            SignInOutcome.Disabled => "This account is disabled. Ask an admin to enable it.",
-            _ => "Wrong email or password.",
-        });
+        // One answer for every refusal: whether an account exists, is locked or disabled is not for strangers to learn.
+        ModelState.AddModelError(string.Empty, FailedMessage);
         return Page();
     }
+
+    public static readonly string FailedMessage =
+        $"Wrong email or password — or the account cannot sign in now: it is locked for {PasswordPolicy.LockoutDuration.TotalMinutes:0} minutes " +
+        $"after {PasswordPolicy.MaxFailedAttempts} failed attempts, or an admin disabled it.";
 
     public sealed class InputModel
     {
