@@ -99,6 +99,7 @@ start_app() {
   app_launched_at=$(date +%s%N)
   DOTNET_GCgen0size=$gc_gen0size \
   ASPNETCORE_ENVIRONMENT=Production \
+  Site__PublicUrl="http://127.0.0.1:$app_port" \
   ConnectionStrings__Default="Data Source=$2" \
   Performance__OutputCache="$1" \
   Security__RateLimits__PublicPerAddressPerMinute=1000000000 \
@@ -301,6 +302,12 @@ rss_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$app_pid/status")
 stop_app
 write_errors=$(sed -n 's/.*errors=\([0-9]*\).*/\1/p' <<<"$write")
 [ "${write_errors:-1}" -eq 0 ] || failures=$((failures + 1))
+# A write path that saved nothing measured nothing: that is a failure too, also in smoke mode.
+write_saves=$(sed -n 's/.*saves=\([0-9]*\).*/\1/p' <<<"$write")
+if [ "${write_saves:-0}" -eq 0 ]; then
+  say "write path: no save was made"
+  failures=$((failures + 1))
+fi
 
 say "app with output caching off"
 start_app false "$db"

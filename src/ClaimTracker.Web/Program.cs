@@ -37,6 +37,13 @@ if (command is not null)
     return await command.RunAsync(app.Services, Console.In, Console.Out, Console.Error);
 }
 
+if (SiteAddress.StartupProblem(app.Configuration, app.Environment) is { } problem)
+{
+    // Links the app writes (set-password links among them) need the address readers use; the Host header is no such thing.
+    Console.Error.WriteLine($"ClaimTracker cannot start: {problem}");
+    return CliCommand.UsageErrorExitCode;
+}
+
 await app.InitialiseClaimTrackerAsync();
 app.UseClaimTrackerPipeline();
 await app.RunAsync();

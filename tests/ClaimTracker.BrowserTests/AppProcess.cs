@@ -46,10 +46,20 @@ public sealed partial class AppProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment[ClaimTracker.Tests.Shared.TestHosts.NoConfigWatchVariable] = "false";
         start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(data.FullName, "claimtracker.db")}";
 
         var instance = new AppProcess(Process.Start(start)!, data, baseAddress);
-        await instance.WaitUntilListeningAsync(TimeSpan.FromSeconds(90));
+        try
+        {
+            await instance.WaitUntilListeningAsync(ClaimTracker.Tests.Shared.TestHosts.StartupWait(TimeSpan.FromSeconds(90)));
+        }
+        catch (InvalidOperationException)
+        {
+            // A failed start leaves no process behind (each was ~220 MB).
+            await instance.DisposeAsync();
+            throw;
+        }
         return instance;
     }
 

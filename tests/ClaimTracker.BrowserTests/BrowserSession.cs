@@ -20,7 +20,7 @@ public static class BrowserSession
         {
             return;
         }
-        var message = $"{ChromiumPath} is missing: install the Debian packages chromium and chromium-driver (./test.sh does).";
+        var message = $"{ChromiumPath} is missing: install the Debian package chromium (./test.sh does).";
         if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
         {
             Assert.Fail(message);

@@ -24,9 +24,12 @@ public static class PagesSetup
     public static IServiceCollection AddClaimTrackerPages(this IServiceCollection services)
     {
         services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddCanonicalRouteIds();
+        services.AddSingleton<SiteAddress>();
         services.AddRazorPages(options =>
         {
             options.Conventions.ConfigureFilter(new RejectUnknownHandlerFilter());
+            options.Conventions.Add(new RouteIds.FromRouteOnly());
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             options.Conventions.AuthorizeFolder("/Editor", Policies.Staff);
             options.Conventions.AddFolderApplicationModelConvention("/Editor", model => model.Filters.Add(new EditorsWriteFilter()));
@@ -36,7 +39,7 @@ public static class PagesSetup
             }
             options.Conventions.AuthorizeFolder("/Editor/Reviews", Policies.Reviewer);
             // Earlier approved versions of a claim page, by number.
-            options.Conventions.AddPageRoute("/Claims/Show", "claims/{slug}/versions/{version:int}");
+            options.Conventions.AddPageRoute("/Claims/Show", "claims/{slug}/versions/{version:id}");
             foreach (var page in PublicPages)
             {
                 options.Conventions.AllowAnonymousToPage(page);

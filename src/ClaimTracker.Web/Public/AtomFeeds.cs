@@ -38,7 +38,7 @@ public static class AtomFeeds
     {
         var entries = await claims.FeedAsync(claimId, topicSlug, cancellationToken: context.RequestAborted);
         var publisher = await site.GetAsync(context.RequestAborted);
-        var origin = $"{context.Request.Scheme}://{context.Request.Host}";
+        var origin = context.RequestServices.GetRequiredService<Hosting.SiteAddress>().Origin(context.Request);
         var updated = entries.Count == 0 ? DateTime.UnixEpoch : entries.Max(e => e.PublishedAtUtc);
 
         var buffer = new StringBuilder();

@@ -84,7 +84,7 @@ public static class ClaimsApi
             .ProducesProblem(StatusCodes.Status410Gone);
     }
 
-    private static string Origin(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}";
+    private static string Origin(HttpContext context) => context.RequestServices.GetRequiredService<SiteAddress>().Origin(context.Request);
 
     private static string NextQuery(HttpContext context, string cursor)
     {

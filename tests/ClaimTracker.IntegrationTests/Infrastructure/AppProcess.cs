@@ -58,10 +58,13 @@ public sealed class AppProcess : IAsyncDisposable
         app.process.ErrorDataReceived += OnLine;
         app.process.BeginOutputReadLine();
         app.process.BeginErrorReadLine();
-        var finished = await Task.WhenAny(listening.Task, app.process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(90)));
+        var wait = ClaimTracker.Tests.Shared.TestHosts.StartupWait(TimeSpan.FromSeconds(90));
+        var finished = await Task.WhenAny(listening.Task, app.process.WaitForExitAsync(), Task.Delay(wait));
         if (finished != listening.Task)
         {
-            throw new InvalidOperationException($"The app did not start listening. Its output:{Environment.NewLine}{app.Log}");
+            // A failed start leaves no process behind.
+            await app.DisposeAsync();
+            throw new InvalidOperationException($"The app did not start listening within {wait.TotalSeconds:0} s. Its output:{Environment.NewLine}{app.Log}");
         }
         return app;
     }
@@ -104,6 +107,8 @@ public sealed class AppProcess : IAsyncDisposable
         {
             start.ArgumentList.Add(argument);
         }
+        start.Environment[ClaimTracker.Tests.Shared.TestHosts.NoConfigWatchVariable] = "false";
+        start.Environment["Site__PublicUrl"] = "https://claims.example.org";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -18,6 +18,8 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>
 {
     public const string Password = "Korrekt Pferd Batterie";
 
+    static ClaimTrackerFactory() => ClaimTracker.Tests.Shared.TestHosts.WatchNoConfigurationFiles();
+
     public ClaimTrackerFactory() : this("Production")
     {
     }
@@ -61,6 +63,8 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>
             builder.UseSetting("Database:Provider", "Postgres");
             builder.UseSetting("ConnectionStrings:Default", PostgresDatabase);
         }
+        // The address readers use, as production requires it; the test client talks to https://localhost.
+        builder.UseSetting("Site:PublicUrl", "https://localhost");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -10,7 +10,8 @@ namespace ClaimTracker.Web.Pages.Claims;
 /// 410 with the reviewer's public note; a slug changed on purpose redirects permanently to the current one.
 /// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = ClaimTracker.Web.Hosting.PublicCaching.Policy)]
-public sealed class ClaimPageModel(PublicClaims claims, Localisation.StatusNames scale, ClaimTracker.Infrastructure.Site.SitePublishing site) : PageModel
+public sealed class ClaimPageModel(PublicClaims claims, Localisation.StatusNames scale, ClaimTracker.Infrastructure.Site.SitePublishing site,
+    Hosting.SiteAddress address) : PageModel
 {
     public ClaimDetails Claim { get; private set; } = null!;
 
@@ -48,7 +49,7 @@ public sealed class ClaimPageModel(PublicClaims claims, Localisation.StatusNames
         var statuses = await scale.ScaleAsync(cancellationToken);
         var status = statuses.FirstOrDefault(s => s.Key == Claim.Status?.Key);
         StatusDescription = await scale.DescriptionAsync(Claim.Status?.Key);
-        CanonicalUrl = $"{Request.Scheme}://{Request.Host}/claims/{Uri.EscapeDataString(Claim.Slug)}";
+        CanonicalUrl = $"{address.Origin(Request)}/claims/{Uri.EscapeDataString(Claim.Slug)}";
         var publisher = await site.GetAsync(cancellationToken);
         PublisherName = publisher.PublisherName;
         // Only the current version reviews the claim: an older one's verdict would contradict it under the same address.

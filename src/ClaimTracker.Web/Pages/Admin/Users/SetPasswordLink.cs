@@ -4,8 +4,9 @@ namespace ClaimTracker.Web.Pages.Admin.Users;
 
 internal static class SetPasswordLink
 {
-    /// <summary>The absolute address an admin hands to a colleague to set their password.</summary>
+    /// <summary>The absolute address an admin hands to a colleague to set their password: on the site's configured address.</summary>
     public static string For(IUrlHelper url, HttpRequest request, string userId, string token) =>
-        url.Page("/Account/SetPassword", pageHandler: null, values: new { user = userId, token }, protocol: request.Scheme)
-        ?? throw new InvalidOperationException("The set-password page has no route.");
+        request.HttpContext.RequestServices.GetRequiredService<Hosting.SiteAddress>().Origin(request)
+        + (url.Page("/Account/SetPassword", pageHandler: null, values: new { user = userId, token })
+           ?? throw new InvalidOperationException("The set-password page has no route."));
 }
