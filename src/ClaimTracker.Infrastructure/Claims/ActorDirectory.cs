@@ -92,9 +92,9 @@ public sealed class ActorDirectory(AppDbContext db, TimeProvider clock, Referenc
                 return WorkResult.Invalid(errors);
             }
             var name = draft.Name.Trim();
-            if (await db.Actors.AnyAsync(a => a.Name == name && a.Id != id, cancellationToken))
+            if (await LookingAlikeAsync(name, exceptId: id, cancellationToken) is { } twin)
             {
-                return WorkResult.Invalid(nameof(Actor.Draft.Name), $"“{name}” is already in the directory.");
+                return WorkResult.Invalid(nameof(Actor.Draft.Name), AlreadyThere(name, twin));
             }
             actor.Edit(draft);
             var now = clock.GetUtcNow().UtcDateTime;
@@ -116,9 +116,9 @@ public sealed class ActorDirectory(AppDbContext db, TimeProvider clock, Referenc
         // Two editors adding the same actor at once: the second try finds the first one's.
         return await LostRace.RetryAsync(db, async () =>
         {
-            if (await db.Actors.AnyAsync(a => a.Name == name, cancellationToken))
+            if (await LookingAlikeAsync(name, exceptId: null, cancellationToken) is { } twin)
             {
-                return WorkResult.Invalid(nameof(Actor.Draft.Name), $"“{name}” is already in the directory.");
+                return WorkResult.Invalid(nameof(Actor.Draft.Name), AlreadyThere(name, twin));
             }
             var slugs = await db.Actors.Select(a => a.Slug).ToListAsync(cancellationToken);
             var actor = Actor.Create(draft, Slug.Unique(Slug.From(name), slugs.Contains));
@@ -127,4 +127,16 @@ public sealed class ActorDirectory(AppDbContext db, TimeProvider clock, Referenc
             return WorkResult.Done(actor.Id, actor.Slug);
         }, () => ClaimEditor.GaveUp);
     }
+
+    /// <summary>The directory's actor whose name reads the same as <paramref name="name"/> (<see cref="LookAlike"/>), if any.</summary>
+    private async Task<string?> LookingAlikeAsync(string name, int? exceptId, CancellationToken cancellationToken)
+    {
+        var key = LookAlike.Key(name);
+        var names = await db.Actors.Where(a => a.Id != exceptId).Select(a => a.Name).ToListAsync(cancellationToken);
+        return names.FirstOrDefault(n => LookAlike.Key(n) == key);
+    }
+
+    private static string AlreadyThere(string name, string twin) => twin == name
+        ? $"“{name}” is already in the directory."
+        : $"“{name}” reads the same as “{twin}”, which is already in the directory: choose that one, or tell them apart in the name.";
 }

@@ -181,7 +181,7 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
             {
                 throw new DomainRuleException("EffectiveOn", "Enter the date the evidence emerged.");
             }
-            var rationale = sanitiser.Sanitise(rationaleHtml);
+            var rationale = sanitiser.SanitiseInput(rationaleHtml);
             if (!rationale.Succeeded)
             {
                 throw new DomainRuleException("Rationale", rationale.Error);
@@ -285,7 +285,7 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
         {
             errors.Add(new FieldError(nameof(ClaimInput.ParentSlug), $"No claim has the permalink “{input.ParentSlug.Trim()}”."));
         }
-        var summary = sanitiser.Sanitise(input.SummaryHtml);
+        var summary = sanitiser.SanitiseInput(input.SummaryHtml);
         if (!summary.Succeeded)
         {
             errors.Add(new FieldError(nameof(ClaimInput.SummaryHtml), summary.Error));

@@ -98,6 +98,18 @@ public sealed class HtmlSanitiser(IOptions<RichTextOptions> options)
     }
 
     /// <summary>
+    /// What an editor typed into a rich-text field, sanitised; text that was nothing but markup not allowed here is refused with a
+    /// message saying so (a "required" message would puzzle an editor who typed something).
+    /// </summary>
+    public SanitiseResult SanitiseInput(string? input)
+    {
+        var result = Sanitise(input);
+        return result is { Html.IsEmpty: true } && !string.IsNullOrWhiteSpace(input)
+            ? new SanitiseResult(null, "Everything in this text was markup that is not allowed here (scripts, styles, embedded content) and was removed. Write it as text.")
+            : result;
+    }
+
+    /// <summary>
     /// Renders stored rich text, checking it once more (a stricter rule may have come since it was saved).
     /// The sanitiser is a pure function of its input, so the results of recent texts are remembered
     /// (a bounded set, cleared when full): a busy claim page does not parse the same rationale on every request.

@@ -22,7 +22,7 @@ public sealed class ClaimDiscussion(AppDbContext db, HtmlSanitiser sanitiser, Ti
         {
             return WorkResult.NotFound("claim");
         }
-        var body = sanitiser.Sanitise(html);
+        var body = sanitiser.SanitiseInput(html);
         if (!body.Succeeded)
         {
             return WorkResult.Invalid("Body", body.Error);

@@ -80,6 +80,7 @@ public static class PagesSetup
         app.UseMiddleware<SecurityHeaders>();
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseMiddleware<RequestBodyLimit>();
+        app.UseMiddleware<Security.FormCharset>();
         app.UseResponseCompression();
         app.UseStaticFiles();
         app.UseRouting();

@@ -40,6 +40,10 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
             StatusCodes.Status429TooManyRequests => ("Too many requests", "You have tried this too often in a short time. Wait a few minutes, then try again."),
             _ => (Title, Explanation),
         };
+        if (HttpContext.Items[Security.FormCharset.ReasonKey] is string reason)
+        {
+            Explanation = reason;
+        }
         Response.StatusCode = code is >= 400 and <= 599 ? code.Value : StatusCodes.Status500InternalServerError;
     }
 }

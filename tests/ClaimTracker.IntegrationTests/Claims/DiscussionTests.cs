@@ -27,11 +27,11 @@ public sealed class DiscussionTests(ClaimTrackerFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task Comment_Empty_IsRefused()
+    public async Task Comment_OnlyMarkupThatIsNotAllowed_IsRefusedSayingItWasRemoved()
     {
         var id = await factory.CreateClaimAsync("Leere Diskussion " + Guid.NewGuid().ToString("N")[..6]);
         var editor = await factory.SignedInAsync($"leer-{Guid.NewGuid():N}@example.org", Roles.Editor);
         var response = await editor.SubmitAsync(await editor.GetAsync($"/editor/claims/details/{id}", expectOk: true), "comment-form", ("body", "<script>x</script>"));
-        Assert.Contains("Write something before posting.", (await Html.ParseAsync(response)).Errors());
+        Assert.Contains("was markup that is not allowed here", (await Html.ParseAsync(response)).Errors());
     }
 }

@@ -139,6 +139,33 @@ public sealed class DatasetTransferTests : IDisposable
     }
 
     [Theory]
+    [InlineData("Sources", "Url", "javascript:alert(1)", "")]
+    [InlineData("Claims", "Slug", "../../etc/passwd", "is no permalink")]
+    [InlineData("Claims", "Headline", "Kim\u202Egnoj\u0000", "text-direction character (U+202E)")]
+    [InlineData("Claims", "Headline", "5 MB", "Headline can have at most 120 characters (this has 5000000)")]
+    public async Task Import_ValueTheFormsWouldRefuse_RefusesTheFileNamingTheRow(string table, string column, string value, string message)
+    {
+        using var source = await SourceWithDemoDataAsync();
+        Assert.Equal(0, (await RunAsync(source, "export", "--file", ExportFile)).Exit);
+        var lines = (await File.ReadAllLinesAsync(ExportFile)).ToList();
+        var header = lines.FindIndex(l => l.StartsWith($"{{\"table\":\"{table}\"", StringComparison.Ordinal));
+        var columns = System.Text.Json.Nodes.JsonNode.Parse(lines[header].TrimEnd(','))!["columns"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
+        var row = System.Text.Json.Nodes.JsonNode.Parse(lines[header + 1].TrimEnd(','))!.AsArray();
+        row[columns.IndexOf(column)] = value == "5 MB" ? new string('x', 5_000_000) : value;
+        lines[header + 1] = row.ToJsonString() + (lines[header + 1].EndsWith(',') ? "," : "");
+        await File.WriteAllLinesAsync(ExportFile, lines);
+        using var target = new FreshDatabase();
+        using var app = target.NewInstance();
+
+        var import = await RunAsync(app, "import", "--file", ExportFile);
+
+        Assert.Equal(CliCommand.FailureExitCode, import.Exit);
+        Assert.Contains($"Row 1 of table {table}:", import.Error);
+        Assert.Contains(message, import.Error);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Claims.CountAsync()));
+    }
+
+    [Theory]
     [InlineData("{\"hello\":\"world\"}", "not a ClaimTracker dataset")]
     [InlineData("[{\"hello\":\"world\"}]", "not a ClaimTracker dataset")]
     [InlineData("[]", "holds no ClaimTracker dataset")]

@@ -101,6 +101,23 @@ public sealed class HtmlSanitiserTests
         Assert.Contains("at most 200 KB", result.Error);
     }
 
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("<style>p { color: red }</style><iframe src=\"https://example.org\"></iframe>")]
+    public void SanitiseInput_NothingButMarkupThatIsNotAllowed_IsRefusedSayingSo(string input)
+    {
+        var result = Sanitiser.SanitiseInput(input);
+        Assert.False(result.Succeeded);
+        Assert.Contains("markup that is not allowed here", result.Error);
+    }
+
+    [Theory]
+    [InlineData(null, "")]
+    [InlineData("  ", "")]
+    [InlineData("<p>Text<script>x</script></p>", "<p>Text</p>")]
+    public void SanitiseInput_EmptyOrWithText_IsSanitisedAsUsual(string? input, string expected) =>
+        Assert.Equal(expected, Sanitiser.SanitiseInput(input).Html!.Html);
+
     [Fact]
     public void Sanitise_SizeLimit_IsConfigurable()
     {

@@ -154,3 +154,24 @@ public sealed class LocalUrlTests
     public void SafeOrHome_EncodesWhatAHeaderCannotCarry_AndRefusesOtherSites(string? target, string expected) =>
         Assert.Equal(expected, LocalUrl.SafeOrHome(target));
 }
+
+public sealed class LookAlikeTests
+{
+    [Theory]
+    [InlineData("Kim Jong Un", "KIM JONG UN")]
+    [InlineData("Kim Jong Un", "Kim Jong\u200B Un")]
+    [InlineData("Kim Jong Un", "Kim  Jong-Un")]
+    [InlineData("K\u00F6rber", "Ko\u0308rber")]
+    [InlineData("Moskau", "M\u043Esk\u0430u")]
+    [InlineData("Pjöngjang", "Pjongjang")]
+    [InlineData("ＫＣＮＡ", "KCNA")]
+    [InlineData("Außenministerium", "AUSSENMINISTERIUM")]
+    public void Key_OfNamesThatReadTheSame_IsTheSame(string one, string other) =>
+        Assert.Equal(LookAlike.Key(one), LookAlike.Key(other));
+
+    [Theory]
+    [InlineData("Südkorea", "Nordkorea")]
+    [InlineData("Kim Jong Un", "Kim Yo Jong")]
+    public void Key_OfDifferentNames_Differs(string one, string other) =>
+        Assert.NotEqual(LookAlike.Key(one), LookAlike.Key(other));
+}

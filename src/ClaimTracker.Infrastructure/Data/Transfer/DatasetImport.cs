@@ -307,6 +307,11 @@ public sealed class DatasetImport(AppDbContext db, DatabaseSettings settings, IC
                 {
                     throw new DatasetException($"Row {Rows} of table {Table.Name}: column {columns[i].Name} must have a value.");
                 }
+                // The rules of the forms hold for imported rows too: the file is refused at its first offending value.
+                if (columns[i].Problem(values[i]) is { } problem)
+                {
+                    throw new DatasetException($"Row {Rows} of table {Table.Name}: {problem} Nothing was imported.");
+                }
                 i++;
             }
             if (selfReferenceIndexes.Any(index => values[index] is not null))

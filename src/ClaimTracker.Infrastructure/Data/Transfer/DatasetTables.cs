@@ -81,6 +81,40 @@ public sealed class DatasetColumn
         return Declared is null ? value : Declared.ConvertFromProvider(value);
     }
 
+    /// <summary>
+    /// What the forms would say of this value, for a value coming from a file: text as the forms take it (no control, direction
+    /// or non-characters, within the column's length), permalinks as slugs, source addresses as the source form takes them.
+    /// Null when the value passes.
+    /// </summary>
+    internal string? Problem(object? modelValue)
+    {
+        var text = modelValue switch
+        {
+            string plain => plain,
+            Domain.Text.SanitisedHtml html => html.Html,
+            _ => null,
+        };
+        if (text is null)
+        {
+            return null;
+        }
+        if (Domain.Text.TextRules.CheckMultiLine(Name, text, Property.GetMaxLength() ?? int.MaxValue) is { Succeeded: false } refused)
+        {
+            return refused.Error;
+        }
+        if (Name is "Slug" or "OldSlug" or "PendingSlug" && Property.DeclaringType.ClrType.Namespace == typeof(Domain.Claims.Claim).Namespace
+            && !Domain.Text.Slug.IsValid(text))
+        {
+            return $"“{(text.Length > 60 ? text[..60] + "…" : text)}” is no permalink (lower-case letters, digits and single hyphens, at most {Domain.Text.Slug.MaxLength} characters).";
+        }
+        if (Name is "Url" or "ArchiveUrl" && Property.DeclaringType.ClrType == typeof(Domain.Claims.Source)
+            && !Domain.Text.SourceUrl.TryParse(text, out _, out var error))
+        {
+            return error;
+        }
+        return null;
+    }
+
     internal DbParameter Parameter(DbCommand command, string name, object? modelValue) =>
         TypeMapping.CreateParameter(command, name, modelValue, IsNullable);
 
