@@ -29,7 +29,10 @@ public static class EmailAddress
             || !string.Equals(parsed.Address, candidate, StringComparison.Ordinal)
             || candidate.Any(char.IsWhiteSpace)
             || !parsed.Host.Contains('.')
-            || parsed.Host.StartsWith('.') || parsed.Host.EndsWith('.'))
+            || parsed.Host.StartsWith('.') || parsed.Host.EndsWith('.')
+            // A domain name, and nothing that would change a mailto: link built from it ("x@x.test?subject=…").
+            || !parsed.Host.All(c => char.IsLetterOrDigit(c) || c is '-' or '.')
+            || candidate.IndexOfAny(['?', '#', '%', '&', '"', '<', '>', '\\']) >= 0)
         {
             error = $"'{candidate}' is not a valid email address (expected something like name@example.org).";
             return false;

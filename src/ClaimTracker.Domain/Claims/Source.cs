@@ -136,6 +136,8 @@ public sealed class Source
                         && !p.StartsWith("fbclid=", StringComparison.OrdinalIgnoreCase)
                         && !p.StartsWith("gclid=", StringComparison.OrdinalIgnoreCase)));
         var port = uri.IsDefaultPort ? string.Empty : ":" + uri.Port;
-        return $"{uri.Scheme}://{uri.IdnHost.ToLowerInvariant()}{port}{uri.AbsolutePath}{(query.Length > 0 ? "?" + query : string.Empty)}";
+        // An IPv6 host keeps its brackets ("http://::1/" is no address).
+        var host = uri.HostNameType == UriHostNameType.IPv6 ? $"[{uri.IdnHost.ToLowerInvariant()}]" : uri.IdnHost.ToLowerInvariant();
+        return $"{uri.Scheme}://{host}{port}{uri.AbsolutePath}{(query.Length > 0 ? "?" + query : string.Empty)}";
     }
 }

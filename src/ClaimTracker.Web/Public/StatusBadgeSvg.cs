@@ -18,8 +18,10 @@ public static class StatusBadgeSvg
             {
                 return Results.NotFound();
             }
-            var colour = (await scale.ListAsync(context.RequestAborted)).FirstOrDefault(s => s.Key == claim.Status?.Key)?.Colour ?? "#6e7781";
-            return Results.Text(Render(claim.Status?.Name ?? "No status yet", claim.StatusSince, colour), "image/svg+xml; charset=utf-8");
+            // The scale as it stands now: a renamed status reads the same on the badge as on the page, in JSON-LD and in feeds.
+            var status = (await scale.ListAsync(context.RequestAborted)).FirstOrDefault(s => s.Key == claim.Status?.Key);
+            return Results.Text(Render(status?.NameEn ?? claim.Status?.Name ?? "No status yet", claim.StatusSince, status?.Colour ?? "#6e7781"),
+                "image/svg+xml; charset=utf-8");
         }).AllowAnonymous().CacheOutput(Hosting.PublicCaching.Policy);
 
     public static string Render(string status, DateOnly? since, string colour)

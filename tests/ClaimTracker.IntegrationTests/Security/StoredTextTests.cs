@@ -68,3 +68,31 @@ public sealed class StoredTextTests(ClaimTrackerFactory factory) : IClassFixture
         }
     }
 }
+
+/// <summary>A renamed status reads the same everywhere readers meet it at once, the badge included.</summary>
+public sealed class StatusRenameTests(ClaimTrackerFactory factory) : IClassFixture<ClaimTrackerFactory>
+{
+    [Fact]
+    public async Task RenamedStatus_ShowsOnTheBadgeAtOnce()
+    {
+        var id = await factory.CreateClaimAsync($"Umbenannter Status {Guid.NewGuid().ToString("N")[..6]}");
+        await factory.SetStatusAsync(id, "corroborated", new DateOnly(2024, 11, 30));
+        var slug = await factory.PublishAsync(id);
+        var reader = factory.CreateBrowser();
+        Assert.Contains("Corroborated", await reader.GetStringAsync($"/claims/{slug}/badge.svg"));
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var scale = scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.StatusScale>();
+            var row = (await scale.ListAsync()).Single(s => s.Key == "corroborated");
+            var version = await factory.WithDbAsync(db => db.Statuses.Where(s => s.Id == row.Id).Select(s => s.Version).SingleAsync());
+            var status = await factory.WithDbAsync(db => db.Statuses.SingleAsync(s => s.Id == row.Id));
+            Assert.True((await scale.UpdateAsync(row.Id, version, new ClaimTracker.Infrastructure.Claims.StatusInput(status.Key, "Well supported",
+                status.NameDe, status.DescriptionEn, status.DescriptionDe, status.Colour, status.Order, status.IsVerdict, status.RatingValue, status.IsFinal))).Succeeded);
+        }
+
+        var badge = await reader.GetStringAsync($"/claims/{slug}/badge.svg");
+        Assert.Contains("Well supported", badge);
+        Assert.DoesNotContain("Corroborated", badge);
+    }
+}

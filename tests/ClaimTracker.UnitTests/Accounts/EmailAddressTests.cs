@@ -22,6 +22,9 @@ public sealed class EmailAddressTests
     [InlineData("two words@example.org")]
     [InlineData("admin@example.")]
     [InlineData("@example.org")]
+    [InlineData("x@x.test?subject=Hallo&body=Klick")]
+    [InlineData("leser#1@example.org")]
+    [InlineData("leser%40@example.org")]
     public void TryNormalise_InvalidAddress_ExplainsWithTheInput(string input)
     {
         Assert.False(EmailAddress.TryNormalise(input, out _, out var error));

@@ -18,6 +18,8 @@ public sealed class SourceAndActorTests
     [InlineData("https://WWW.Example.org:443/artikel?utm_source=x&id=5#absatz", "https://www.example.org/artikel?id=5")]
     [InlineData("http://example.org:8080/a?", "http://example.org:8080/a")]
     [InlineData("https://münchen.example/bericht", "https://xn--mnchen-3ya.example/bericht")]
+    [InlineData("http://[::1]/", "http://[::1]/")]
+    [InlineData("https://[2001:DB8::1]:8443/a", "https://[2001:db8::1]:8443/a")]
     public void Normalise_OneAddressOneForm(string input, string expected)
     {
         Assert.True(SourceUrl.TryParse(input, out var url, out _));

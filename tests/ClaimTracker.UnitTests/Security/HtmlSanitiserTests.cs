@@ -101,6 +101,58 @@ public sealed class HtmlSanitiserTests
         Assert.Contains("at most 200 KB", result.Error);
     }
 
+    /// <summary>The sanitiser writes its output itself (in one pass); it must be exactly what AngleSharp serialises for that tree.</summary>
+    [Theory]
+    [MemberData(nameof(VectorIndexes))]
+    public void Sanitise_Output_IsWhatTheParsersOwnSerialisationWrites(int index) => AssertSerialisedAsByTheParser(XssCorpus.Vectors[index]);
+
+    [Theory]
+    [MemberData(nameof(BenignIndexes))]
+    public void Sanitise_BenignOutput_IsWhatTheParsersOwnSerialisationWrites(int index) => AssertSerialisedAsByTheParser(XssCorpus.Benign[index].Input);
+
+    [Theory]
+    [InlineData("<pre>\n\nzwei Zeilen</pre>")]
+    [InlineData("<p>a&nbsp;b &amp; c &lt;d&gt; \u00A0</p><a href=\"https://e.org/?a=1&b=2\" title='x \"y\"'>l</a>")]
+    [InlineData("<table><tr><td colspan=2>x</td></tr></table><hr><br>")]
+    public void Sanitise_EdgeCases_AreWhatTheParsersOwnSerialisationWrites(string input) => AssertSerialisedAsByTheParser(input);
+
+    private static void AssertSerialisedAsByTheParser(string input)
+    {
+        var output = Sanitiser.Sanitise(input).Html?.Html ?? string.Empty;
+        var parser = new HtmlParser();
+        var document = parser.ParseDocument(string.Empty);
+        var holder = document.CreateElement("div");
+        foreach (var node in parser.ParseFragment(output, document.Body!).ToList())
+        {
+            holder.AppendChild(node);
+        }
+        Assert.Equal(holder.InnerHtml, output);
+    }
+
+    [Fact]
+    public void Sanitise_TagsOpeningFarDeeperThanAllowed_AreRefusedBeforeParsing()
+    {
+        var result = Sanitiser.Sanitise(string.Concat(Enumerable.Repeat("<ul><li>", 10_000)));
+        Assert.False(result.Succeeded);
+        Assert.Contains("more than 100 levels deep", result.Error);
+    }
+
+    [Fact]
+    public void Sanitise_ManyUnclosedParagraphsAndItems_AreNotMistakenForNesting() =>
+        Assert.True(Sanitiser.Sanitise(string.Concat(Enumerable.Repeat("<p>Absatz<li>Punkt", 3_000))).Succeeded);
+
+    [Fact]
+    public void Sanitise_OutputOverTheLimit_IsRefused_ThoughTheInputWasUnder()
+    {
+        var links = string.Concat(Enumerable.Repeat("<a href=\"https://e.org/a\">x</a>", 3_300));
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(links) < 200 * 1024);
+
+        var result = Sanitiser.Sanitise(links);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("Made safe, the text is", result.Error);
+    }
+
     [Theory]
     [InlineData("<script>alert(1)</script>")]
     [InlineData("<style>p { color: red }</style><iframe src=\"https://example.org\"></iframe>")]

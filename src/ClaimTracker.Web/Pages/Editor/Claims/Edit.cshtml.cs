@@ -70,12 +70,15 @@ public sealed class EditModel(ClaimEditor editor, ClaimQueries queries, ActorDir
         }
         if (!result.Succeeded)
         {
-            ModelState.AddFieldErrors(result.Errors, prefix: string.Empty);
+            // The domain names the slug "Slug"; the form's field is NewSlug.
+            ModelState.AddFieldErrors(result.Errors.Select(e => e.Field == "Slug" ? e with { Field = "NewSlug" } : e), prefix: string.Empty);
             Input = ClaimForm.From(Current);
             Version = Current.Version;
             return Page();
         }
-        TempData["StatusMessage"] = "Slug changed; the old address redirects to the new one.";
+        TempData["StatusMessage"] = result.Slug == newSlug?.Trim()
+            ? "Slug changed."
+            : "New slug saved: readers get it once a reviewer approves this revision; the old address then redirects to it.";
         return RedirectToPage("Details", new { id });
     }
 
