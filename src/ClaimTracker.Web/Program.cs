@@ -32,19 +32,31 @@ builder.Services
 
 var app = builder.Build();
 
-if (command is not null)
-{
-    return await command.RunAsync(app.Services, Console.In, Console.Out, Console.Error);
-}
-
-if (SiteAddress.StartupProblem(app.Configuration, app.Environment) is { } problem)
+if (command is null && SiteAddress.StartupProblem(app.Configuration, app.Environment) is { } problem)
 {
     // Links the app writes (set-password links among them) need the address readers use; the Host header is no such thing.
     Console.Error.WriteLine($"ClaimTracker cannot start: {problem}");
     return CliCommand.UsageErrorExitCode;
 }
 
-await app.InitialiseClaimTrackerAsync();
+try
+{
+    if (command is not null)
+    {
+        return await command.RunAsync(app.Services, Console.In, Console.Out, Console.Error);
+    }
+    await app.InitialiseClaimTrackerAsync();
+}
+catch (Exception failure) when (failure is System.Data.Common.DbException or InvalidOperationException or IOException
+                                     or UnauthorizedAccessException or System.Net.Sockets.SocketException)
+{
+    // The database cannot be opened, created or migrated (a read-only file with migrations pending, a folder that cannot be made,
+    // wrong credentials, a server that does not answer): one line that says why, and exit code 1. The log has the details.
+    app.Logger.LogCritical(failure, "ClaimTracker cannot start");
+    Console.Error.WriteLine($"ClaimTracker cannot start: {failure.GetBaseException().Message}");
+    return 1;
+}
+
 app.UseClaimTrackerPipeline();
 await app.RunAsync();
 return 0;

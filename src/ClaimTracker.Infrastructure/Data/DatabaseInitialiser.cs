@@ -35,10 +35,37 @@ public sealed class DatabaseInitialiser(AppDbContext db, DatabaseSettings settin
             Directory.CreateDirectory(directory);
         }
         var isNew = !File.Exists(settings.FilePath);
+        if (!isNew && await OpenedReadOnlyAsync(cancellationToken))
+        {
+            // Readers can still be served from a file that cannot be written (a full or read-only volume, a file whose rights
+            // were changed); saves fail with a page that says so, and /healthz/ready reports it. Migrating it is impossible.
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"The database {settings.FilePath} can be read but not written, and {pending.Count} migration(s) are pending: make the file and its folder writable.");
+            }
+            logger.LogWarning("Database: {Path} can be read but not written: readers are served, saves fail until it is writable again.", settings.FilePath);
+            return;
+        }
         await db.Database.MigrateAsync(cancellationToken);
         // WAL lets readers go on while one editor writes; the setting is stored in the file.
         var mode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode = WAL").ToListAsync(cancellationToken);
         logger.LogInformation("Database: {Path} ({State}, journal mode {Mode})", settings.FilePath,
             isNew ? "created" : "opened", mode.FirstOrDefault() ?? "unknown");
+    }
+
+    /// <summary>Whether SQLite opened the file for reading only (it does so by itself when the file or its folder is read-only).</summary>
+    private async Task<bool> OpenedReadOnlyAsync(CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return StorageFault.IsReadOnly((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection());
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

@@ -41,7 +41,7 @@ public static class Health
         }));
     }
 
-    private sealed class DatabaseReady(AppDbContext db) : IHealthCheck
+    private sealed class DatabaseReady(AppDbContext db, DatabaseSettings settings) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
@@ -52,15 +52,38 @@ public static class Health
                     return HealthCheckResult.Unhealthy("The database does not answer.");
                 }
                 var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-                return pending.Count == 0
-                    ? HealthCheckResult.Healthy("The database answers and every migration is applied.")
-                    : HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied yet, the latest {pending[^1]}.");
+                if (pending.Count > 0)
+                {
+                    return HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied yet, the latest {pending[^1]}.");
+                }
+                return await ReadOnlyReasonAsync(cancellationToken) is { } readOnly
+                    ? HealthCheckResult.Unhealthy(readOnly)
+                    : HealthCheckResult.Healthy("The database answers, can be written and every migration is applied.");
             }
             catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException)
             {
                 // The reason goes to the probe; details stay in the log (the health check service logs failures).
                 return HealthCheckResult.Unhealthy("The database cannot be read: " + exception.GetType().Name + ".", exception);
             }
+        }
+
+        /// <summary>Why no save could succeed now although the database answers; null when it can be written.</summary>
+        private async Task<string?> ReadOnlyReasonAsync(CancellationToken cancellationToken)
+        {
+            if (settings.IsSqlite)
+            {
+                // A connection of its own, never pooled: it sees the file as it is now.
+                var unpooled = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString) { Pooling = false };
+                await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(unpooled.ToString());
+                await connection.OpenAsync(cancellationToken);
+                return StorageFault.IsReadOnly(connection)
+                    ? "The database can be read but not written: the file or its folder is read-only. Saves fail until it is writable again."
+                    : null;
+            }
+            var readOnly = await db.Database.SqlQueryRaw<bool>(
+                    "SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on' AS \"Value\"")
+                .SingleAsync(cancellationToken);
+            return readOnly ? "The database can be read but not written (a standby, or read-only by default). Saves fail until it is writable." : null;
         }
     }
 }

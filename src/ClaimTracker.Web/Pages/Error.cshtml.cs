@@ -18,6 +18,16 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 
     public string RequestId => Activity.Current?.Id ?? HttpContext.TraceIdentifier;
 
+    /// <summary>The fields of a form that could not be saved, to copy (tokens and passwords left out).</summary>
+    public IReadOnlyList<(string Name, string Value)> TypedInput { get; private set; } = [];
+
+    /// <summary>The form as the failed request already read it; the body is never read here.</summary>
+    private List<(string Name, string Value)> TypedFields() =>
+        HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IFormFeature>()?.Form is { } form
+            ? form.Where(f => f.Key != "__RequestVerificationToken" && !f.Key.Contains("Password", StringComparison.OrdinalIgnoreCase))
+                .SelectMany(f => f.Value.Select(v => (f.Key, v ?? string.Empty))).Where(f => f.Item2.Length > 0).ToList()
+            : [];
+
     // No parameters: nothing is model-bound, so an error page never reads the request body (which may be too large).
     public void OnGet() => Describe();
 
@@ -29,6 +39,16 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is { Error: { } error } failure)
         {
             logger.LogError(error, "Unhandled error on {Path}; request id {RequestId}", failure.Path, RequestId);
+            if (ClaimTracker.Infrastructure.Data.StorageFault.Is(error))
+            {
+                // Not the editor's fault, and what they typed must not be lost: it is shown to copy.
+                (Title, Explanation) = ("Not saved: the database cannot be written",
+                    "The database cannot be written right now (read-only, full, or unreachable); nothing was saved. What you typed is below: " +
+                    "copy what you need, then try again in a moment.");
+                TypedInput = TypedFields();
+                Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return;
+            }
         }
         (Title, Explanation) = code switch
         {

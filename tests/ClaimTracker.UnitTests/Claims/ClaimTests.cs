@@ -59,9 +59,7 @@ public sealed class ClaimTests
     [Fact]
     public void ChangeSlug_OfAPublishedClaim_WaitsForApprovalWhichNamesTheOldSlug()
     {
-        var claim = ArmsClaim();
-        claim.Submit("e@example.org", null, false, null, Now);
-        claim.Approve("r@example.org", isReviewer: true, Now);
+        var claim = PublishedArmsClaim();
 
         claim.ChangeSlug("waffenlieferungen-nordkorea", "e@example.org", Now);
         Assert.Equal("nordkorea-liefert-waffen", claim.Slug);
@@ -78,9 +76,7 @@ public sealed class ClaimTests
     [Fact]
     public void ChangeSlug_BackToThePublicSlug_LeavesNothingPendingForTheSlug()
     {
-        var claim = ArmsClaim();
-        claim.Submit("e@example.org", null, false, null, Now);
-        claim.Approve("r@example.org", isReviewer: true, Now);
+        var claim = PublishedArmsClaim();
         claim.ChangeSlug("waffenlieferungen-nordkorea", "e@example.org", Now);
 
         claim.ChangeSlug("nordkorea-liefert-waffen", "e@example.org", Now);
@@ -88,6 +84,15 @@ public sealed class ClaimTests
         Assert.Null(claim.PendingSlug);
         claim.Submit("e@example.org", null, false, null, Now);
         Assert.Null(claim.Approve("r@example.org", isReviewer: true, Now).PreviousSlug);
+    }
+
+    /// <summary>The arms claim as a reviewer approved it: readers see version 1.</summary>
+    private static Claim PublishedArmsClaim()
+    {
+        var claim = ArmsClaim();
+        claim.Submit("e@example.org", null, false, null, Now);
+        claim.Approve("r@example.org", isReviewer: true, Now);
+        return claim;
     }
 
     [Fact]

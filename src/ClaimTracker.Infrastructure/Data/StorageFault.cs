@@ -1,0 +1,26 @@
+using Microsoft.Data.Sqlite;
+
+namespace ClaimTracker.Infrastructure.Data;
+
+/// <summary>
+/// A failure of the storage rather than of the data: the database is read-only, its disk is full, a file cannot be read or
+/// written, or the server went away. What was typed is not at fault and must not be lost; the answer says what happened.
+/// </summary>
+public static class StorageFault
+{
+    public static bool Is(Exception? exception) => exception?.GetBaseException() switch
+    {
+        // SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB.
+        SqliteException { SqliteErrorCode: 8 or 10 or 11 or 13 or 14 or 26 } => true,
+        // disk full, out of memory, read-only transaction, admin shutdown and crash, connection failures.
+        Npgsql.PostgresException { SqlState: "53100" or "53200" or "25006" or "57P01" or "57P02" or "57P03" } => true,
+        Npgsql.NpgsqlException { InnerException: IOException or System.Net.Sockets.SocketException } => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Whether a database is open for reading only (the file or its folder is read-only, or it was opened so): SQLite then
+    /// fails every write. Connections opened while that was so stay read-only, so none of them is given out again.
+    /// </summary>
+    public static bool IsReadOnly(SqliteConnection connection) => SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1;
+}

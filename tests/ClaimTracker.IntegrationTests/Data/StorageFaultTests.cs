@@ -1,0 +1,66 @@
+using System.Net;
+using ClaimTracker.Domain.Accounts;
+using ClaimTracker.IntegrationTests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace ClaimTracker.IntegrationTests.Data;
+
+/// <summary>
+/// A database that can be read but not written (here: opened read-only, which is what SQLite does by itself when the file or its
+/// folder is read-only): the readiness probe says so, and a save shows the editor what they typed instead of losing it.
+/// </summary>
+[Trait("Engine", "Sqlite")]
+public sealed class StorageFaultTests
+{
+    [Fact]
+    public async Task ReadOnlyDatabase_IsNotReady_AndAFailedSaveShowsWhatWasTyped()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("claimtracker-readonly-").FullName, "claimtracker.db");
+        var email = $"nur-lesen-{Guid.NewGuid():N}@example.org";
+        int id;
+        string session;
+        using (var writable = new ConfiguredFactory(new Dictionary<string, string> { ["ConnectionStrings:Default"] = $"Data Source={path}" }))
+        {
+            id = await writable.CreateClaimAsync("Behauptung auf einer Platte, die bald nur lesbar ist");
+            await writable.CreateUserAsync(email, Roles.Editor);
+            var signedIn = await writable.CreateBrowser().SignInAsync(email, ClaimTrackerFactory.Password);
+            var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ClaimTracker.Auth=", StringComparison.Ordinal));
+            session = cookie[..cookie.IndexOf(';', StringComparison.Ordinal)];
+        }
+        SqliteConnection.ClearAllPools();
+
+        using var readOnly = new ConfiguredFactory(new Dictionary<string, string> { ["ConnectionStrings:Default"] = $"Data Source={path};Mode=ReadOnly" });
+        var ready = await readOnly.CreateBrowser().GetAsync("/healthz/ready");
+        var editor = readOnly.CreateBrowser();
+        editor.DefaultRequestHeaders.Add("Cookie", session);
+        var form = await editor.GetAsync($"/editor/claims/edit/{id}", expectOk: true);
+        const string typed = "Ein neuer Titel, der nicht verloren gehen darf";
+        var response = await editor.SubmitAsync(form, "claim-form", ("Input.Headline", typed));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("can be read but not written", await ready.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal("Not saved: the database cannot be written", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal(typed, page.QuerySelector("textarea[data-field='Input.Headline']")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Start_WhereTheDatabaseCannotBeMade_SaysWhyInOneLineAndExits1()
+    {
+        var folder = Directory.CreateTempSubdirectory("claimtracker-cannot-start-");
+        // A file where the database's folder would have to be.
+        var blocker = Path.Combine(folder.FullName, "kein-ordner");
+        await File.WriteAllTextAsync(blocker, "eine Datei");
+
+        var (exit, output) = await AppProcess.RunAsync(["--urls", "http://127.0.0.1:0"], new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(blocker, "claimtracker.db")}",
+        }, folder.FullName);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("ClaimTracker cannot start: ", output);
+        Assert.DoesNotContain("Unhandled exception", output);
+    }
+}
