@@ -334,17 +334,48 @@ public sealed class HtmlSanitiser(IOptions<RichTextOptions> options)
     /// </summary>
     public static string? SafeUrl(string value)
     {
-        var cleaned = new string(value.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)
-                                                  && c is not ('\u200B' or '\u200C' or '\u200D' or '\uFEFF')).ToArray());
-        if (!Uri.TryCreate(cleaned, UriKind.Absolute, out var uri))
+        // The scheme as a browser reads it (it drops whitespace and control characters anywhere: "java\tscript:" is javascript:).
+        var cleaned = new string(value.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c) && !IsZeroWidth(c)).ToArray());
+        // The link as written, with what a URL cannot hold percent-encoded instead of deleted ("?q=a b" is "?q=a%20b").
+        var encoded = Encoded(value.Trim().Trim('\0'));
+        return Allowed(cleaned) && Allowed(encoded) && SameScheme(cleaned, encoded) ? encoded : null;
+
+        static bool Allowed(string url) =>
+            Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme switch
+            {
+                "http" or "https" => !string.IsNullOrEmpty(uri.Host) && url.StartsWith(uri.Scheme + "://", StringComparison.OrdinalIgnoreCase),
+                "mailto" => url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase),
+                _ => false,
+            };
+
+        static bool SameScheme(string a, string b) =>
+            string.Equals(new Uri(a).Scheme, new Uri(b).Scheme, StringComparison.Ordinal);
+    }
+
+    private static bool IsZeroWidth(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF';
+
+    /// <summary>Whitespace, control and zero-width characters as %XX of their UTF-8 bytes; everything else as it is.</summary>
+    private static string Encoded(string url)
+    {
+        if (!url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || IsZeroWidth(c)))
         {
-            return null;
+            return url;
         }
-        return uri.Scheme switch
+        var encoded = new StringBuilder(url.Length + 16);
+        foreach (var c in url)
         {
-            "http" or "https" when !string.IsNullOrEmpty(uri.Host) && cleaned.StartsWith(uri.Scheme + "://", StringComparison.OrdinalIgnoreCase) => cleaned,
-            "mailto" when cleaned.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) => cleaned,
-            _ => null,
-        };
+            if (char.IsWhiteSpace(c) || char.IsControl(c) || IsZeroWidth(c))
+            {
+                foreach (var b in Encoding.UTF8.GetBytes(c.ToString()))
+                {
+                    encoded.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+            else
+            {
+                encoded.Append(c);
+            }
+        }
+        return encoded.ToString();
     }
 }

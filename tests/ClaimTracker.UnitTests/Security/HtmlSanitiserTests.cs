@@ -170,6 +170,17 @@ public sealed class HtmlSanitiserTests
     public void SanitiseInput_EmptyOrWithText_IsSanitisedAsUsual(string? input, string expected) =>
         Assert.Equal(expected, Sanitiser.SanitiseInput(input).Html!.Html);
 
+    [Theory]
+    [InlineData("https://e.org/suche?q=a b", "https://e.org/suche?q=a%20b")]
+    [InlineData("  https://e.org/x\n", "https://e.org/x")]
+    [InlineData("https://e.org/a\u200Bb", "https://e.org/a%E2%80%8Bb")]
+    [InlineData("https://e.org/a\tb", "https://e.org/a%09b")]
+    [InlineData("java\tscript:alert(1)", null)]
+    [InlineData("ht tp://e.org/", null)]
+    [InlineData("mailto:redaktion@example.org", "mailto:redaktion@example.org")]
+    public void SafeUrl_EncodesWhatALinkCannotHold_InsteadOfDeletingIt(string input, string? expected) =>
+        Assert.Equal(expected, HtmlSanitiser.SafeUrl(input));
+
     [Fact]
     public void Sanitise_SizeLimit_IsConfigurable()
     {
