@@ -122,9 +122,7 @@ public sealed partial class AppProcess : IAsyncDisposable
         process.ErrorDataReceived += OnLine;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var exited = process.WaitForExitAsync();
-        var finished = await Task.WhenAny(listening.Task, exited, Task.Delay(timeout));
-        if (finished != listening.Task)
+        if (!await ClaimTracker.Tests.Shared.TestHosts.ListensWithinAsync(listening.Task, process, timeout))
         {
             throw new InvalidOperationException(
                 $"The app did not start listening within {timeout.TotalSeconds:0} s. Its output:{Environment.NewLine}{Log}");

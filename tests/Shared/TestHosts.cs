@@ -27,4 +27,20 @@ public static class TestHosts
         }
         return quiet * Math.Clamp(load / Environment.ProcessorCount, 1, 5);
     }
+
+    /// <summary>
+    /// Waits for a started app process until it says it listens (true), exits, or <paramref name="wait"/> runs out (false): a
+    /// timeout on the process's own events, not a pause.
+    /// </summary>
+    public static async Task<bool> ListensWithinAsync(Task listening, System.Diagnostics.Process process, TimeSpan wait)
+    {
+        try
+        {
+            return await Task.WhenAny(listening, process.WaitForExitAsync()).WaitAsync(wait) == listening;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
 }

@@ -59,8 +59,7 @@ public sealed class AppProcess : IAsyncDisposable
         app.process.BeginOutputReadLine();
         app.process.BeginErrorReadLine();
         var wait = ClaimTracker.Tests.Shared.TestHosts.StartupWait(TimeSpan.FromSeconds(90));
-        var finished = await Task.WhenAny(listening.Task, app.process.WaitForExitAsync(), Task.Delay(wait));
-        if (finished != listening.Task)
+        if (!await ClaimTracker.Tests.Shared.TestHosts.ListensWithinAsync(listening.Task, app.process, wait))
         {
             // A failed start leaves no process behind.
             await app.DisposeAsync();
