@@ -24,6 +24,9 @@ public sealed partial class AppProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The same app as http://localhost:port: WebAuthn needs a domain name (an IP address cannot own passkeys).</summary>
+    public Uri LocalhostAddress => new($"http://localhost:{BaseAddress.Port}");
+
     public string DemoAdminEmail { get; private set; } = string.Empty;
 
     public string DemoAdminPassword { get; private set; } = string.Empty;

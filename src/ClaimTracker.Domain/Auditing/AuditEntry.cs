@@ -74,4 +74,13 @@ public enum AuditAction
     ClaimWithdrawn,
     DatasetExported,
     DatasetImported,
+    SignInSecondFactorFailed,
+    AuthenticatorEnabled,
+    AuthenticatorRemoved,
+    RecoveryCodesGenerated,
+    PasskeyAdded,
+    PasskeyRemoved,
+    SecondFactorConfirmed,
+    SecondFactorsReset,
+    SecondFactorPolicyChanged,
 }

@@ -35,7 +35,22 @@ public sealed class SiteSettings
     /// <summary>Days from a status change to an open claim's next review, unless the claim sets its own.</summary>
     public int ReviewIntervalDays { get; private set; } = SiteDefaults.ReviewIntervalDays;
 
+    /// <summary>
+    /// The roles whose members must sign in with a second factor (an authenticator app or a passkey), comma-separated
+    /// (empty: none). Read through <see cref="SecondFactorPolicy"/>.
+    /// </summary>
+    public string SecondFactorRoles { get; private set; } = string.Empty;
+
     public Guid Version { get; private set; }
+
+    public SecondFactorPolicy SecondFactors => SecondFactorPolicy.Parse(SecondFactorRoles);
+
+    /// <summary>Which roles must use a second factor from now on; an admin's decision, recorded in the audit log by the caller.</summary>
+    public void RequireSecondFactorFor(SecondFactorPolicy policy)
+    {
+        SecondFactorRoles = policy.ToString();
+        Version = Guid.NewGuid();
+    }
 
     public sealed record Draft(string PublisherName, string? PublisherUrl, string ContactEmail, SanitisedHtml About,
         SanitisedHtml Methodology, SanitisedHtml CorrectionsPolicy, int ReviewIntervalDays = SiteDefaults.ReviewIntervalDays);

@@ -12,13 +12,15 @@ public enum SignInOutcome
     LockedOut,
     Disabled,
     RateLimited,
+    /// <summary>The password was right; the account's authenticator app must confirm (the next step's page asks for its code).</summary>
+    SecondFactorRequired,
 }
 
 /// <summary>What a sign-in came to; when refused for too many attempts, how long until the next may be made.</summary>
 public sealed record SignInAnswer(SignInOutcome Outcome, TimeSpan RetryAfter = default);
 
 /// <summary>Signing in and out, limited per account and recorded as security events.</summary>
-public sealed class StaffSignIn(SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher,
+public sealed class StaffSignIn(AppSignInManager signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher,
     AuditLog audit, AttemptLimiter limiter)
 {
     /// <summary>The hash of no one's password (made by the app's own hasher, so it costs what a real one does).</summary>
@@ -44,11 +46,68 @@ public sealed class StaffSignIn(SignInManager<AppUser> signIn, UserManager<AppUs
         var (outcome, action) = result switch
         {
             { Succeeded: true } => (SignInOutcome.Succeeded, AuditAction.SignInSucceeded),
+            { RequiresTwoFactor: true } => (SignInOutcome.SecondFactorRequired, AuditAction.SignInSucceeded),
             { IsLockedOut: true } => (SignInOutcome.LockedOut, AuditAction.SignInLockedOut),
             { IsNotAllowed: true } => (SignInOutcome.Disabled, AuditAction.SignInRefusedDisabled),
             _ => (SignInOutcome.Failed, AuditAction.SignInFailed),
         };
+        if (outcome == SignInOutcome.SecondFactorRequired)
+        {
+            // Recorded when the second step succeeds or fails.
+            return new SignInAnswer(outcome);
+        }
         await audit.RecordNowAsync(account, action, account);
+        return new SignInAnswer(outcome);
+    }
+
+    /// <summary>The account whose password was right and whose second step is pending; null when there is none (or it expired).</summary>
+    public async Task<string?> PendingSecondStepAsync() => (await signIn.GetTwoFactorAuthenticationUserAsync())?.Email;
+
+    /// <summary>The second step: the authenticator app's current code, or (with <paramref name="recoveryCode"/>) one of the recovery codes.</summary>
+    public async Task<SignInAnswer> SecondStepAsync(string code, bool remember, bool recoveryCode)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return new SignInAnswer(SignInOutcome.Failed);
+        }
+        if (!limiter.TryAcquire("sign-in:" + user.Email, out var retryAfter))
+        {
+            await audit.RecordNowAsync(user.Email!, AuditAction.SignInRateLimited, user.Email!);
+            return new SignInAnswer(SignInOutcome.RateLimited, retryAfter);
+        }
+        // Authenticator codes come grouped ("123 456"); recovery codes have a dash of their own.
+        var typed = recoveryCode ? new string(code.Where(c => !char.IsWhiteSpace(c)).ToArray()) : SecondFactors.Code(code);
+        var result = recoveryCode
+            ? await signIn.TwoFactorRecoveryCodeSignInAsync(typed)
+            : await signIn.TwoFactorAuthenticatorSignInAsync(typed, remember, rememberClient: false);
+        var method = recoveryCode ? "recovery code" : "authenticator app";
+        if (result.Succeeded)
+        {
+            await audit.RecordNowAsync(user.Email!, AuditAction.SignInSucceeded, user.Email!,
+                recoveryCode ? $"with a recovery code ({await users.CountRecoveryCodesAsync(user)} left)" : "with the authenticator app");
+            return new SignInAnswer(SignInOutcome.Succeeded);
+        }
+        await audit.RecordNowAsync(user.Email!, result.IsLockedOut ? AuditAction.SignInLockedOut : AuditAction.SignInSecondFactorFailed, user.Email!, method);
+        return new SignInAnswer(result.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.Failed);
+    }
+
+    /// <summary>The WebAuthn options for signing in with a passkey (any account's: the passkey says whose).</summary>
+    public Task<string> PasskeyOptionsAsync() => signIn.MakePasskeyRequestOptionsAsync(null);
+
+    /// <summary>Signs in with a passkey; refusals answer alike, as password refusals do.</summary>
+    public async Task<SignInAnswer> PasskeyAsync(string credentialJson)
+    {
+        var (result, user) = await signIn.PasskeySecondFactorSignInAsync(credentialJson);
+        var account = user?.Email ?? "(unknown passkey)";
+        var (outcome, action) = result switch
+        {
+            { Succeeded: true } => (SignInOutcome.Succeeded, AuditAction.SignInSucceeded),
+            { IsLockedOut: true } => (SignInOutcome.LockedOut, AuditAction.SignInLockedOut),
+            { IsNotAllowed: true } => (SignInOutcome.Disabled, AuditAction.SignInRefusedDisabled),
+            _ => (SignInOutcome.Failed, AuditAction.SignInFailed),
+        };
+        await audit.RecordNowAsync(account, action, account, "with a passkey");
         return new SignInAnswer(outcome);
     }
 

@@ -12,10 +12,15 @@ public sealed record SiteInput(string PublisherName, string? PublisherUrl, strin
 
 public sealed record SiteView(string PublisherName, string? PublisherUrl, string ContactEmail,
     Domain.Text.SanitisedHtml About, Domain.Text.SanitisedHtml Methodology, Domain.Text.SanitisedHtml CorrectionsPolicy, Guid Version,
-    int ReviewIntervalDays = Domain.Site.SiteDefaults.ReviewIntervalDays);
+    int ReviewIntervalDays = Domain.Site.SiteDefaults.ReviewIntervalDays)
+{
+    /// <summary>The roles whose members must prove a second factor.</summary>
+    public Domain.Accounts.SecondFactorPolicy SecondFactors { get; init; } = Domain.Accounts.SecondFactorPolicy.None;
+}
 
 /// <summary>The publisher settings: created with honest defaults on first start, edited by admins.</summary>
-public sealed class SitePublishing(AppDbContext db, HtmlSanitiser sanitiser, IPublicCache publicCache, ReferenceData reference)
+public sealed class SitePublishing(AppDbContext db, HtmlSanitiser sanitiser, IPublicCache publicCache, ReferenceData reference,
+    Auditing.AuditLog audit)
 {
     public async Task EnsureDefaultAsync(CancellationToken cancellationToken = default)
     {
@@ -39,7 +44,10 @@ public sealed class SitePublishing(AppDbContext db, HtmlSanitiser sanitiser, IPu
         var settings = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken)
                        ?? throw new InvalidOperationException("Site settings are created at start-up.");
         return new SiteView(settings.PublisherName, settings.PublisherUrl, settings.ContactEmail, settings.AboutHtml,
-            settings.MethodologyHtml, settings.CorrectionsPolicyHtml, settings.Version, settings.ReviewIntervalDays);
+            settings.MethodologyHtml, settings.CorrectionsPolicyHtml, settings.Version, settings.ReviewIntervalDays)
+        {
+            SecondFactors = settings.SecondFactors,
+        };
     }
 
     public async Task<WorkResult> UpdateAsync(Guid version, SiteInput input, CancellationToken cancellationToken = default)
@@ -67,6 +75,20 @@ public sealed class SitePublishing(AppDbContext db, HtmlSanitiser sanitiser, IPu
         await db.SaveChangesAsync(cancellationToken);
         await publicCache.EvictAsync(cancellationToken);
         return WorkResult.Done(settings.Id);
+    }
+
+    /// <summary>Which roles must use a second factor; recorded in the audit log with the admin who decided.</summary>
+    public async Task SetSecondFactorPolicyAsync(Domain.Accounts.SecondFactorPolicy policy, string admin, CancellationToken cancellationToken = default)
+    {
+        var settings = await db.SiteSettings.FirstAsync(cancellationToken);
+        if (settings.SecondFactors.Equals(policy))
+        {
+            return;
+        }
+        settings.RequireSecondFactorFor(policy);
+        audit.Record(admin, Domain.Auditing.AuditAction.SecondFactorPolicyChanged, "site",
+            policy.RequiredRoles.Count == 0 ? "no role must use a second factor" : "required for: " + string.Join(", ", policy.RequiredRoles));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private Domain.Text.SanitisedHtml Clean(string html) => sanitiser.Sanitise(html).Html!;

@@ -22,6 +22,7 @@ public static class AccountsSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<SecondFactors>();
         services.AddScoped<AdminBootstrap>();
         services.AddScoped<StatusScale>();
         services.AddScoped<ClaimEditor>();
@@ -56,6 +57,14 @@ public static class AccountsSetup
             .AddSignInManager<AppSignInManager>()
             .AddDefaultTokenProviders();
 
+        // Passkeys belong to the site's public address (its host is the WebAuthn relying party), not to whatever Host a request names.
+        services.AddOptions<IdentityPasskeyOptions>().Configure<IConfiguration>((options, configuration) =>
+        {
+            if (SiteAddress.Parse(configuration[SiteAddress.Setting], out _) is { } origin)
+            {
+                options.ServerDomain = new Uri(origin).Host;
+            }
+        });
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = SetPasswordLinkLifetime);
         // Checked on every request, so disabling an account or changing its roles takes effect at once.
         // A session that passes keeps its principal (no re-read of roles, no new cookie per request): SessionCheck.

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using ClaimTracker.Web.Authorization;
 using ClaimTracker.Web.Localisation;
 using ClaimTracker.Web.Public;
@@ -9,7 +10,7 @@ public static class PagesSetup
 {
     /// <summary>Pages anyone may open. Everything else needs a signed-in user.</summary>
     public static readonly IReadOnlyList<string> PublicPages =
-        ["/Index", "/Error", "/Statuses", "/About", "/Corrections", "/Account/Login", "/Account/SetPassword"];
+        ["/Index", "/Error", "/Statuses", "/About", "/Corrections", "/Account/Login", "/Account/SecondStep", "/Account/SetPassword"];
 
     /// <summary>Folders of reader pages: anonymous, read-only, published claims only.</summary>
     public static readonly IReadOnlyList<string> PublicFolders = ["/Claims", "/Actors", "/Topics"];
@@ -26,9 +27,12 @@ public static class PagesSetup
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddCanonicalRouteIds();
         services.AddSingleton<SiteAddress>();
+        services.AddScoped<SecondFactorGate>();
         services.AddRazorPages(options =>
         {
             options.Conventions.ConfigureFilter(new RejectUnknownHandlerFilter());
+            options.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.Filters.Add(new ServiceFilterAttribute(typeof(SecondFactorGate))));
+            options.Conventions.AddFolderApplicationModelConvention("/Editor", model => model.Filters.Add(new ServiceFilterAttribute(typeof(SecondFactorGate))));
             options.Conventions.Add(new RouteIds.FromRouteOnly());
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             options.Conventions.AuthorizeFolder("/Editor", Policies.Staff);

@@ -11,7 +11,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ac10d3f1-576b-4109-8614-2c3169d7527d"), entityTypeCount: 31)
+            : base(skipDetectChanges: false, modelId: new Guid("623df6ec-3aab-4a7a-9b00-2252054be974"), entityTypeCount: 33)
         {
         }
 
@@ -42,10 +42,12 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
             var appUser = AppUserEntityType.Create(this);
             var storedKey = StoredKeyEntityType.Create(this);
             var changeRecord = ChangeRecordEntityType.Create(this);
+            var identityPasskeyData = IdentityPasskeyDataEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
+            var identityUserPasskey = IdentityUserPasskeyEntityType.Create(this);
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
 
@@ -79,9 +81,11 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
             ClaimVersionEntityType.CreateForeignKey1(claimVersion, claim);
             ClaimVersionEntityType.CreateForeignKey2(claimVersion, statusDefinition);
             WorkflowEventEntityType.CreateForeignKey1(workflowEvent, claim);
+            IdentityPasskeyDataEntityType.CreateForeignKey1(identityPasskeyData, identityUserPasskey);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, appUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, appUser);
+            IdentityUserPasskeyEntityType.CreateForeignKey1(identityUserPasskey, appUser);
             IdentityUserRoleEntityType.CreateForeignKey1(identityUserRole, identityRole);
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, appUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, appUser);
@@ -111,10 +115,12 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
             AppUserEntityType.CreateAnnotations(appUser);
             StoredKeyEntityType.CreateAnnotations(storedKey);
             ChangeRecordEntityType.CreateAnnotations(changeRecord);
+            IdentityPasskeyDataEntityType.CreateAnnotations(identityPasskeyData);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
+            IdentityUserPasskeyEntityType.CreateAnnotations(identityUserPasskey);
             IdentityUserRoleEntityType.CreateAnnotations(identityUserRole);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
 

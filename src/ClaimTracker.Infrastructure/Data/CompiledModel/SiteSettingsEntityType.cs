@@ -21,7 +21,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 "ClaimTracker.Domain.Site.SiteSettings",
                 typeof(SiteSettings),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 10,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -92,6 +92,15 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 sentinel: 0);
             reviewIntervalDays.AddAnnotation("Relational:DefaultValue", 30);
+
+            var secondFactorRoles = runtimeEntityType.AddProperty(
+                "SecondFactorRoles",
+                typeof(string),
+                propertyInfo: typeof(SiteSettings).GetProperty("SecondFactorRoles", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SiteSettings).GetField("<SecondFactorRoles>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                maxLength: 200);
+            secondFactorRoles.AddAnnotation("Relational:DefaultValue", "");
 
             var version = runtimeEntityType.AddProperty(
                 "Version",

@@ -12,3 +12,22 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Property(u => u.CreatedAtUtc);
     }
 }
+
+/// <summary>
+/// Staff passkeys, as Identity's schema version 3 stores them (the rest of the Identity tables stay at version 1, which this
+/// database was made with): one row per credential, the authenticator's data as JSON.
+/// </summary>
+internal sealed class UserPasskeyConfiguration : IEntityTypeConfiguration<Microsoft.AspNetCore.Identity.IdentityUserPasskey<string>>
+{
+    /// <summary>WebAuthn credential ids are at most 1,023 bytes.</summary>
+    public const int CredentialIdMaxLength = 1024;
+
+    public void Configure(EntityTypeBuilder<Microsoft.AspNetCore.Identity.IdentityUserPasskey<string>> builder)
+    {
+        builder.ToTable("AspNetUserPasskeys");
+        builder.HasKey(p => p.CredentialId);
+        builder.Property(p => p.CredentialId).HasMaxLength(CredentialIdMaxLength);
+        builder.OwnsOne(p => p.Data).ToJson();
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.UserId).IsRequired();
+    }
+}

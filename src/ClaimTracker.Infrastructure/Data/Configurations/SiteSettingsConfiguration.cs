@@ -20,6 +20,8 @@ internal sealed class SiteSettingsConfiguration : IEntityTypeConfiguration<SiteS
         builder.Property(s => s.MethodologyHtml).HasConversion(SanitisedHtmlConverter.Instance).HasMaxLength(SiteSettings.TextMaxLength).IsRequired();
         builder.Property(s => s.CorrectionsPolicyHtml).HasConversion(SanitisedHtmlConverter.Instance).HasMaxLength(SiteSettings.TextMaxLength).IsRequired();
         builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.Property(s => s.SecondFactorRoles).HasMaxLength(200).IsRequired().HasDefaultValue(string.Empty);
+        builder.Ignore(s => s.SecondFactors);
         builder.Property(s => s.ReviewIntervalDays).HasDefaultValue(Domain.Site.SiteDefaults.ReviewIntervalDays);
     }
 }

@@ -161,7 +161,11 @@ public static class DatasetTables
     public const string UsersTable = "AspNetUsers";
     public const string PasswordHashColumn = "PasswordHash";
 
-    private static readonly HashSet<string> NeverExported = new(StringComparer.Ordinal) { "DataProtectionKeys" };
+    /// <summary>
+    /// Secrets of one installation: data-protection keys (sessions do not move with the data), and passkeys, which belong to
+    /// the site's address and are made again by their owners after a move (README, "Moving a newsroom").
+    /// </summary>
+    private static readonly HashSet<string> NeverExported = new(StringComparer.Ordinal) { "DataProtectionKeys", "AspNetUserPasskeys" };
     private static readonly HashSet<string> SecretTables = new(StringComparer.Ordinal) { "AspNetUserTokens" };
 
     public static IReadOnlyList<DatasetTable> Of(DbContext db)

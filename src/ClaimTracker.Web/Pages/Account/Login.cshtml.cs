@@ -36,6 +36,10 @@ public sealed class LoginModel(StaffSignIn signIn) : PageModel
         {
             return LocalRedirect(LocalUrl.SafeOrHome(ReturnUrl));
         }
+        if (answer.Outcome == SignInOutcome.SecondFactorRequired)
+        {
+            return RedirectToPage("/Account/SecondStep", new { returnUrl = ReturnUrl, rememberMe = Input.RememberMe });
+        }
         if (answer.Outcome == SignInOutcome.RateLimited)
         {
             Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(answer.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -43,6 +47,32 @@ public sealed class LoginModel(StaffSignIn signIn) : PageModel
         }
         // One answer for every refusal: whether an account exists, is locked or disabled is not for strangers to learn.
         ModelState.AddModelError(string.Empty, FailedMessage);
+        return Page();
+    }
+
+    /// <summary>The browser's answer to the passkey ceremony (filled in by passkeys.js).</summary>
+    [BindProperty]
+    public string? CredentialJson { get; set; }
+
+    /// <summary>The WebAuthn options for "Sign in with a passkey"; the ceremony's state waits in a protected cookie.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() => Content(await signIn.PasskeyOptionsAsync(), "application/json");
+
+    public async Task<IActionResult> OnPostPasskeyAsync()
+    {
+        ModelState.Clear();
+        if (string.IsNullOrWhiteSpace(CredentialJson))
+        {
+            ModelState.AddModelError("Passkey", "Signing in with a passkey needs JavaScript: browsers offer passkeys to scripts only. Use your email and password instead.");
+            return Page();
+        }
+        var answer = await signIn.PasskeyAsync(CredentialJson);
+        if (answer.Outcome == SignInOutcome.Succeeded)
+        {
+            return LocalRedirect(LocalUrl.SafeOrHome(ReturnUrl));
+        }
+        ModelState.AddModelError("Passkey", answer.Outcome == SignInOutcome.Failed
+            ? "That passkey is not known here, or the browser's answer did not check out. Try again, or use your email and password."
+            : FailedMessage);
         return Page();
     }
 

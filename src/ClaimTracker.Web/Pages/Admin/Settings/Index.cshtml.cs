@@ -7,6 +7,10 @@ namespace ClaimTracker.Web.Pages.Admin.Settings;
 
 public sealed class IndexModel(SitePublishing site) : PageModel
 {
+    /// <summary>The roles whose members must sign in with a second factor.</summary>
+    [BindProperty]
+    public List<string> SecondFactorRoles { get; set; } = [];
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -33,12 +37,34 @@ public sealed class IndexModel(SitePublishing site) : PageModel
         {
             await LoadAsync(cancellationToken);
         }
+        else
+        {
+            SecondFactorRoles = (await site.GetAsync(cancellationToken)).SecondFactors.RequiredRoles.ToList();
+        }
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostSecondFactorsAsync(CancellationToken cancellationToken)
+    {
+        var unknown = SecondFactorRoles.FirstOrDefault(r => !Domain.Accounts.Roles.IsKnown(r));
+        if (unknown is not null)
+        {
+            ModelState.AddModelError(nameof(SecondFactorRoles), $"“{unknown}” is not a role.");
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+        var policy = Domain.Accounts.SecondFactorPolicy.For(SecondFactorRoles);
+        await site.SetSecondFactorPolicyAsync(policy, User.Identity!.Name!, cancellationToken);
+        StatusMessage = policy.RequiredRoles.Count == 0
+            ? "No role must use a second factor."
+            : $"A second factor is required for: {string.Join(", ", policy.RequiredRoles)}. People in these roles are asked for one (or to set one up) before their next staff page.";
+        return RedirectToPage();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var current = await site.GetAsync(cancellationToken);
+        SecondFactorRoles = current.SecondFactors.RequiredRoles.ToList();
         Input = new InputModel
         {
             PublisherName = current.PublisherName, PublisherUrl = current.PublisherUrl, ContactEmail = current.ContactEmail,

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClaimTracker.Web.Pages.Admin.Users;
 
-public sealed class EditModel(StaffAccounts accounts, UserManager<AppUser> users) : PageModel
+public sealed class EditModel(StaffAccounts accounts, UserManager<AppUser> users, SecondFactors factors) : PageModel
 {
     public const string SetPasswordLinkKey = "SetPasswordLink";
 
@@ -24,6 +24,9 @@ public sealed class EditModel(StaffAccounts accounts, UserManager<AppUser> users
     public string? StatusMessage { get; set; }
 
     public string? SetPasswordLink { get; private set; }
+
+    /// <summary>The account's second factors, in words.</summary>
+    public string SecondFactorSummary { get; private set; } = string.Empty;
 
     public int LinkLifetimeDays => (int)AccountsSetup.SetPasswordLinkLifetime.TotalDays;
 
@@ -55,6 +58,16 @@ public sealed class EditModel(StaffAccounts accounts, UserManager<AppUser> users
         return await FinishAsync(id, result, "New set-password link issued.", cancellationToken);
     }
 
+    public async Task<IActionResult> OnPostResetSecondFactorsAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await factors.ResetAsync(id, User.Identity!.Name!))
+        {
+            return NotFound();
+        }
+        StatusMessage = "Second factors removed and sessions ended. The colleague signs in with their password and sets up a new factor.";
+        return RedirectToPage(new { id });
+    }
+
     private string ActorId => users.GetUserId(User)!;
 
     private async Task<IActionResult> ApplyAsync(string id, string success, Func<Task<AccountResult>> change,
@@ -81,6 +94,7 @@ public sealed class EditModel(StaffAccounts accounts, UserManager<AppUser> users
             return false;
         }
         Account = account;
+        SecondFactorSummary = await factors.DescribeAsync(id);
         // Show what is stored now: after a conflict the admin decides again on current data.
         ModelState.Remove(nameof(ConcurrencyStamp));
         ConcurrencyStamp = account.ConcurrencyStamp;
