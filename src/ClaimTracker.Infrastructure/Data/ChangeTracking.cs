@@ -108,12 +108,6 @@ public sealed class ChangeTracking(IHttpContextAccessor http, TimeProvider clock
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (StorageFault.Is(eventData.Exception))
-        {
-            // A connection SQLite opened while the file was read-only stays read-only after the file is writable again:
-            // the pooled ones are dropped, so the next save opens a fresh one and the app recovers by itself.
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        }
         if (!writingRecords && ownTransaction is not null)
         {
             await ownTransaction.RollbackAsync(cancellationToken);

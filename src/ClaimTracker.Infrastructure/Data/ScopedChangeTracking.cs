@@ -17,9 +17,32 @@ internal sealed class ScopedChangeTracking : SaveChangesInterceptor
         CancellationToken cancellationToken = default) =>
         Of(eventData.Context)?.SavingChangesAsync(eventData, result, cancellationToken) ?? ValueTask.FromResult(result);
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
-        Of(eventData.Context)?.SavedChangesAsync(eventData, result, cancellationToken) ?? ValueTask.FromResult(result);
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        StorageFault.Cleared();
+        return Of(eventData.Context)?.SavedChangesAsync(eventData, result, cancellationToken) ?? ValueTask.FromResult(result);
+    }
 
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
-        Of(eventData.Context)?.SaveChangesFailedAsync(eventData, cancellationToken) ?? Task.CompletedTask;
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        StorageFault.Cleared();
+        return base.SavedChanges(eventData, result);
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (StorageFault.Is(eventData.Exception))
+        {
+            StorageFault.Seen();
+        }
+        return Of(eventData.Context)?.SaveChangesFailedAsync(eventData, cancellationToken) ?? Task.CompletedTask;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        if (StorageFault.Is(eventData.Exception))
+        {
+            StorageFault.Seen();
+        }
+    }
 }

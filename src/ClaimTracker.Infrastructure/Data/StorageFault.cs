@@ -23,4 +23,48 @@ public static class StorageFault
     /// fails every write. Connections opened while that was so stay read-only, so none of them is given out again.
     /// </summary>
     public static bool IsReadOnly(SqliteConnection connection) => SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1;
+
+    private static volatile bool suspect;
+
+    /// <summary>
+    /// A save failed for storage reasons. Until a save succeeds again, no SQLite connection goes back into the pool: one opened
+    /// while the file could not be written may have come up half-writable (the journal or WAL index read-only) without saying so,
+    /// and would fail saves long after the fault ended (measured: every save, until a restart). Fresh connections cost ~0.1 ms.
+    /// </summary>
+    public static void Seen()
+    {
+        suspect = true;
+        SqliteConnection.ClearAllPools();
+    }
+
+    /// <summary>
+    /// A PostgreSQL connection the pool kept was closed by the server (a restart, a failover, an administrator): the same
+    /// request on a fresh connection would have worked. Every pooled connection is as old, so all of them are dropped.
+    /// </summary>
+    public static bool LostServerConnection(Exception? exception)
+    {
+        var lost = false;
+        for (var current = exception; current is not null && !lost; current = current.InnerException)
+        {
+            lost = current is Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" }
+                   or Npgsql.NpgsqlException { InnerException: IOException or System.Net.Sockets.SocketException };
+        }
+        if (lost)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+        }
+        return lost;
+    }
+
+    /// <summary>A save went through: the storage is sound again, connections are pooled as before.</summary>
+    public static void Cleared() => suspect = false;
+
+    /// <summary>Called for every opened connection: while a fault is suspected it is discarded when closed.</summary>
+    internal static void DropWhileSuspect(System.Data.Common.DbConnection connection)
+    {
+        if (suspect && connection is SqliteConnection sqlite)
+        {
+            SqliteConnection.ClearPool(sqlite);
+        }
+    }
 }

@@ -72,13 +72,30 @@ public static class Health
         {
             if (settings.IsSqlite)
             {
-                // A connection of its own, never pooled: it sees the file as it is now.
+                // A connection of its own, never pooled: it sees the file as it is now. Opening is not enough (SQLite may open an
+                // unwritable file as if it could write it): one real write — page 1 rewritten with the value it has — must commit.
                 var unpooled = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString) { Pooling = false };
                 await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(unpooled.ToString());
                 await connection.OpenAsync(cancellationToken);
-                return StorageFault.IsReadOnly(connection)
-                    ? "The database can be read but not written: the file or its folder is read-only. Saves fail until it is writable again."
-                    : null;
+                if (StorageFault.IsReadOnly(connection))
+                {
+                    return "The database can be read but not written: the file or its folder is read-only. Saves fail until it is writable again.";
+                }
+                await using var probe = connection.CreateCommand();
+                probe.CommandText = $"PRAGMA busy_timeout = {DatabaseSettings.BusyTimeoutMilliseconds};";
+                await probe.ExecuteNonQueryAsync(cancellationToken);
+                probe.CommandText = "PRAGMA user_version;";
+                var version = Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+                try
+                {
+                    probe.CommandText = $"BEGIN IMMEDIATE; PRAGMA user_version = {version}; COMMIT;";
+                    await probe.ExecuteNonQueryAsync(cancellationToken);
+                }
+                catch (Microsoft.Data.Sqlite.SqliteException exception) when (StorageFault.Is(exception))
+                {
+                    return $"The database can be read but not written ({exception.Message.TrimEnd('.')}): the disk may be full or the file read-only. Saves fail until it is writable again.";
+                }
+                return null;
             }
             var readOnly = await db.Database.SqlQueryRaw<bool>(
                     "SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on' AS \"Value\"")

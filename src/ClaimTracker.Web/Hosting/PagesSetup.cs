@@ -78,10 +78,15 @@ public static class PagesSetup
         }
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/Error");
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/Error",
+                SuppressDiagnosticsCallback = failure => Security.PlainHttp.IsFormRefusal(failure.HttpContext, failure.Exception),
+            });
             app.UseHsts();
         }
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<ReadRetry>();
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseMiddleware<RequestBodyLimit>();
         app.UseMiddleware<Security.FormCharset>();

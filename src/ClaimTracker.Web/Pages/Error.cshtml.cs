@@ -36,6 +36,16 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
     private void Describe()
     {
         var code = int.TryParse(RouteData.Values["code"]?.ToString(), out var parsed) ? parsed : (int?)null;
+        if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is { Error: { } plain } && Security.PlainHttp.IsFormRefusal(HttpContext, plain))
+        {
+            logger.LogWarning("A form page was requested over plain http; request id {RequestId}. Serve the site over HTTPS (behind a TLS proxy: ForwardedHeaders:Enabled).", RequestId);
+            var address = HttpContext.RequestServices.GetRequiredService<Hosting.SiteAddress>().Origin(Request);
+            (Title, Explanation) = ("This page needs HTTPS",
+                $"Pages with forms are sent only over an encrypted connection. Open {address}{HttpContext.Features.Get<IExceptionHandlerPathFeature>()!.Path} instead. " +
+                "(Running the site: put it behind HTTPS, and behind a TLS proxy set ForwardedHeaders:Enabled — see README, “Running in production”.)");
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
         if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is { Error: { } error } failure)
         {
             logger.LogError(error, "Unhandled error on {Path}; request id {RequestId}", failure.Path, RequestId);

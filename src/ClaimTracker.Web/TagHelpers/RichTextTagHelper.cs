@@ -19,6 +19,8 @@ public sealed class RichTextTagHelper(HtmlSanitiser sanitiser) : TagHelper
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "rich-text");
+        // Text in any script: the block takes its direction from its own first letter and cannot reorder what surrounds it.
+        output.Attributes.SetAttribute("dir", "auto");
         output.Content.SetHtmlContent(Content is null ? string.Empty : sanitiser.ForRender(Content).Html);
     }
 }

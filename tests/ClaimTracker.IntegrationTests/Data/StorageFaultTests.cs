@@ -45,6 +45,57 @@ public sealed class StorageFaultTests
         Assert.Equal(typed, page.QuerySelector("textarea[data-field='Input.Headline']")!.TextContent);
     }
 
+    /// <summary>
+    /// The running app's database folder becomes unwritable (the immutable attribute, which binds root too: the tests run as root,
+    /// for whom file modes are no obstacle), a save fails with the typed input shown, the fault ends — and the next save works
+    /// without a restart, and readiness is back, because no connection opened during the fault is used again.
+    /// </summary>
+    [Fact]
+    public async Task ReadOnlyForAWhile_TheAppRecoversByItself_WhenTheFaultEnds()
+    {
+        var folder = Directory.CreateTempSubdirectory("claimtracker-recovers-");
+        var path = Path.Combine(folder.FullName, "claimtracker.db");
+        using var app = new ConfiguredFactory(new Dictionary<string, string> { ["ConnectionStrings:Default"] = $"Data Source={path}" });
+        var id = await app.CreateClaimAsync("Behauptung auf einer Platte, die eine Weile nur lesbar ist");
+        var editor = await app.SignedInAsync($"geduldig-{Guid.NewGuid():N}@example.org", Roles.Editor);
+        var form = await editor.GetAsync($"/editor/claims/edit/{id}", expectOk: true);
+        var files = Directory.GetFiles(folder.FullName).Append(folder.FullName).ToArray();
+        await ChattrAsync("+i", files);
+        HttpResponseMessage failed, readyDuring;
+        try
+        {
+            failed = await editor.SubmitAsync(form, "claim-form", ("Input.Headline", "Geschrieben, während die Platte gesperrt war"));
+            readyDuring = await app.CreateBrowser().GetAsync("/healthz/ready");
+        }
+        finally
+        {
+            await ChattrAsync("-i", files);
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, readyDuring.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateBrowser().GetAsync("/healthz/ready")).StatusCode);
+        form = await editor.GetAsync($"/editor/claims/edit/{id}", expectOk: true);
+        var saved = await editor.SubmitAsync(form, "claim-form", ("Input.Headline", "Geschrieben, nachdem die Platte wieder frei war"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("Geschrieben, nachdem die Platte wieder frei war",
+            await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Claims.Where(c => c.Id == id).Select(c => c.Headline))));
+    }
+
+    private static async Task ChattrAsync(string change, string[] paths)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("chattr") { RedirectStandardError = true };
+        start.ArgumentList.Add(change);
+        foreach (var path in paths)
+        {
+            start.ArgumentList.Add(path);
+        }
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"chattr {change} failed (the test needs root on a file system with attributes): {error}");
+    }
+
     [Fact]
     public async Task Start_WhereTheDatabaseCannotBeMade_SaysWhyInOneLineAndExits1()
     {

@@ -27,3 +27,26 @@ public sealed class ErrorPageTests
         Assert.Contains(factory.Log.Entries, e => e.Contains(requestId) && e.Contains("AuditEntries", StringComparison.OrdinalIgnoreCase));
     }
 }
+
+/// <summary>Production over plain http: form pages cannot carry their Secure antiforgery cookie; the page says so instead of a 500.</summary>
+public sealed class PlainHttpTests(ClaimTrackerFactory factory) : IClassFixture<ClaimTrackerFactory>
+{
+    [Fact]
+    public async Task FormPage_OverPlainHttp_SaysItNeedsHttps_AndWhere()
+    {
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost"),
+        });
+
+        var response = await client.GetAsync("/account/login");
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal("This page needs HTTPS", page.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Open https://localhost/account/login instead", page.QuerySelector("main")!.TextContent);
+        Assert.DoesNotContain(factory.Log.Entries, e => e.StartsWith("Error", StringComparison.Ordinal));
+        // Reader pages have no forms and are served as before.
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/claims")).StatusCode);
+    }
+}

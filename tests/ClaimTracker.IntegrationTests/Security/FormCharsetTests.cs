@@ -26,6 +26,33 @@ public sealed class FormCharsetTests(ClaimTrackerFactory factory) : IClassFixtur
         Assert.Contains($"character set “{charset}”", error.QuerySelector("main")!.TextContent);
     }
 
+    [Theory]
+    [InlineData("Kopf\0zeile")]
+    [InlineData("\0")]
+    public async Task FormWithANulCharacter_Is400WithAPageThatSaysWhy_AndSavesNothing(string headline)
+    {
+        var browser = await factory.SignedInAsync($"nul-{Guid.NewGuid():N}@example.org", ClaimTracker.Domain.Accounts.Roles.Editor);
+        var page = await browser.GetAsync("/editor/claims/new", expectOk: true);
+        var claims = await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Claims));
+
+        var response = await browser.SubmitAsync(page, "claim-form", ("Input.Headline", headline), ("Input.OriginalText", "Ein Satz."));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("NUL character (%00)", (await Html.ParseAsync(response)).QuerySelector("main")!.TextContent);
+        Assert.Equal(claims, await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Claims)));
+    }
+
+    [Fact]
+    public async Task FormWithPercentAndZerosApart_IsReadAsBefore()
+    {
+        var browser = await factory.SignedInAsync($"prozent-{Guid.NewGuid():N}@example.org", ClaimTracker.Domain.Accounts.Roles.Editor);
+        var page = await browser.GetAsync("/editor/claims/new", expectOk: true);
+
+        var response = await browser.SubmitAsync(page, "claim-form", ("Input.Headline", "Zinsen von 100% 00 Uhr % 0 0"), ("Input.OriginalText", "Ein Satz."));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
     [Fact]
     public async Task FormInUtf8_IsReadAsBefore()
     {

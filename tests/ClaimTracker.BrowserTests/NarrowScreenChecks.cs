@@ -1,0 +1,57 @@
+using Microsoft.Playwright;
+
+namespace ClaimTracker.BrowserTests;
+
+/// <summary>
+/// Hostile text — a headline of one unbroken 118-letter word, an original text mixing Arabic with a right-to-left mark and a
+/// 300-character URL-like run — stays inside a 390 px phone screen on the pages that show it, and multi-line text is isolated
+/// (dir="auto") so that its direction marks cannot reorder what surrounds it.
+/// </summary>
+public sealed class NarrowScreenChecks
+{
+    private static readonly string Headline = "Donaudampfschifffahrtsgesellschaftskapitän" + new string('x', 76);
+
+    private static readonly string OriginalText =
+        "قال المتحدث \u200F إن التقارير كاذبة. " + "https://example.org/" + new string('a', 280) + "\nZweite Zeile.";
+
+    [Fact]
+    public async Task HostileText_StaysInsideA390PixelScreen_AndIsIsolated()
+    {
+        BrowserSession.RequireChromium();
+        await using var app = await AppProcess.StartAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserSession.LaunchAsync(playwright);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#Input_Email", app.DemoAdminEmail);
+        await page.FillAsync("#Input_Password", app.DemoAdminPassword);
+        await page.ClickAsync("#login-submit");
+        await page.GotoAsync("/editor/claims/new");
+        await page.FillAsync("#Input_Headline", Headline);
+        await page.FillAsync("#Input_OriginalText", OriginalText);
+        await page.ClickAsync("#claim-submit");
+        await Assertions.Expect(page.Locator("#claim-headline")).ToHaveTextAsync(Headline);
+        var details = page.Url;
+
+        var overflowing = new List<string>();
+        foreach (var path in new[] { details, "/editor/claims", "/editor", "/claims", "/claims/nordkorea-liefert-russland-artillerie-und-raketen" })
+        {
+            await page.GotoAsync(path);
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            if (width > 390)
+            {
+                overflowing.Add($"{path}: {width} px wide");
+                await BrowserSession.ScreenshotAsync(page, "narrow-overflow-" + overflowing.Count);
+            }
+        }
+        Assert.True(overflowing.Count == 0, string.Join(Environment.NewLine, overflowing));
+
+        await page.GotoAsync(details);
+        Assert.Equal("auto", await page.Locator("#original-text").GetAttributeAsync("dir"));
+        await BrowserSession.ScreenshotAsync(page, "narrow-hostile-claim");
+    }
+}
