@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClaimTracker.Infrastructure.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options),
+    Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     /// <summary>
     /// The request's change tracker: records who changed what in every save of claim data. Set for each
@@ -54,6 +55,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
 
     public DbSet<Domain.Site.SiteSettings> SiteSettings => Set<Domain.Site.SiteSettings>();
+
+    /// <summary>
+    /// The keys that sign login cookies and antiforgery tokens, on PostgreSQL (ASP.NET Core's EF key store,
+    /// <c>PersistKeysToDbContext</c>): every instance sharing the database reads the same key ring.
+    /// </summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
     public DbSet<Domain.Feedback.ReaderReport> ReaderReports => Set<Domain.Feedback.ReaderReport>();
 

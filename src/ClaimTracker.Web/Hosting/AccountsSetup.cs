@@ -7,6 +7,7 @@ using ClaimTracker.Infrastructure.Data;
 using ClaimTracker.Web.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 
@@ -78,7 +79,7 @@ public static class AccountsSetup
             .Configure<DatabaseSettings, ILoggerFactory, IServiceProvider>((options, database, logging, provider) =>
                 options.XmlRepository = database.FilePath is { } file
                     ? new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(file)!, "keys")), logging)
-                    : new DatabaseKeyRepository(provider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>()));
+                    : new EntityFrameworkCoreXmlRepository<AppDbContext>(provider, logging));
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -231,6 +231,18 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>
 /// <summary>The app with some settings of its own, e.g. lower limits to reach them quickly.</summary>
 public sealed class ConfiguredFactory(IReadOnlyDictionary<string, string> settings) : ClaimTrackerFactory("Production", settings);
 
+/// <summary>The app on a clock the test moves (starting now): what is ordered by time is ordered without waiting.</summary>
+public sealed class FakeClockFactory : ClaimTrackerFactory
+{
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+}
+
 public sealed class DevelopmentFactory : ClaimTrackerFactory
 {
     public DevelopmentFactory() : base("Development")

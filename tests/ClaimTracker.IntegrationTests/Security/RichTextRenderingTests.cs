@@ -18,7 +18,7 @@ public sealed partial class RichTextRenderingTests
 
         var html = Render(stored);
 
-        Assert.Equal("<div class=\"rich-text\"><p>„Wir liefern nichts“, sagte <strong>Moskau</strong>.</p></div>", html);
+        Assert.Equal("<div class=\"rich-text\" dir=\"auto\"><p>„Wir liefern nichts“, sagte <strong>Moskau</strong>.</p></div>", html);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed partial class RichTextRenderingTests
 
         var html = Render(tampered!);
 
-        Assert.Equal("<div class=\"rich-text\"><p>alt</p></div>", html);
+        Assert.Equal("<div class=\"rich-text\" dir=\"auto\"><p>alt</p></div>", html);
     }
 
     /// <summary>Raw-HTML helpers and hand-made HtmlStrings would bypass the sanitiser: only the tag helper (and the JSON-LD writer) may write raw HTML.</summary>

@@ -174,18 +174,20 @@ public sealed class ReviewWorkflowTests(ClaimTrackerFactory factory) : IClassFix
     [Fact]
     public async Task ReviewQueue_ListsSubmissionsOldestFirst_AndDropsApprovedOnes()
     {
-        var older = await factory.CreateClaimAsync(Unique("Wartet länger"));
-        var newer = await factory.CreateClaimAsync(Unique("Wartet kürzer"));
-        await SubmitAsBuilderAsync(older);
-        await Task.Delay(20);
-        await SubmitAsBuilderAsync(newer);
-        var reviewer = await factory.SignedInAsync(Email("warteschlange"), Roles.Reviewer);
+        using var clocked = new FakeClockFactory();
+        // Made first but submitted an hour later: the queue goes by when each was submitted, not by id.
+        var newer = await clocked.CreateClaimAsync(Unique("Wartet kürzer"));
+        var older = await clocked.CreateClaimAsync(Unique("Wartet länger"));
+        await SubmitAsBuilderAsync(clocked, older);
+        clocked.Clock.Advance(TimeSpan.FromHours(1));
+        await SubmitAsBuilderAsync(clocked, newer);
+        var reviewer = await clocked.SignedInAsync(Email("warteschlange"), Roles.Reviewer);
 
         var links = (await reviewer.GetAsync("/editor/reviews", expectOk: true)).QuerySelectorAll("#review-queue tbody tr a").Select(a => a.GetAttribute("href")).ToList();
         Assert.True(links.IndexOf($"/editor/claims/review/{older}") < links.IndexOf($"/editor/claims/review/{newer}"));
         Assert.True(links.IndexOf($"/editor/claims/review/{older}") >= 0);
 
-        await factory.PublishAsync(older);
+        await clocked.PublishAsync(older);
         var after = (await reviewer.GetAsync("/editor/reviews", expectOk: true)).QuerySelectorAll("#review-queue tbody tr a").Select(a => a.GetAttribute("href")).ToList();
         Assert.DoesNotContain($"/editor/claims/review/{older}", after);
         Assert.Contains($"/editor/claims/review/{newer}", after);
@@ -309,9 +311,11 @@ public sealed class ReviewWorkflowTests(ClaimTrackerFactory factory) : IClassFix
         Assert.DoesNotContain("Umbenannte Quelle", (await factory.CreateBrowser().GetAsync($"/claims/{slug}", expectOk: true)).GetElementById("sources")!.TextContent);
     }
 
-    private async Task SubmitAsBuilderAsync(int id, string? comment = null)
+    private Task SubmitAsBuilderAsync(int id, string? comment = null) => SubmitAsBuilderAsync(factory, id, comment);
+
+    private static async Task SubmitAsBuilderAsync(ClaimTrackerFactory app, int id, string? comment = null)
     {
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = app.Services.CreateAsyncScope();
         var workflow = scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Workflow.ClaimWorkflow>();
         Assert.True((await workflow.SubmitAsync(id, "builder@example.org", comment, false, null)).Succeeded);
     }

@@ -1,4 +1,5 @@
 using ClaimTracker.Domain.Text;
+using ClaimTracker.Infrastructure.Workflow;
 
 namespace ClaimTracker.UnitTests.Text;
 
@@ -37,10 +38,27 @@ public sealed class WordDiffTests
     }
 
     [Fact]
+    public void LongTextsWithAFewChanges_AreDiffedWordByWord()
+    {
+        var words = Enumerable.Range(0, 4_000).Select(i => "wort" + i).ToList();
+        var before = string.Join(' ', words);
+        words[1_000] = "geändert";
+        words.Insert(3_000, "eingefügt");
+        var after = string.Join(' ', words);
+
+        var parts = WordDiff.Compare(before, after);
+
+        Assert.Equal(["wort1000 "], parts.Where(p => p.Kind == DiffKind.Removed).Select(p => p.Text));
+        Assert.Equal(["geändert ", "eingefügt "], parts.Where(p => p.Kind == DiffKind.Added).Select(p => p.Text));
+        Assert.Equal(before, string.Concat(parts.Where(p => p.Kind != DiffKind.Added).Select(p => p.Text)));
+        Assert.Equal(after, string.Concat(parts.Where(p => p.Kind != DiffKind.Removed).Select(p => p.Text)));
+    }
+
+    [Fact]
     public void HugeTexts_FallBackToWholeRemovedAndAdded()
     {
-        var before = string.Join(' ', Enumerable.Range(0, 3000).Select(i => "a" + i));
-        var after = string.Join(' ', Enumerable.Range(0, 3000).Select(i => "b" + i));
+        var before = string.Join(' ', Enumerable.Range(0, WordDiff.MaxWords / 2 + 1).Select(i => "a" + i));
+        var after = string.Join(' ', Enumerable.Range(0, WordDiff.MaxWords / 2).Select(i => "b" + i));
 
         var parts = WordDiff.Compare(before, after);
 

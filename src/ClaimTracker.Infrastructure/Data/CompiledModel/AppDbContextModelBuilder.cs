@@ -11,7 +11,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("623df6ec-3aab-4a7a-9b00-2252054be974"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("8006d256-33f3-451e-94ef-f82b059bef8b"), entityTypeCount: 33)
         {
         }
 
@@ -40,8 +40,8 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
             var claimVersion = ClaimVersionEntityType.Create(this);
             var workflowEvent = WorkflowEventEntityType.Create(this);
             var appUser = AppUserEntityType.Create(this);
-            var storedKey = StoredKeyEntityType.Create(this);
             var changeRecord = ChangeRecordEntityType.Create(this);
+            var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityPasskeyData = IdentityPasskeyDataEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
@@ -113,8 +113,8 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
             ClaimVersionEntityType.CreateAnnotations(claimVersion);
             WorkflowEventEntityType.CreateAnnotations(workflowEvent);
             AppUserEntityType.CreateAnnotations(appUser);
-            StoredKeyEntityType.CreateAnnotations(storedKey);
             ChangeRecordEntityType.CreateAnnotations(changeRecord);
+            DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityPasskeyDataEntityType.CreateAnnotations(identityPasskeyData);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);

@@ -31,3 +31,15 @@ internal sealed class UserPasskeyConfiguration : IEntityTypeConfiguration<Micros
         builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.UserId).IsRequired();
     }
 }
+
+/// <summary>The data-protection keys table as it was made (FriendlyName up to 256, the XML required).</summary>
+internal sealed class DataProtectionKeyConfiguration
+    : IEntityTypeConfiguration<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> builder)
+    {
+        builder.ToTable("DataProtectionKeys");
+        builder.Property(k => k.FriendlyName).HasMaxLength(256);
+        builder.Property(k => k.Xml).IsRequired();
+    }
+}
