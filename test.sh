@@ -61,6 +61,14 @@ else
   echo "test.sh: the integration suite's PostgreSQL pass skipped: no PostgreSQL server could be started."
 fi
 
+# Pass 3: the integration suite on SQLite once more with the speed code switched off (front cache, kept statements), so
+# the paths a site takes without them stay correct too; the tests of the caches themselves need them on.
+echo "test.sh: the integration suite on SQLite without the front cache and kept statements"
+Performance__FrontCache=false Database__KeepStatementsPrepared=false dotnet test tests/ClaimTracker.IntegrationTests --no-build \
+  --filter "Engine!=Postgres&Needs!=SpeedCaches" --logger "console;verbosity=normal" 2>&1 | tee -a "$log"
+plain_status=${PIPESTATUS[0]}
+[ "$plain_status" -eq 0 ] || status=$plain_status
+
 # One summary line over all test projects (each prints "Total tests: N" then "Passed: N", "Failed: N", "Skipped: N").
 read -r passed failed skipped < <(awk '
   /^ +Passed: +[0-9]+ *$/  { p += $2 }

@@ -16,6 +16,7 @@ namespace ClaimTracker.IntegrationTests.Data;
 /// its own writes, and nothing may stay open when the app stops.
 /// </summary>
 [Trait("Engine", "Sqlite")]
+[Trait("Needs", "SpeedCaches")]
 public sealed class StatementCacheTests
 {
     private static Dictionary<string, string> Uncached(params (string Key, string Value)[] more)

@@ -23,6 +23,7 @@ namespace ClaimTracker.IntegrationTests.Public;
 /// in their language and encoding, a change the moment it is approved — and a signed-in editor, a rate-limited
 /// endpoint or a page the output cache does not keep must never be answered from it.
 /// </summary>
+[Trait("Needs", "SpeedCaches")]
 public sealed class FrontCacheTests
 {
     [Fact]
