@@ -388,6 +388,14 @@ public sealed class Claim
         Touch(user, nowUtc);
     }
 
+    /// <summary>Attaches a source that is new to the library; both are saved together.</summary>
+    public void AttachNewSource(Source source, SourceStance stance, string? quote, string? note, string user, DateTime nowUtc)
+    {
+        CheckLink(stance, quote, note);
+        sources.Add(new ClaimSource(source, stance, Actor.Clean(quote), Actor.Clean(note)));
+        Touch(user, nowUtc);
+    }
+
     /// <summary>
     /// Appends a status change. A verdict rests on at least one of the claim's sources; the rationale
     /// is required; the evidence cannot date from the future. A correction names the entry it corrects.
@@ -643,90 +651,4 @@ public sealed class Claim
         UpdatedAtUtc = nowUtc;
         Version = Guid.NewGuid();
     }
-}
-
-public sealed class ClaimActor
-{
-    private ClaimActor()
-    {
-    }
-
-    internal ClaimActor(int actorId, ClaimRole role) => (ActorId, Role) = (actorId, role);
-
-    public int ClaimId { get; private set; }
-
-    public int ActorId { get; private set; }
-
-    public Actor? Actor { get; private set; }
-
-    public ClaimRole Role { get; private set; }
-}
-
-public sealed class ClaimTopic
-{
-    private ClaimTopic()
-    {
-    }
-
-    internal ClaimTopic(Topic topic) => (Topic, TopicId) = (topic, topic.Id);
-
-    public int ClaimId { get; private set; }
-
-    public int TopicId { get; private set; }
-
-    public Topic? Topic { get; private set; }
-}
-
-/// <summary>A source attached to a claim, with what it does for the claim.</summary>
-public sealed class ClaimSource
-{
-    private ClaimSource()
-    {
-    }
-
-    internal ClaimSource(int sourceId, SourceStance stance, string? quote, string? note) =>
-        (SourceId, Stance, Quote, Note) = (sourceId, stance, quote, note);
-
-    internal void Change(SourceStance stance, string? quote, string? note) => (Stance, Quote, Note) = (stance, quote, note);
-
-    public int ClaimId { get; private set; }
-
-    public int SourceId { get; private set; }
-
-    public Source? Source { get; private set; }
-
-    public SourceStance Stance { get; private set; }
-
-    public string? Quote { get; private set; }
-
-    public string? Note { get; private set; }
-}
-
-public sealed class ClaimRelation
-{
-    private ClaimRelation()
-    {
-    }
-
-    internal ClaimRelation(RelationKind kind, int toClaimId) => (Kind, ToClaimId) = (kind, toClaimId);
-
-    public int FromClaimId { get; private set; }
-
-    public int ToClaimId { get; private set; }
-
-    public RelationKind Kind { get; private set; }
-}
-
-/// <summary>An old permalink that keeps pointing to its claim after the slug was changed on purpose.</summary>
-public sealed class SlugRedirect
-{
-    private SlugRedirect()
-    {
-    }
-
-    public SlugRedirect(string oldSlug, int claimId) => (OldSlug, ClaimId) = (oldSlug, claimId);
-
-    public string OldSlug { get; private set; } = string.Empty;
-
-    public int ClaimId { get; private set; }
 }

@@ -1,6 +1,5 @@
 using ClaimTracker.Domain.Auditing;
 using ClaimTracker.Infrastructure.Data;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimTracker.Infrastructure.Auditing;
@@ -13,14 +12,13 @@ public sealed record AuditRow(DateTime OccurredAtUtc, string Actor, AuditAction 
 /// <see cref="Record"/> joins the unit of work of the action it records, so both are saved together;
 /// <see cref="RecordNowAsync"/> saves at once (for events with nothing else to save, like a failed sign-in).
 /// </summary>
-public sealed class AuditLog(AppDbContext db, TimeProvider clock, IHttpContextAccessor http)
+public sealed class AuditLog(AppDbContext db, TimeProvider clock, IRequestContext request)
 {
     public const string CommandLineActor = "command line";
     public const string StartUpActor = "app start (Development)";
 
     public void Record(string actor, AuditAction action, string target, string details = "") =>
-        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, actor, action, target, details,
-            http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? (http.HttpContext is null ? null : "unknown")));
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, actor, action, target, details, request.ClientAddress));
 
     public async Task RecordNowAsync(string actor, AuditAction action, string target, string details = "")
     {

@@ -22,7 +22,7 @@ public sealed record ClaimInput(string Headline, string OriginalText, string Lan
 }
 
 /// <summary>The editors' use cases on claims. Rules live in the domain; this class loads, applies and saves.</summary>
-public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimeProvider clock, ActorDirectory actors)
+public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimeProvider clock, ActorDirectory actors, SourceLibrary library)
 {
     public async Task<WorkResult> CreateAsync(ClaimInput input, string user, CancellationToken cancellationToken = default)
     {
@@ -170,6 +170,32 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
             }
             claim.AttachSource(sourceId, stance, quote, note, user, Now);
         }, cancellationToken);
+
+    /// <summary>Prefix of the fields of a refused new source in <see cref="AttachNewSourceAsync"/>'s errors.</summary>
+    public const string NewSourceField = "Source.";
+
+    /// <summary>
+    /// Creates a source and attaches it in one save: either both are stored or neither (a source made and then not attached
+    /// used to stay behind in the library). The new source's problems come as fields named "Source.…".
+    /// </summary>
+    public async Task<WorkResult> AttachNewSourceAsync(int claimId, Source.Draft draft, SourceStance stance, string? quote, string? note,
+        string user, CancellationToken cancellationToken = default)
+    {
+        WorkResult? refused = null;
+        var result = await OnClaimAsync(claimId, q => q.Include(c => c.Sources), async claim =>
+        {
+            var (source, problem) = await library.PrepareAsync(draft, user, cancellationToken);
+            if (source is null)
+            {
+                refused = problem!;
+                throw new DomainRuleException(NewSourceField + refused.Errors[0].Field, refused.Errors[0].Message);
+            }
+            claim.AttachNewSource(source, stance, quote, note, user, Now);
+        }, cancellationToken);
+        return refused is { } source && !result.Succeeded
+            ? WorkResult.Invalid(source.Errors.Select(e => e with { Field = NewSourceField + e.Field }).ToList()) with { Id = source.Id }
+            : result;
+    }
 
     public Task<WorkResult> ChangeStatusAsync(int claimId, int statusId, DateOnly? effectiveOn, string? rationaleHtml,
         IReadOnlyCollection<int> sourceIds, int? correctsId, string user, CancellationToken cancellationToken = default) =>

@@ -80,29 +80,43 @@ public sealed class SourceLibrary(AppDbContext db, TimeProvider clock)
             return WorkResult.Done(id);
         }, () => ClaimEditor.GaveUp);
 
-    /// <summary>Creates the source, or names the existing one with the same address.</summary>
-    public async Task<WorkResult> CreateAsync(Source.Draft draft, string user, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A new source for the library, not saved yet (the caller saves it, alone or with what it is attached to); or why it cannot
+    /// be made, naming the existing source with the same address.
+    /// </summary>
+    public async Task<(Source? Source, WorkResult? Refused)> PrepareAsync(Source.Draft draft, string user, CancellationToken cancellationToken = default)
     {
         if (Source.Validate(draft, out var url) is { Count: > 0 } errors)
         {
-            return WorkResult.Invalid(errors);
+            return (null, WorkResult.Invalid(errors));
         }
         if (url is not null && await db.Sources.Where(s => s.Url == url).Select(s => new { s.Id, s.Title }).FirstOrDefaultAsync(cancellationToken) is { } existing)
         {
-            return WorkResult.Invalid(nameof(Source.Draft.Url),
-                $"This address is already in the source library as “{existing.Title}” (source #{existing.Id}). Attach that source instead.") with { Id = existing.Id };
+            return (null, WorkResult.Invalid(nameof(Source.Draft.Url),
+                $"This address is already in the source library as “{existing.Title}” (source #{existing.Id}). Attach that source instead.") with { Id = existing.Id });
         }
         if (draft.OutletId is { } outlet && !await db.Actors.AnyAsync(a => a.Id == outlet, cancellationToken))
         {
-            return WorkResult.Invalid(nameof(Source.Draft.OutletId), "Choose an outlet from the actor directory.");
+            return (null, WorkResult.Invalid(nameof(Source.Draft.OutletId), "Choose an outlet from the actor directory."));
         }
         var source = Source.Create(draft, user, clock.GetUtcNow().UtcDateTime);
         db.Sources.Add(source);
+        return (source, null);
+    }
+
+    /// <summary>Creates the source, or names the existing one with the same address.</summary>
+    public async Task<WorkResult> CreateAsync(Source.Draft draft, string user, CancellationToken cancellationToken = default)
+    {
+        var (source, refused) = await PrepareAsync(draft, user, cancellationToken);
+        if (source is null)
+        {
+            return refused!;
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (url is not null)
+        catch (DbUpdateException) when (source.Url is { } url)
         {
             db.Entry(source).State = EntityState.Detached;
             if (!await db.Sources.AsNoTracking().AnyAsync(s => s.Url == url, cancellationToken))

@@ -15,7 +15,7 @@ namespace ClaimTracker.Infrastructure.Data;
 /// Every save of claim data also writes field-level change records (who, when, before, after) and
 /// brings the search index up to date, in one transaction with the change itself.
 /// </summary>
-public sealed class ChangeTracking(IHttpContextAccessor http, TimeProvider clock, IClaimSearch search, IPublicCache publicCache) : SaveChangesInterceptor
+public sealed class ChangeTracking(IRequestContext request, TimeProvider clock, IClaimSearch search, IPublicCache publicCache) : SaveChangesInterceptor
 {
     public const string SystemActor = "system";
 
@@ -68,7 +68,7 @@ public sealed class ChangeTracking(IHttpContextAccessor http, TimeProvider clock
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var actor = ActorOverride ?? http.HttpContext?.User.Identity?.Name ?? SystemActor;
+            var actor = ActorOverride ?? request.UserName ?? SystemActor;
             // Everything is saved: nothing left to detect, and detecting on every lookup would cost O(n²).
             var detect = db.ChangeTracker.AutoDetectChangesEnabled;
             db.ChangeTracker.AutoDetectChangesEnabled = false;

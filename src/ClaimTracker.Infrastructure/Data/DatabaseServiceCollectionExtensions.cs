@@ -16,6 +16,8 @@ public static class DatabaseServiceCollectionExtensions
     {
         var settings = DatabaseSettings.From(configuration["Database:Provider"], configuration.GetConnectionString("Default"), contentRoot);
         services.AddSingleton(settings);
+        // The web app registers the request's own (HttpRequestContext); elsewhere there is no request.
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<IRequestContext, NoRequestContext>(services);
         if (settings.IsSqlite)
         {
             services.AddSingleton<IClaimSearch, SqliteClaimSearch>();

@@ -47,4 +47,15 @@ public static class LostRace
             }
         }
     }
+
+    /// <summary>
+    /// Instances sharing a PostgreSQL database set it up at the same moment: the one that loses meets a unique violation, a table,
+    /// object or database that exists already — the work is done, and trying again finds it so.
+    /// </summary>
+    public static bool IsSetupRace(Exception exception) =>
+        exception.GetBaseException() is Npgsql.PostgresException
+        {
+            SqlState: Npgsql.PostgresErrorCodes.UniqueViolation or Npgsql.PostgresErrorCodes.DuplicateTable
+                or Npgsql.PostgresErrorCodes.DuplicateObject or Npgsql.PostgresErrorCodes.DuplicateDatabase,
+        };
 }

@@ -8,6 +8,9 @@ namespace ClaimTracker.Infrastructure.Data;
 /// </summary>
 internal sealed class ScopedChangeTracking : SaveChangesInterceptor
 {
+    private static string? ConnectionStringOf(Microsoft.EntityFrameworkCore.DbContext? context) =>
+        context is null ? null : Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetConnectionString(context.Database);
+
     private static ChangeTracking? Of(Microsoft.EntityFrameworkCore.DbContext? context) => (context as AppDbContext)?.Changes;
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
@@ -19,13 +22,13 @@ internal sealed class ScopedChangeTracking : SaveChangesInterceptor
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        StorageFault.Cleared();
+        StorageFault.Cleared(ConnectionStringOf(eventData.Context));
         return Of(eventData.Context)?.SavedChangesAsync(eventData, result, cancellationToken) ?? ValueTask.FromResult(result);
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        StorageFault.Cleared();
+        StorageFault.Cleared(ConnectionStringOf(eventData.Context));
         return base.SavedChanges(eventData, result);
     }
 
@@ -33,7 +36,7 @@ internal sealed class ScopedChangeTracking : SaveChangesInterceptor
     {
         if (StorageFault.Is(eventData.Exception))
         {
-            StorageFault.Seen();
+            StorageFault.Seen(ConnectionStringOf(eventData.Context));
         }
         return Of(eventData.Context)?.SaveChangesFailedAsync(eventData, cancellationToken) ?? Task.CompletedTask;
     }
@@ -42,7 +45,7 @@ internal sealed class ScopedChangeTracking : SaveChangesInterceptor
     {
         if (StorageFault.Is(eventData.Exception))
         {
-            StorageFault.Seen();
+            StorageFault.Seen(ConnectionStringOf(eventData.Context));
         }
     }
 }

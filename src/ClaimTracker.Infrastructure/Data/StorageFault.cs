@@ -24,17 +24,58 @@ public static class StorageFault
     /// </summary>
     public static bool IsReadOnly(SqliteConnection connection) => SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1;
 
-    private static volatile bool suspect;
+    /// <summary>The SQLite databases (by file) whose last save failed for storage reasons.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Suspects = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// A save failed for storage reasons. Until a save succeeds again, no SQLite connection goes back into the pool: one opened
-    /// while the file could not be written may have come up half-writable (the journal or WAL index read-only) without saying so,
-    /// and would fail saves long after the fault ended (measured: every save, until a restart). Fresh connections cost ~0.1 ms.
+    /// A save to this database failed for storage reasons. Until a save to it succeeds again, none of its SQLite connections goes
+    /// back into the pool: one opened while the file could not be written may have come up half-writable (the journal or WAL
+    /// index read-only) without saying so, and would fail saves long after the fault ended (measured: every save, until a
+    /// restart). Fresh connections cost ~0.1 ms.
     /// </summary>
-    public static void Seen()
+    public static void Seen(string? connectionString)
     {
-        suspect = true;
-        SqliteConnection.ClearAllPools();
+        if (FileOf(connectionString) is { } file)
+        {
+            Suspects[file] = true;
+            SqliteConnection.ClearAllPools();
+        }
+    }
+
+    /// <summary>A save to this database went through: the storage is sound again, its connections are pooled as before.</summary>
+    public static void Cleared(string? connectionString)
+    {
+        if (!Suspects.IsEmpty && FileOf(connectionString) is { } file)
+        {
+            Suspects.TryRemove(file, out _);
+        }
+    }
+
+    /// <summary>Called for every opened connection: while its database is suspected it is discarded when closed.</summary>
+    internal static void DropWhileSuspect(System.Data.Common.DbConnection connection)
+    {
+        if (!Suspects.IsEmpty && connection is SqliteConnection sqlite && FileOf(sqlite.ConnectionString) is { } file && Suspects.ContainsKey(file))
+        {
+            SqliteConnection.ClearPool(sqlite);
+        }
+    }
+
+    private static string? FileOf(string? connectionString)
+    {
+        if (string.IsNullOrEmpty(connectionString))
+        {
+            return null;
+        }
+        try
+        {
+            var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
+            return string.IsNullOrEmpty(source) || source == ":memory:" ? null : Path.GetFullPath(source);
+        }
+        catch (ArgumentException)
+        {
+            // Not a SQLite connection string: a PostgreSQL database, whose connections have no such state.
+            return null;
+        }
     }
 
     /// <summary>
@@ -54,17 +95,5 @@ public static class StorageFault
             Npgsql.NpgsqlConnection.ClearAllPools();
         }
         return lost;
-    }
-
-    /// <summary>A save went through: the storage is sound again, connections are pooled as before.</summary>
-    public static void Cleared() => suspect = false;
-
-    /// <summary>Called for every opened connection: while a fault is suspected it is discarded when closed.</summary>
-    internal static void DropWhileSuspect(System.Data.Common.DbConnection connection)
-    {
-        if (suspect && connection is SqliteConnection sqlite)
-        {
-            SqliteConnection.ClearPool(sqlite);
-        }
     }
 }

@@ -21,6 +21,8 @@ public static class AccountsSetup
     public static IServiceCollection AddClaimTrackerAccounts(this IServiceCollection services, IWebHostEnvironment environment)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddSingleton<ClaimTracker.Infrastructure.IRequestContext, HttpRequestContext>();
         services.AddScoped<AuditLog>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<SecondFactors>();

@@ -67,15 +67,11 @@ public static class DatabaseSetup
                 await scope.ServiceProvider.GetRequiredService<SitePublishing>().EnsureDefaultAsync();
                 return;
             }
-            catch (Exception e) when (attempt < 5 && !scope.ServiceProvider.GetRequiredService<DatabaseSettings>().IsSqlite && IsRace(e))
+            catch (Exception e) when (attempt < 5 && !scope.ServiceProvider.GetRequiredService<DatabaseSettings>().IsSqlite && LostRace.IsSetupRace(e))
             {
                 app.Logger.LogWarning("Another instance is setting up the database at the same time ({Message}); trying again.", e.GetBaseException().Message);
                 await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt));
             }
         }
     }
-
-    /// <summary>Unique violation, duplicate table or duplicate object: another instance made it first.</summary>
-    private static bool IsRace(Exception e) =>
-        e.GetBaseException() is Npgsql.PostgresException { SqlState: "23505" or "42P07" or "42710" or "42P04" };
 }

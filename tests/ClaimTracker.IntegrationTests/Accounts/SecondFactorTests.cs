@@ -13,12 +13,8 @@ namespace ClaimTracker.IntegrationTests.Accounts;
 /// app would), recovery codes, the admins' rule that a role must use a second factor, an admin's reset, and what the passkey
 /// forms say without JavaScript. Passkeys themselves are proven in Chromium with a virtual authenticator (browser tests).
 /// </summary>
-public sealed class SecondFactorTests(SecondFactorTests.ManySignInsFactory factory) : IClassFixture<SecondFactorTests.ManySignInsFactory>
+public sealed class SecondFactorTests(ManySignInsFactory factory) : IClassFixture<ManySignInsFactory>
 {
-    /// <summary>The app with room for the test's many sign-ins from one address.</summary>
-    public sealed class ManySignInsFactory() : ClaimTrackerFactory("Production",
-        new Dictionary<string, string> { ["Security:RateLimits:PerAddressPerMinute"] = "1000", ["Security:RateLimits:PerAccountPer15Minutes"] = "1000" });
-
     [Fact]
     public async Task AuthenticatorApp_OnceSetUp_SigningInTakesItsCode_OrARecoveryCodeOnce()
     {

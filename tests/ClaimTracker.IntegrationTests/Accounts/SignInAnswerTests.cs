@@ -12,13 +12,9 @@ namespace ClaimTracker.IntegrationTests.Accounts;
 /// the same page and the same message, and take about as long (each costs one password hash). The timings are written to the
 /// test's output.
 /// </summary>
-public sealed class SignInAnswerTests(SignInAnswerTests.ManySignInsFactory factory, ITestOutputHelper output)
-    : IClassFixture<SignInAnswerTests.ManySignInsFactory>
+public sealed class SignInAnswerTests(ManySignInsFactory factory, ITestOutputHelper output)
+    : IClassFixture<ManySignInsFactory>
 {
-    /// <summary>The app with room for the test's many attempts from one address.</summary>
-    public sealed class ManySignInsFactory() : ClaimTrackerFactory("Production",
-        new Dictionary<string, string> { ["Security:RateLimits:PerAddressPerMinute"] = "1000", ["Security:RateLimits:PerAccountPer15Minutes"] = "1000" });
-
     private const int Attempts = 4;
 
     [Fact]

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClaimTracker.IntegrationTests.Claims;
 
-public sealed class ClaimFormsTests(ClaimTrackerFactory factory) : IClassFixture<ClaimTrackerFactory>
+public sealed class ClaimFormsTests(ManySignInsFactory factory) : IClassFixture<ManySignInsFactory>
 {
     private const string Headline = "Nordkorea hat mehr als 10.000 Soldaten nach Russland geschickt";
     private const string Text = "Nach Einschätzungen der USA, der Ukraine und Südkoreas hat Nordkorea mehr als 10.000 Soldaten nach Russland geschickt.";
@@ -186,6 +186,28 @@ public sealed class ClaimFormsTests(ClaimTrackerFactory factory) : IClassFixture
         var page = await Html.ParseAsync(response);
         Assert.Contains("already in the source library as “Bericht”", page.Errors());
         Assert.NotNull(page.GetElementById("existing-source"));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Sources.CountAsync(s => s.Url == url)));
+    }
+
+    [Fact]
+    public async Task Source_NewOneWhoseCitationIsRefused_IsNotLeftInTheLibrary()
+    {
+        var editor = await factory.SignedInAsync($"ein-speichern-{Guid.NewGuid():N}@example.org", Roles.Editor);
+        var id = await factory.CreateClaimAsync("Quelle und Zitat in einem Zug");
+        var url = $"https://agentur.example/{Guid.NewGuid():N}";
+
+        var response = await editor.SubmitAsync(await editor.GetAsync($"/editor/claims/source/{id}", expectOk: true), "new-source-form",
+            ("Source.Url", url), ("Source.Title", "Bericht mit einem Zitat"), ("Link.Quote", new string('z', Claim.QuoteMaxLength + 1)));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Contains("Quote can have at most", page.Errors());
+        Assert.Equal(url, ((IHtmlInputElement)page.QuerySelector("#Source_Url")!).Value);
+        // Source and citation are one save: the refused citation left no source behind.
+        Assert.False(await factory.WithDbAsync(db => db.Sources.AnyAsync(s => s.Url == url)));
+
+        var fixedUp = await editor.SubmitAsync(page, "new-source-form", ("Link.Quote", "Ein kurzes Zitat."));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, fixedUp.StatusCode);
         Assert.Equal(1, await factory.WithDbAsync(db => db.Sources.CountAsync(s => s.Url == url)));
     }
 

@@ -231,6 +231,10 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>
 /// <summary>The app with some settings of its own, e.g. lower limits to reach them quickly.</summary>
 public sealed class ConfiguredFactory(IReadOnlyDictionary<string, string> settings) : ClaimTrackerFactory("Production", settings);
 
+/// <summary>The app with room for many sign-ins from one address (a test class signing in a user per test).</summary>
+public sealed class ManySignInsFactory() : ClaimTrackerFactory("Production",
+    new Dictionary<string, string> { ["Security:RateLimits:PerAddressPerMinute"] = "1000", ["Security:RateLimits:PerAccountPer15Minutes"] = "1000" });
+
 /// <summary>The app on a clock the test moves (starting now): what is ordered by time is ordered without waiting.</summary>
 public sealed class FakeClockFactory : ClaimTrackerFactory
 {

@@ -38,14 +38,13 @@ public sealed class SourceModel(ClaimEditor editor, ClaimQueries queries, Source
     {
         var draft = new Source.Draft(Source.Url, Source.Title ?? string.Empty, Source.OutletId, Source.Author, Source.PublishedOn,
             Source.Language ?? string.Empty, Source.ArchiveUrl, Source.Excerpt);
-        var created = await library.CreateAsync(draft, User.Identity!.Name!, cancellationToken);
-        if (!created.Succeeded)
+        var result = await editor.AttachNewSourceAsync(id, draft, Link.Stance, Link.Quote, Link.Note, User.Identity!.Name!, cancellationToken);
+        if (!result.Succeeded && result.Errors.Any(e => e.Field.StartsWith(ClaimEditor.NewSourceField, StringComparison.Ordinal)))
         {
-            ExistingSourceId = created.Id;
-            ModelState.AddFieldErrors(created.Errors, prefix: nameof(Source));
+            ExistingSourceId = result.Id;
+            ModelState.AddFieldErrors(result.Errors, prefix: string.Empty);
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
-        var result = await editor.AttachSourceAsync(id, created.Id!.Value, Link.Stance, Link.Quote, Link.Note, User.Identity!.Name!, cancellationToken);
         return await FinishAsync(id, result, cancellationToken);
     }
 
