@@ -120,6 +120,35 @@ namespace ClaimTracker.Migrations
                     b.ToTable("Actors", (string)null);
                 });
 
+            modelBuilder.Entity("ClaimTracker.Domain.Claims.ActorAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("ActorAliases", (string)null);
+                });
+
             modelBuilder.Entity("ClaimTracker.Domain.Claims.Claim", b =>
                 {
                     b.Property<int>("Id")
@@ -1231,6 +1260,15 @@ namespace ClaimTracker.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ClaimTracker.Domain.Claims.ActorAlias", b =>
+                {
+                    b.HasOne("ClaimTracker.Domain.Claims.Actor", null)
+                        .WithMany("Aliases")
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ClaimTracker.Domain.Claims.Claim", b =>
                 {
                     b.HasOne("ClaimTracker.Domain.Claims.StatusDefinition", null)
@@ -1573,6 +1611,11 @@ namespace ClaimTracker.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ClaimTracker.Domain.Claims.Actor", b =>
+                {
+                    b.Navigation("Aliases");
                 });
 
             modelBuilder.Entity("ClaimTracker.Domain.Claims.Claim", b =>

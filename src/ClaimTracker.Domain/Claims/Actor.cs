@@ -11,6 +11,9 @@ public sealed partial class Actor
     public const int DescriptionMaxLength = 500;
     public const int ProvenanceMaxLength = 100;
     public const int WikidataMaxLength = 20;
+    public const int MaxAliases = 20;
+
+    private readonly List<ActorAlias> aliases = [];
 
     private Actor()
     {
@@ -36,6 +39,9 @@ public sealed partial class Actor
 
     public Guid Version { get; private set; }
 
+    /// <summary>Other names the actor goes by, for matching what editors type (not shown to readers).</summary>
+    public IReadOnlyList<ActorAlias> Aliases => aliases;
+
     /// <summary>
     /// The name readers see on the actor's page: as it stood when a reviewer last approved a claim version naming
     /// the actor (an edit in the directory makes those claims pending; see <see cref="Claim.SharedPartChanged"/>).
@@ -52,8 +58,9 @@ public sealed partial class Actor
     /// <summary>A reviewer approved a claim version naming this actor: readers see the actor as it stands now.</summary>
     public void Publish() => (PublishedName, PublishedDescription, PublishedWikidataId) = (Name, Description, WikidataId);
 
+    /// <param name="Aliases">Other names, in any language; null leaves them as they are.</param>
     public sealed record Draft(string Name, ActorKind Kind, string? Country, string? Description, string? WikidataId,
-        string? ProvenanceLabel);
+        string? ProvenanceLabel, IReadOnlyList<string>? Aliases = null);
 
     public static IReadOnlyList<FieldError> Validate(Draft draft)
     {
@@ -66,9 +73,18 @@ public sealed partial class Actor
         errors.AddIfFailed(nameof(Draft.Country), TextRules.CheckSingleLine("Country", draft.Country, CountryMaxLength));
         errors.AddIfFailed(nameof(Draft.Description), TextRules.CheckMultiLine("Description", draft.Description, DescriptionMaxLength));
         errors.AddIfFailed(nameof(Draft.ProvenanceLabel), TextRules.CheckSingleLine("Provenance label", draft.ProvenanceLabel, ProvenanceMaxLength));
-        if (!string.IsNullOrWhiteSpace(draft.WikidataId) && !WikidataPattern().IsMatch(draft.WikidataId.Trim()))
+        if (!string.IsNullOrWhiteSpace(draft.WikidataId) && WikidataItem(draft.WikidataId) is null)
         {
-            errors.Add(new FieldError(nameof(Draft.WikidataId), "A Wikidata id is Q followed by digits, e.g. Q423."));
+            errors.Add(new FieldError(nameof(Draft.WikidataId), "A Wikidata id is Q followed by digits, e.g. Q423, or the item's address, e.g. https://www.wikidata.org/wiki/Q423."));
+        }
+        var aliasNames = AliasNames(draft.Aliases);
+        if (aliasNames.Count > MaxAliases)
+        {
+            errors.Add(new FieldError(nameof(Draft.Aliases), $"An actor can have at most {MaxAliases} other names (this has {aliasNames.Count})."));
+        }
+        foreach (var alias in aliasNames)
+        {
+            errors.AddIfFailed(nameof(Draft.Aliases), TextRules.CheckSingleLine("Other name", alias, NameMaxLength));
         }
         if (!string.IsNullOrWhiteSpace(draft.ProvenanceLabel) && draft.Kind != ActorKind.NewsOutlet)
         {
@@ -101,7 +117,15 @@ public sealed partial class Actor
         Kind = draft.Kind;
         Country = Clean(draft.Country);
         Description = Clean(draft.Description);
-        WikidataId = Clean(draft.WikidataId)?.ToUpperInvariant();
+        WikidataId = WikidataItem(draft.WikidataId);
+        if (draft.Aliases is not null)
+        {
+            var own = LookAlike.Key(Name);
+            var wanted = AliasNames(draft.Aliases).Where(a => LookAlike.Key(a) != own)
+                .DistinctBy(LookAlike.Key).ToDictionary(LookAlike.Key);
+            aliases.RemoveAll(a => !wanted.ContainsKey(a.Key) || wanted[a.Key] != a.Name);
+            aliases.AddRange(wanted.Where(w => aliases.All(a => a.Key != w.Key)).Select(w => new ActorAlias(w.Value)));
+        }
         ProvenanceLabel = Clean(draft.ProvenanceLabel);
         Version = Guid.NewGuid();
     }
@@ -116,6 +140,27 @@ public sealed partial class Actor
 
     internal static string? Clean(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : TextRules.Normalise(value.Trim());
+
+    /// <summary>The item id of "Q423", "q423" or an item's address (https://www.wikidata.org/wiki/Q423, …/entity/Q423); null otherwise.</summary>
+    public static string? WikidataItem(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        var typed = value.Trim();
+        if (Uri.TryCreate(typed, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+            && uri.Host is "www.wikidata.org" or "wikidata.org" or "m.wikidata.org")
+        {
+            typed = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries) is ["wiki" or "entity", var item] ? item : string.Empty;
+        }
+        return WikidataPattern().IsMatch(typed) ? typed.ToUpperInvariant() : null;
+    }
+
+    /// <summary>The other names typed, one per line (or separated by semicolons), trimmed and normalised.</summary>
+    public static IReadOnlyList<string> AliasNames(IEnumerable<string>? typed) =>
+        (typed ?? []).SelectMany(t => t.Split([';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        .Select(TextRules.Normalise).Where(a => a.Length > 0).ToList();
 
     [GeneratedRegex("^[Qq][1-9][0-9]{0,15}$")]
     private static partial Regex WikidataPattern();

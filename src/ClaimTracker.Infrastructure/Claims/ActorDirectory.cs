@@ -30,10 +30,26 @@ public sealed class ActorDirectory(AppDbContext db, TimeProvider clock, Referenc
             (await db.Actors.AsNoTracking().OrderBy(a => a.Name).Select(a => new ActorOption(a.Id, a.Name, a.Kind)).ToListAsync(ct)).AsReadOnly(),
             cancellationToken);
 
+    /// <summary>Every name and other name of the directory by its look-alike key, for matching what editors type; kept in memory.</summary>
+    private Task<IReadOnlyList<NameEntry>> NamesAsync(CancellationToken cancellationToken) =>
+        reference.GetAsync(nameof(ActorDirectory) + ".Names", async ct =>
+        {
+            var names = await db.Actors.AsNoTracking().Select(a => new { a.Id, a.Name }).ToListAsync(ct);
+            var aliases = await db.Set<ActorAlias>().AsNoTracking().Select(a => new { a.ActorId, a.Name, a.Key }).ToListAsync(ct);
+            var byId = names.ToDictionary(n => n.Id, n => n.Name);
+            return (IReadOnlyList<NameEntry>)names.Select(n => new NameEntry(LookAlike.Key(n.Name), n.Id, n.Name, null))
+                .Concat(aliases.Where(a => byId.ContainsKey(a.ActorId)).Select(a => new NameEntry(a.Key, a.ActorId, byId[a.ActorId], a.Name)))
+                .ToList().AsReadOnly();
+        }, cancellationToken);
+
+    /// <param name="Alias">The other name this entry is, or null for the actor's own name.</param>
+    private sealed record NameEntry(string Key, int ActorId, string ActorName, string? Alias);
+
     /// <summary>
-    /// The actors named in a form's text field (names separated by semicolons or line breaks), each matched to the
-    /// directory by its name, case aside (names are unique). A name the directory does not hold is a problem,
-    /// told with up to five names that contain it, so the editor can correct the spelling; nothing is created.
+    /// The actors named in a form's text field (names separated by semicolons or line breaks), each matched to the directory by
+    /// its name or one of its other names, as it reads (<see cref="LookAlike"/>: case, accents, invisible characters aside):
+    /// "South Korea", "sudkorea" and "Südkorea" all find Südkorea. A name the directory does not hold is a problem, told with
+    /// the closest names it does hold; nothing is created.
     /// </summary>
     public async Task<(IReadOnlyList<int> Ids, IReadOnlyList<string> Problems)> FindByNamesAsync(string? names,
         CancellationToken cancellationToken = default)
@@ -43,24 +59,60 @@ public sealed class ActorDirectory(AppDbContext db, TimeProvider clock, Referenc
         {
             return ([], []);
         }
-        var options = await OptionsAsync(cancellationToken);
+        var entries = await NamesAsync(cancellationToken);
         var ids = new List<int>();
         var problems = new List<string>();
         foreach (var name in typed)
         {
-            var matches = options.Where(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
-            var found = matches.Count == 1 ? matches[0] : matches.FirstOrDefault(o => o.Name == name);
-            if (found is not null)
+            var key = LookAlike.Key(name);
+            var matches = entries.Where(e => e.Key == key).Select(e => e.ActorId).Distinct().ToList();
+            if (matches.Count == 1)
             {
-                ids.Add(found.Id);
+                ids.Add(matches[0]);
                 continue;
             }
-            var similar = options.Where(o => o.Name.Contains(name, StringComparison.OrdinalIgnoreCase)).Take(5).ToList();
-            problems.Add(similar.Count == 0
-                ? $"No actor is named “{name}”: add them in the actor directory first, or check the spelling."
-                : $"No actor is named “{name}”. Did you mean {string.Join(", ", similar.Select(o => $"“{o.Name}”"))}?");
+            var closest = Closest(entries, key);
+            problems.Add(closest.Count == 0
+                ? $"No actor is named “{name}”: add them to the directory (Actors → New actor), or check the spelling."
+                : $"No actor is named “{name}”. Did you mean {string.Join(" or ", closest.Select(e => e.Alias is null ? $"“{e.ActorName}”" : $"“{e.ActorName}” ({e.Alias})"))}? Otherwise add them to the directory.");
         }
         return (ids.Distinct().ToList(), problems);
+    }
+
+    /// <summary>Up to three actors whose names or other names read closest to the key: few letters apart, or containing it.</summary>
+    private static IReadOnlyList<NameEntry> Closest(IReadOnlyList<NameEntry> entries, string key) =>
+        entries.Select(e => (Entry: e, Distance: e.Key.Contains(key, StringComparison.Ordinal) || key.Contains(e.Key, StringComparison.Ordinal)
+                ? Math.Abs(e.Key.Length - key.Length) / 4
+                : Distance(e.Key, key, limit: Math.Max(2, key.Length / 3))))
+            .Where(c => c.Distance <= Math.Max(2, key.Length / 3))
+            .OrderBy(c => c.Distance).ThenBy(c => c.Entry.ActorName, StringComparer.Ordinal)
+            .DistinctBy(c => c.Entry.ActorId).Take(3).Select(c => c.Entry).ToList();
+
+    /// <summary>Edit distance (insertions, deletions, substitutions), or limit + 1 once it is certainly above the limit.</summary>
+    private static int Distance(string a, string b, int limit)
+    {
+        if (Math.Abs(a.Length - b.Length) > limit)
+        {
+            return limit + 1;
+        }
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        var current = new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var best = current[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                best = Math.Min(best, current[j]);
+            }
+            if (best > limit)
+            {
+                return limit + 1;
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
     }
 
     /// <summary>The names in a text field, trimmed and normalised as the directory stores them, each once.</summary>
@@ -70,7 +122,8 @@ public sealed class ActorDirectory(AppDbContext db, TimeProvider clock, Referenc
 
     public async Task<(Actor.Draft Draft, Guid Version)?> FindAsync(int id, CancellationToken cancellationToken = default) =>
         await db.Actors.AsNoTracking().Where(a => a.Id == id)
-            .Select(a => new { Draft = new Actor.Draft(a.Name, a.Kind, a.Country, a.Description, a.WikidataId, a.ProvenanceLabel), a.Version })
+            .Select(a => new { Draft = new Actor.Draft(a.Name, a.Kind, a.Country, a.Description, a.WikidataId, a.ProvenanceLabel,
+                a.Aliases.OrderBy(x => x.Name).Select(x => x.Name).ToList()), a.Version })
             .FirstOrDefaultAsync(cancellationToken) is { } found ? (found.Draft, found.Version) : null;
 
     /// <summary>Saves the actor; every claim naming it gets a pending revision (its readers see the change after review).</summary>
@@ -91,11 +144,11 @@ public sealed class ActorDirectory(AppDbContext db, TimeProvider clock, Referenc
             {
                 return WorkResult.Invalid(errors);
             }
-            var name = draft.Name.Trim();
-            if (await LookingAlikeAsync(name, exceptId: id, cancellationToken) is { } twin)
+            if (await TakenAsync(draft, exceptId: id, cancellationToken) is { } taken)
             {
-                return WorkResult.Invalid(nameof(Actor.Draft.Name), AlreadyThere(name, twin));
+                return WorkResult.Invalid(taken.Field, taken.Message);
             }
+            await db.Entry(actor).Collection(a => a.Aliases).LoadAsync(cancellationToken);
             actor.Edit(draft);
             var now = clock.GetUtcNow().UtcDateTime;
             foreach (var claim in await db.Claims.Where(c => c.Actors.Any(a => a.ActorId == id) || c.Statements.Any(s => s.ActorId == id)).ToListAsync(cancellationToken))
@@ -116,9 +169,9 @@ public sealed class ActorDirectory(AppDbContext db, TimeProvider clock, Referenc
         // Two editors adding the same actor at once: the second try finds the first one's.
         return await LostRace.RetryAsync(db, async () =>
         {
-            if (await LookingAlikeAsync(name, exceptId: null, cancellationToken) is { } twin)
+            if (await TakenAsync(draft, exceptId: null, cancellationToken) is { } taken)
             {
-                return WorkResult.Invalid(nameof(Actor.Draft.Name), AlreadyThere(name, twin));
+                return WorkResult.Invalid(taken.Field, taken.Message);
             }
             var slugs = await db.Actors.Select(a => a.Slug).ToListAsync(cancellationToken);
             var actor = Actor.Create(draft, Slug.Unique(Slug.From(name), slugs.Contains));
@@ -128,12 +181,36 @@ public sealed class ActorDirectory(AppDbContext db, TimeProvider clock, Referenc
         }, () => ClaimEditor.GaveUp);
     }
 
-    /// <summary>The directory's actor whose name reads the same as <paramref name="name"/> (<see cref="LookAlike"/>), if any.</summary>
+    /// <summary>
+    /// The directory's actor (other than <paramref name="exceptId"/>) whose name or other name reads the same as
+    /// <paramref name="name"/> (<see cref="LookAlike"/>), if any.
+    /// </summary>
     private async Task<string?> LookingAlikeAsync(string name, int? exceptId, CancellationToken cancellationToken)
     {
         var key = LookAlike.Key(name);
         var names = await db.Actors.Where(a => a.Id != exceptId).Select(a => a.Name).ToListAsync(cancellationToken);
-        return names.FirstOrDefault(n => LookAlike.Key(n) == key);
+        return names.FirstOrDefault(n => LookAlike.Key(n) == key)
+               ?? await db.Set<ActorAlias>().Where(a => a.ActorId != exceptId && a.Key == key)
+                   .Join(db.Actors, a => a.ActorId, actor => actor.Id, (a, actor) => actor.Name + " (also called " + a.Name + ")")
+                   .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The first of the draft's names (its name, then its other names) that another actor answers to, with why.</summary>
+    private async Task<FieldError?> TakenAsync(Actor.Draft draft, int? exceptId, CancellationToken cancellationToken)
+    {
+        var name = draft.Name.Trim();
+        if (await LookingAlikeAsync(name, exceptId, cancellationToken) is { } twin)
+        {
+            return new FieldError(nameof(Actor.Draft.Name), AlreadyThere(name, twin));
+        }
+        foreach (var alias in Actor.AliasNames(draft.Aliases))
+        {
+            if (await LookingAlikeAsync(alias, exceptId, cancellationToken) is { } other)
+            {
+                return new FieldError(nameof(Actor.Draft.Aliases), $"“{alias}” already names “{other}”: one name answers to one actor.");
+            }
+        }
+        return null;
     }
 
     private static string AlreadyThere(string name, string twin) => twin == name

@@ -92,7 +92,7 @@ public sealed class ReferenceData : SaveChangesInterceptor
     {
         // Readers' topic list names the topics of public claims: a claim approved or withdrawn changes it too.
         if (context is not null && context.ChangeTracker.Entries().Any(e =>
-                (e.Entity is StatusDefinition or SiteSettings or Topic or Actor or PublishedClaimTopic
+                (e.Entity is StatusDefinition or SiteSettings or Topic or Actor or ActorAlias or PublishedClaimTopic
                  && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
                 || (e.Entity is Claim && e.State == EntityState.Modified && e.Property(nameof(Claim.IsPublic)).IsModified)))
         {

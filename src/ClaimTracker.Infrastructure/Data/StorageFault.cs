@@ -80,9 +80,10 @@ public static class StorageFault
 
     /// <summary>
     /// A PostgreSQL connection the pool kept was closed by the server (a restart, a failover, an administrator): the same
-    /// request on a fresh connection would have worked. Every pooled connection is as old, so all of them are dropped.
+    /// request on a fresh connection would have worked. Every pooled connection is as old, so all of them are dropped — those of
+    /// <paramref name="db"/>'s data source too (EF's Npgsql provider keeps its own, which the global clearing does not reach).
     /// </summary>
-    public static bool LostServerConnection(Exception? exception)
+    public static bool LostServerConnection(Exception? exception, Microsoft.EntityFrameworkCore.DbContext? db = null)
     {
         var lost = false;
         for (var current = exception; current is not null && !lost; current = current.InnerException)
@@ -93,6 +94,10 @@ public static class StorageFault
         if (lost)
         {
             Npgsql.NpgsqlConnection.ClearAllPools();
+            if (db is not null && Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(db.Database) is Npgsql.NpgsqlConnection connection)
+            {
+                Npgsql.NpgsqlConnection.ClearPool(connection);
+            }
         }
         return lost;
     }

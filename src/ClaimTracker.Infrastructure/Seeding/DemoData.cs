@@ -29,17 +29,24 @@ public sealed class DemoData(AppDbContext db, HtmlSanitiser sanitiser, ChangeTra
         var statuses = await db.Statuses.ToDictionaryAsync(s => s.Key, cancellationToken);
 
         var actors = new Dictionary<string, Actor>();
-        Actor Person(string key, string name, ActorKind kind, string? country, string? description, string? wikidata = null, string? provenance = null) =>
+        Actor Person(string key, string name, ActorKind kind, string? country, string? description, string? wikidata = null, string? provenance = null,
+            string[]? aliases = null) =>
             actors[key] = db.Actors.Add(ClaimTracker.Domain.Claims.Actor.Create(
-                new Actor.Draft(name, kind, country, description, wikidata, provenance), Slug.From(name))).Entity;
-        Person("kp", "Nordkorea", ActorKind.State, "Nordkorea", "Demokratische Volksrepublik Korea (DVRK)", "Q423");
-        Person("ru", "Russland", ActorKind.State, "Russland", "Russische Föderation", "Q159");
-        Person("us", "USA", ActorKind.State, "USA", "Vereinigte Staaten", "Q30");
-        Person("kr", "Südkorea", ActorKind.State, "Südkorea", "Republik Korea", "Q884");
-        Person("ua", "Ukraine", ActorKind.State, "Ukraine", null, "Q212");
-        Person("un", "Vereinte Nationen", ActorKind.Organisation, null, "UN-Daten zu Öllieferungen; UN-Sicherheitsrat", "Q1065");
-        Person("putin", "Wladimir Putin", ActorKind.Official, "Russland", "Präsident Russlands", "Q7747");
-        Person("kim", "Kim Jong-un", ActorKind.Official, "Nordkorea", "Machthaber Nordkoreas", "Q56226");
+                new Actor.Draft(name, kind, country, description, wikidata, provenance, aliases), Slug.From(name))).Entity;
+        // Other names in the languages editors work in, so "North Korea" or "DPRK" finds Nordkorea.
+        Person("kp", "Nordkorea", ActorKind.State, "Nordkorea", "Demokratische Volksrepublik Korea (DVRK)", "Q423",
+            aliases: ["North Korea", "DPRK", "DVRK", "Pjöngjang", "Pyongyang", "Demokratische Volksrepublik Korea"]);
+        Person("ru", "Russland", ActorKind.State, "Russland", "Russische Föderation", "Q159",
+            aliases: ["Russia", "Russian Federation", "Russische Föderation", "Moskau", "Moscow"]);
+        Person("us", "USA", ActorKind.State, "USA", "Vereinigte Staaten", "Q30",
+            aliases: ["United States", "US", "Vereinigte Staaten", "Washington"]);
+        Person("kr", "Südkorea", ActorKind.State, "Südkorea", "Republik Korea", "Q884",
+            aliases: ["South Korea", "Republic of Korea", "ROK", "Republik Korea", "Seoul"]);
+        Person("ua", "Ukraine", ActorKind.State, "Ukraine", null, "Q212", aliases: ["Kyjiw", "Kyiv", "Kiew"]);
+        Person("un", "Vereinte Nationen", ActorKind.Organisation, null, "UN-Daten zu Öllieferungen; UN-Sicherheitsrat", "Q1065",
+            aliases: ["United Nations", "UN", "UNO"]);
+        Person("putin", "Wladimir Putin", ActorKind.Official, "Russland", "Präsident Russlands", "Q7747", aliases: ["Vladimir Putin", "Putin"]);
+        Person("kim", "Kim Jong-un", ActorKind.Official, "Nordkorea", "Machthaber Nordkoreas", "Q56226", aliases: ["Kim Jong Un"]);
         Person("patel", "Vedant Patel", ActorKind.Official, "USA", "Sprecher des US-Außenministeriums");
         Person("shin", "Shin Wonsik", ActorKind.Official, "Südkorea", "Nationaler Sicherheitsberater Südkoreas");
         Person("matsegora", "Alexander Matsegora", ActorKind.Official, "Russland", "Russischer Botschafter in Nordkorea");

@@ -20,14 +20,27 @@ public sealed class ReadRetry(RequestDelegate next, ILogger<ReadRetry> logger)
         {
             await next(context);
         }
-        catch (Exception exception) when (!context.Response.HasStarted && StorageFault.LostServerConnection(exception))
+        catch (Exception exception) when (!context.Response.HasStarted
+                                          && StorageFault.LostServerConnection(exception, context.RequestServices.GetService<AppDbContext>()))
         {
             logger.LogWarning("The database closed a kept connection ({Reason}); {Path} is read again on a fresh one.",
                 exception.GetBaseException().Message, context.Request.Path);
             context.Response.Clear();
             context.SetEndpoint(null);
             context.Request.RouteValues.Clear();
-            await next(context);
+            context.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+            // A scope of its own: the first try's services remember what failed (the sign-in check caches its faulted answer).
+            var services = context.RequestServices;
+            await using var scope = context.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+            context.RequestServices = scope.ServiceProvider;
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                context.RequestServices = services;
+            }
         }
     }
 }

@@ -58,11 +58,62 @@ public sealed class ActorPickerTests(ClaimTrackerFactory factory) : IClassFixtur
         var page = await Html.ParseAsync(response);
         var errors = page.Errors();
         Assert.Contains("No actor is named “Kim”. Did you mean “Kim Jong-un”", errors);
-        Assert.Contains("No actor is named “Nordkorrea”: add them in the actor directory first", errors);
+        Assert.Contains("No actor is named “Nordkorrea”. Did you mean “Nordkorea”?", errors);
         Assert.Equal("USA; Kim", ((IHtmlInputElement)page.GetElementById("Input_AddClaimants")!).Value);
         Assert.Equal("Geänderte Überschrift", ((IHtmlInputElement)page.GetElementById("Input_Headline")!).Value);
         Assert.Equal(version, await factory.WithDbAsync(db => db.Claims.Where(c => c.Id == id).Select(c => c.Version).SingleAsync()));
         Assert.Empty(await ActorNamesAsync(id, ClaimRole.Claimant));
+    }
+
+    [Fact]
+    public async Task New_ActorsTypedByOtherNamesOrWithoutAccents_AreFound_AndUnknownOnesGetTheClosest()
+    {
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var directory = scope.ServiceProvider.GetRequiredService<ActorDirectory>();
+            foreach (var (name, aliases) in new[]
+                     {
+                         ("Südkorea", new[] { "South Korea", "Republic of Korea" }), ("Nordkorea", ["North Korea", "DPRK"]),
+                         ("Russland", ["Russia"]), ("USA", ["United States"]),
+                     })
+            {
+                var created = await directory.CreateAsync(new Actor.Draft(name, ActorKind.State, null, null, null, null, aliases));
+                if (!created.Succeeded)
+                {
+                    var id = await factory.WithDbAsync(db => db.Actors.Where(a => a.Name == name).Select(a => a.Id).SingleAsync());
+                    var (draft, version) = (await directory.FindAsync(id))!.Value;
+                    Assert.True((await directory.EditAsync(id, version, draft with { Aliases = aliases }, "builder@example.org")).Succeeded);
+                }
+            }
+        }
+        var editor = await factory.SignedInAsync($"aliase-{Guid.NewGuid():N}@example.org", Roles.Editor);
+        var id2 = await factory.CreateClaimAsync("Waffenlieferungen – Namen in anderen Sprachen " + Guid.NewGuid().ToString("N")[..6]);
+
+        var typo = await Html.ParseAsync(await editor.SubmitAsync(await editor.GetAsync($"/editor/claims/edit/{id2}", expectOk: true), "claim-form",
+            ("Input.AddClaimants", "South Koera"), ("Input.AddSubjects", "North Korea")));
+        Assert.Contains("No actor is named “South Koera”. Did you mean “Südkorea” (South Korea)?", typo.Errors());
+
+        var saved = await editor.SubmitAsync(typo, "claim-form",
+            ("Input.AddClaimants", "South Korea; united states; SUDKOREA"), ("Input.AddSubjects", "north korea\nRussia"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(["Südkorea", "USA"], await ActorNamesAsync(id2, ClaimRole.Claimant));
+        Assert.Equal(["Nordkorea", "Russland"], await ActorNamesAsync(id2, ClaimRole.Subject));
+    }
+
+    [Fact]
+    public async Task ActorForm_AnOtherNameAnotherActorAnswersTo_IsRefusedNextToTheField()
+    {
+        await ActorsAsync("Nordkorea");
+        var editor = await factory.SignedInAsync($"doppelname-{Guid.NewGuid():N}@example.org", Roles.Editor);
+        var page = await editor.GetAsync("/editor/actors", expectOk: true);
+
+        var response = await editor.SubmitAsync(page, "actor-form", ("Input.Name", "Demokratische Volksrepublik " + Guid.NewGuid().ToString("N")[..4]),
+            ("Input.Aliases", "DVRK\nNORDKOREA"), ("Input.WikidataId", "https://www.wikidata.org/wiki/Q423"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var refused = await Html.ParseAsync(response);
+        Assert.Contains("“NORDKOREA” already names “Nordkorea”", refused.QuerySelector("#Input_Aliases + .field-error")!.TextContent);
+        Assert.Equal("DVRK\nNORDKOREA", refused.QuerySelector("#Input_Aliases")!.TextContent.Replace("\r", ""));
     }
 
     /// <summary>Puts these actors (names from the seed articles) in the directory unless they are there.</summary>

@@ -17,8 +17,10 @@ public sealed class PostgresRestartTests
         TestEngine.RequirePostgresSuite();
         using var app = new ClaimTrackerFactory();
         var reader = app.CreateBrowser();
-        // Several requests, so the pool keeps connections.
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => reader.GetAsync("/claims")));
+        // Several requests, so the pool keeps connections; a signed-in page is never answered from a cache (its session is checked
+        // against the database on every request), so it meets a dead connection for sure.
+        var editor = await app.SignedInAsync($"nach-neustart-{Guid.NewGuid():N}@example.org", ClaimTracker.Domain.Accounts.Roles.Editor);
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => reader.GetAsync("/claims")).Append(editor.GetAsync("/editor")));
 
         var builder = new NpgsqlConnectionStringBuilder(app.PostgresDatabase) { Pooling = false };
         await using (var admin = new NpgsqlConnection(builder.ConnectionString))
@@ -29,7 +31,7 @@ public sealed class PostgresRestartTests
             Assert.True((long)(await terminate.ExecuteScalarAsync())! > 0, "The app kept no connection to close.");
         }
 
-        var statuses = new List<HttpStatusCode>();
+        var statuses = new List<HttpStatusCode> { (await editor.GetAsync("/editor")).StatusCode };
         foreach (var path in new[] { "/claims", "/", "/statuses" })
         {
             statuses.Add((await reader.GetAsync(path)).StatusCode);

@@ -63,9 +63,42 @@ public sealed class SourceAndActorTests
     [InlineData("q423", true)]
     [InlineData("423", false)]
     [InlineData("Q0", false)]
-    [InlineData("https://www.wikidata.org/wiki/Q423", false)]
-    public void Actor_WikidataId_IsQAndDigits(string id, bool valid) =>
+    [InlineData("https://www.wikidata.org/wiki/Q423", true)]
+    [InlineData("https://m.wikidata.org/wiki/Q423", true)]
+    [InlineData("http://www.wikidata.org/entity/Q423", true)]
+    [InlineData("https://www.wikidata.org/wiki/Property:P31", false)]
+    [InlineData("https://www.wikidata.org.evil.example/wiki/Q423", false)]
+    [InlineData("https://de.wikipedia.org/wiki/Q423", false)]
+    public void Actor_WikidataId_IsQAndDigits_OrTheItemsAddress(string id, bool valid)
+    {
         Assert.Equal(valid, Actor.Validate(new Actor.Draft("Nordkorea", ActorKind.State, null, null, id, null)).Count == 0);
+        if (valid)
+        {
+            Assert.Equal("Q423", Actor.Create(new Actor.Draft("Nordkorea", ActorKind.State, null, null, id, null), "nordkorea").WikidataId);
+        }
+    }
+
+    [Fact]
+    public void Actor_OtherNames_AreKeptOnceEach_WithoutItsOwnName_AndReplacedOnEdit()
+    {
+        var actor = Actor.Create(new Actor.Draft("Nordkorea", ActorKind.State, null, null, null, null,
+            ["North Korea", "DPRK; north korea", "NORDKOREA", "Pjöngjang"]), "nordkorea");
+        Assert.Equal(["North Korea", "DPRK", "Pjöngjang"], actor.Aliases.Select(a => a.Name));
+        Assert.Equal("pjongjang", actor.Aliases[2].Key);
+
+        actor.Edit(new Actor.Draft("Nordkorea", ActorKind.State, null, null, null, null, ["DPRK", "Pyongyang"]));
+        Assert.Equal(["DPRK", "Pyongyang"], actor.Aliases.Select(a => a.Name).Order());
+        actor.Edit(new Actor.Draft("Nordkorea", ActorKind.State, null, null, null, null));
+        Assert.Equal(2, actor.Aliases.Count);
+    }
+
+    [Fact]
+    public void Actor_TooManyOtherNames_OrAControlCharacterInOne_IsRefused()
+    {
+        Assert.Contains(Actor.Validate(new Actor.Draft("X", ActorKind.State, null, null, null, null, Enumerable.Range(0, 21).Select(i => "Name " + i).ToList())),
+            e => e.Field == "Aliases" && e.Message.Contains("at most 20"));
+        Assert.Contains(Actor.Validate(new Actor.Draft("X", ActorKind.State, null, null, null, null, ["BadName"])), e => e.Field == "Aliases");
+    }
 
     [Fact]
     public void DefaultScale_HasSixStatusesWithRatingsForVerdicts()

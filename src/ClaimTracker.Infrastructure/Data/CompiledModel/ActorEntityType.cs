@@ -20,6 +20,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 typeof(Actor),
                 baseEntityType,
                 propertyCount: 12,
+                navigationCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 

@@ -11,7 +11,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8006d256-33f3-451e-94ef-f82b059bef8b"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("acf2185f-8153-4f69-a7ba-230fd3a6a751"), entityTypeCount: 34)
         {
         }
 
@@ -19,6 +19,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
         {
             var auditEntry = AuditEntryEntityType.Create(this);
             var actor = ActorEntityType.Create(this);
+            var actorAlias = ActorAliasEntityType.Create(this);
             var claim = ClaimEntityType.Create(this);
             var claimActor = ClaimActorEntityType.Create(this);
             var claimRelation = ClaimRelationEntityType.Create(this);
@@ -51,6 +52,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
 
+            ActorAliasEntityType.CreateForeignKey1(actorAlias, actor);
             ClaimEntityType.CreateForeignKey1(claim, statusDefinition);
             ClaimEntityType.CreateForeignKey2(claim, claim);
             ClaimActorEntityType.CreateForeignKey1(claimActor, actor);
@@ -92,6 +94,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
 
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             ActorEntityType.CreateAnnotations(actor);
+            ActorAliasEntityType.CreateAnnotations(actorAlias);
             ClaimEntityType.CreateAnnotations(claim);
             ClaimActorEntityType.CreateAnnotations(claimActor);
             ClaimRelationEntityType.CreateAnnotations(claimRelation);

@@ -10,6 +10,8 @@ internal sealed class ActorConfiguration : IEntityTypeConfiguration<Actor>
 {
     public void Configure(EntityTypeBuilder<Actor> builder)
     {
+        builder.HasMany(a => a.Aliases).WithOne().HasForeignKey(a => a.ActorId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Aliases).HasField("aliases").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.ToTable("Actors");
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Name).HasMaxLength(Actor.NameMaxLength).IsRequired();
@@ -75,5 +77,17 @@ internal sealed class StatusDefinitionConfiguration : IEntityTypeConfiguration<S
         builder.Property(s => s.Colour).HasMaxLength(7).IsRequired();
         builder.Property(s => s.IsFinal).HasDefaultValue(false);
         builder.Property(s => s.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class ActorAliasConfiguration : IEntityTypeConfiguration<ActorAlias>
+{
+    public void Configure(EntityTypeBuilder<ActorAlias> builder)
+    {
+        builder.ToTable("ActorAliases");
+        builder.Property(a => a.Name).HasMaxLength(Actor.NameMaxLength).IsRequired();
+        builder.Property(a => a.Key).HasMaxLength(Actor.NameMaxLength * 2).IsRequired();
+        // Two actors never answer to the same name: a race between two editors ends at this index.
+        builder.HasIndex(a => a.Key).IsUnique();
     }
 }

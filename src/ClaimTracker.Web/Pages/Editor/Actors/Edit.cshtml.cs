@@ -19,7 +19,7 @@ public sealed class EditModel(ActorDirectory directory) : PageModel
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         var result = await directory.EditAsync(id, Version, new Actor.Draft(Input.Name ?? string.Empty, Input.Kind, Input.Country,
-            Input.Description, Input.WikidataId, Input.ProvenanceLabel), User.Identity!.Name!, cancellationToken);
+            Input.Description, Input.WikidataId, Input.ProvenanceLabel, Input.AliasList), User.Identity!.Name!, cancellationToken);
         if (result.Succeeded)
         {
             TempData["StatusMessage"] = $"Saved {Input.Name!.Trim()}.";
@@ -43,7 +43,7 @@ public sealed class EditModel(ActorDirectory directory) : PageModel
         Input = new IndexModel.InputModel
         {
             Name = draft.Name, Kind = draft.Kind, Country = draft.Country, Description = draft.Description,
-            WikidataId = draft.WikidataId, ProvenanceLabel = draft.ProvenanceLabel,
+            WikidataId = draft.WikidataId, ProvenanceLabel = draft.ProvenanceLabel, Aliases = string.Join('\n', draft.Aliases ?? []),
         };
         ModelState.Remove(nameof(Version));
         Version = version;

@@ -20,7 +20,7 @@ public sealed class IndexModel(ActorDirectory directory) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var result = await directory.CreateAsync(new Actor.Draft(Input.Name ?? string.Empty, Input.Kind, Input.Country,
-            Input.Description, Input.WikidataId, Input.ProvenanceLabel), cancellationToken);
+            Input.Description, Input.WikidataId, Input.ProvenanceLabel, Input.AliasList), cancellationToken);
         if (!result.Succeeded)
         {
             ModelState.AddFieldErrors(result.Errors);
@@ -44,5 +44,10 @@ public sealed class IndexModel(ActorDirectory directory) : PageModel
         public string? WikidataId { get; set; }
 
         public string? ProvenanceLabel { get; set; }
+
+        /// <summary>Other names, one per line.</summary>
+        public string? Aliases { get; set; }
+
+        public IReadOnlyList<string> AliasList => (Aliases ?? string.Empty).Split('\n').ToList();
     }
 }
