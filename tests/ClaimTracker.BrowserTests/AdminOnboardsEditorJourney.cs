@@ -52,7 +52,8 @@ public sealed class AdminOnboardsEditorJourney
         await Assertions.Expect(editor.Locator(".status-message")).ToContainTextAsync("Your password is set");
         await BrowserSession.ScreenshotAsync(editor, "03-editor-password-set");
 
-        await editor.FillAsync("#Input_Email", EditorEmail);
+        // The sign-in form comes with the address filled in.
+        await Assertions.Expect(editor.Locator("#Input_Email")).ToHaveValueAsync(EditorEmail);
         await editor.FillAsync("#Input_Password", EditorPassword);
         await editor.ClickAsync("#login-submit");
         await Assertions.Expect(editor.Locator("#nav-editor")).ToBeVisibleAsync();

@@ -83,4 +83,5 @@ public enum AuditAction
     SecondFactorConfirmed,
     SecondFactorsReset,
     SecondFactorPolicyChanged,
+    DraftDeleted,
 }

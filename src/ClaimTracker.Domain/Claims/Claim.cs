@@ -388,6 +388,22 @@ public sealed class Claim
         Touch(user, nowUtc);
     }
 
+    /// <summary>
+    /// Whether this claim may be deleted by <paramref name="user"/>: only a draft readers never saw (no version was ever approved;
+    /// what readers saw is corrected or withdrawn, never deleted), only by its author or an admin.
+    /// </summary>
+    public void CheckDeletion(string user, bool userIsAdmin)
+    {
+        if (PublishedVersion is not null)
+        {
+            throw new DomainRuleException(string.Empty, "Readers have seen this claim: it cannot be deleted. Withdraw it, or correct it.");
+        }
+        if (!userIsAdmin && !string.Equals(CreatedBy, user, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DomainRuleException(string.Empty, $"Only its author ({CreatedBy}) or an admin may delete this draft.");
+        }
+    }
+
     /// <summary>Attaches a source that is new to the library; both are saved together.</summary>
     public void AttachNewSource(Source source, SourceStance stance, string? quote, string? note, string user, DateTime nowUtc)
     {

@@ -22,7 +22,8 @@ public sealed record ClaimInput(string Headline, string OriginalText, string Lan
 }
 
 /// <summary>The editors' use cases on claims. Rules live in the domain; this class loads, applies and saves.</summary>
-public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimeProvider clock, ActorDirectory actors, SourceLibrary library)
+public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimeProvider clock, ActorDirectory actors, SourceLibrary library,
+    Auditing.AuditLog audit)
 {
     public async Task<WorkResult> CreateAsync(ClaimInput input, string user, CancellationToken cancellationToken = default)
     {
@@ -170,6 +171,41 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
             }
             claim.AttachSource(sourceId, stance, quote, note, user, Now);
         }, cancellationToken);
+
+    /// <summary>
+    /// Deletes a draft readers never saw, with everything recorded on it (statements, citations, status entries, discussion).
+    /// The audit log records who deleted what; the change records of its fields stay in the activity trail.
+    /// </summary>
+    public async Task<WorkResult> DeleteDraftAsync(int claimId, string user, bool userIsAdmin, CancellationToken cancellationToken = default)
+    {
+        var claim = await db.Claims.FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken);
+        if (claim is null)
+        {
+            return WorkResult.NotFound("claim");
+        }
+        try
+        {
+            claim.CheckDeletion(user, userIsAdmin);
+        }
+        catch (DomainRuleException rule)
+        {
+            return WorkResult.Invalid(rule.Field, rule.Message);
+        }
+        var referring = await db.Claims.Where(c => c.ParentClaimId == claimId).Select(c => c.Headline)
+            .Concat(db.Set<ClaimRelation>().Where(r => r.ToClaimId == claimId && r.FromClaimId != claimId)
+                .Join(db.Claims, r => r.FromClaimId, c => c.Id, (r, c) => c.Headline))
+            .Take(3).ToListAsync(cancellationToken);
+        if (referring.Count > 0)
+        {
+            return WorkResult.Invalid(string.Empty,
+                $"Other claims refer to this draft ({string.Join("; ", referring.Select(h => $"“{h}”"))}): remove those references first.");
+        }
+        audit.Record(user, Domain.Auditing.AuditAction.DraftDeleted, $"claim #{claim.Id}",
+            $"“{claim.Headline}” ({claim.Slug}), created by {claim.CreatedBy} on {claim.CreatedAtUtc:yyyy-MM-dd}, last changed by {claim.UpdatedBy}");
+        db.Claims.Remove(claim);
+        await db.SaveChangesAsync(cancellationToken);
+        return WorkResult.Done(claimId);
+    }
 
     /// <summary>Prefix of the fields of a refused new source in <see cref="AttachNewSourceAsync"/>'s errors.</summary>
     public const string NewSourceField = "Source.";

@@ -81,9 +81,15 @@ public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLo
         }, cancellationToken);
 
     /// <param name="seenVersion">The version the reviewer looked at: a claim changed since then is not approved.</param>
-    public Task<WorkResult> ApproveAsync(int claimId, Guid seenVersion, string user, bool isReviewer, CancellationToken cancellationToken = default) =>
+    /// <param name="comment">The reviewer's own note, for the workflow history (the author's note stays with the submission).</param>
+    public Task<WorkResult> ApproveAsync(int claimId, Guid seenVersion, string user, bool isReviewer, CancellationToken cancellationToken = default,
+        string? comment = null) =>
         OnClaimAsync(claimId, seenVersion, WithPublishedParts, async claim =>
         {
+            if (Domain.Text.TextRules.CheckMultiLine("Comment", comment, Claim.NoteMaxLength) is { Succeeded: false } invalid)
+            {
+                throw new DomainRuleException("Comment", invalid.Error);
+            }
             if (claim.CanApprove(user, isReviewer) is { Succeeded: false } refused)
             {
                 throw new DomainRuleException(string.Empty, refused.Error);
@@ -91,7 +97,7 @@ public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLo
             var details = await queries.DetailsAsync(claimId, cancellationToken) ?? throw new DomainRuleException(string.Empty, "This claim no longer exists.");
             var approval = claim.Approve(user, isReviewer, Now);
             await PublishAsync(claim, approval, details, cancellationToken);
-            Record(claim, WorkflowAction.Approved, user, approval.Comment, AuditAction.ClaimApproved,
+            Record(claim, WorkflowAction.Approved, user, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), AuditAction.ClaimApproved,
                 $"version {approval.Number} ({approval.Kind.Describe()}), submitted by {approval.SubmittedBy}", approval.Number);
         }, cancellationToken);
 

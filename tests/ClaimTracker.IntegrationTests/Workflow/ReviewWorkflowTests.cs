@@ -71,13 +71,20 @@ public sealed class ReviewWorkflowTests(ClaimTrackerFactory factory) : IClassFix
         var review = await reviewer.GetAsync($"/editor/claims/review/{id}", expectOk: true);
         Assert.Contains("First publication", review.GetElementById("review-summary")!.TextContent);
         Assert.Contains(headline, review.GetElementById("diff")!.TextContent);
-        var approved = await reviewer.FollowAsync(await reviewer.SubmitAsync(review, "approve-form"));
+        var approved = await reviewer.FollowAsync(await reviewer.SubmitAsync(review, "approve-form", ("approvalComment", "Quellen geprüft, passt.")));
 
         Assert.Equal("Approved: readers see this version now.", approved.Status());
         var history = approved.GetElementById("workflow-history")!.TextContent;
         Assert.Contains("submitted for review", history);
         Assert.Contains("approved and published (version 1)", history);
         Assert.Contains(reviewerEmail, history);
+        // Every note under its writer: the author's with the submission, the reviewer's with the approval.
+        var rows = approved.QuerySelectorAll("#workflow-history tbody tr").Select(r => r.TextContent).ToList();
+        var submitted = Assert.Single(rows, r => r.Contains("submitted for review"));
+        var approval = Assert.Single(rows, r => r.Contains("approved and published"));
+        Assert.Contains("Erste Fassung", submitted);
+        Assert.Contains("Quellen geprüft, passt.", approval);
+        Assert.DoesNotContain("Erste Fassung", approval);
         var reader = factory.CreateBrowser();
         Assert.Equal(headline, (await reader.GetAsync($"/claims/{slug}", expectOk: true)).GetElementById("claim-headline")!.TextContent);
         var audit = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Target == slug).Select(e => e.Action.ToString() + " " + e.Actor).ToListAsync());

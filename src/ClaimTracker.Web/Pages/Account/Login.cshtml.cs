@@ -21,8 +21,15 @@ public sealed class LoginModel(StaffSignIn signIn) : PageModel
     [TempData]
     public string? StatusMessage { get; set; }
 
+    /// <summary>TempData key of an address to fill in (set after a set-password link was used).</summary>
+    public const string EmailKey = "SignInEmail";
+
     public void OnGet()
     {
+        if (TempData[EmailKey] is string email)
+        {
+            Input.Email = email;
+        }
     }
 
     public async Task<IActionResult> OnPostAsync()

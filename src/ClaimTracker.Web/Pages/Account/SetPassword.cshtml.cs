@@ -40,6 +40,8 @@ public sealed class SetPasswordModel(StaffPasswords passwords) : PageModel
             return failure;
         }
         StatusMessage = "Your password is set. Sign in with your email address and the new password.";
+        // The sign-in form comes with the address filled in: the new colleague types only the password they just chose.
+        TempData[LoginModel.EmailKey] = user.Email;
         return RedirectToPage("/Account/Login");
     }
 

@@ -11,6 +11,9 @@ public sealed class MyWorkModel(ClaimQueries queries, ClaimTracker.Infrastructur
 
     public IReadOnlyList<ClaimRow> Drafts { get; private set; } = [];
 
+    [Microsoft.AspNetCore.Mvc.TempData]
+    public string? StatusMessage { get; set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         (Assigned, Drafts) = await queries.MyWorkAsync(User.Identity!.Name!, cancellationToken);

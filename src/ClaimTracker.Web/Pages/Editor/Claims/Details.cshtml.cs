@@ -49,6 +49,22 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, Claim
         await FinishAsync(id, await workflow.WithdrawAsync(id, User.Identity!.Name!, User.CanReview(), note, cancellationToken),
             "Withdrawn: readers see the public note where the page was.", "workflow", cancellationToken);
 
+    public async Task<IActionResult> OnPostDeleteDraftAsync(int id, bool confirmed, CancellationToken cancellationToken)
+    {
+        if (!confirmed)
+        {
+            ModelState.AddModelError("confirmed", "Tick the box to confirm: the draft cannot be brought back.");
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+        var result = await editor.DeleteDraftAsync(id, User.Identity!.Name!, User.IsInRole(ClaimTracker.Domain.Accounts.Roles.Admin), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return result.Errors.Any(e => e.Field == "claim") ? NotFound() : await FinishAsync(id, result, string.Empty, "workflow", cancellationToken);
+        }
+        TempData["StatusMessage"] = "Draft deleted. The audit log keeps a record of it.";
+        return RedirectToPage("/Editor/MyWork");
+    }
+
     public async Task<IActionResult> OnPostAssignAsync(int id, string? assignedTo, CancellationToken cancellationToken) =>
         await FinishAsync(id, await editor.AssignAsync(id, assignedTo, User.Identity!.Name!, cancellationToken),
             string.IsNullOrWhiteSpace(assignedTo) ? "Nobody is assigned now." : $"Assigned to {assignedTo}.", "overview", cancellationToken);

@@ -31,9 +31,15 @@ public sealed class ReviewModel(ClaimWorkflow workflow) : PageModel
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostApproveAsync(int id, Guid version, CancellationToken cancellationToken) =>
-        await FinishAsync(id, await workflow.ApproveAsync(id, version, User.Identity!.Name!, User.CanReview(), cancellationToken),
+    public async Task<IActionResult> OnPostApproveAsync(int id, Guid version, string? approvalComment, CancellationToken cancellationToken)
+    {
+        ApprovalComment = approvalComment;
+        return await FinishAsync(id, await workflow.ApproveAsync(id, version, User.Identity!.Name!, User.CanReview(), cancellationToken, approvalComment),
             "Approved: readers see this version now.", cancellationToken);
+    }
+
+    /// <summary>What the reviewer typed as their note to the approval (kept when the approval is refused).</summary>
+    public string? ApprovalComment { get; private set; }
 
     public async Task<IActionResult> OnPostSendBackAsync(int id, Guid version, string? comment, CancellationToken cancellationToken)
     {
