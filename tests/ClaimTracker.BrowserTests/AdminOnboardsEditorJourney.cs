@@ -24,10 +24,7 @@ public sealed class AdminOnboardsEditorJourney
         // The admin signs in with the credentials printed on the console.
         var adminContext = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString() });
         var admin = await adminContext.NewPageAsync();
-        await admin.GotoAsync("/account/login");
-        await admin.FillAsync("#Input_Email", app.DemoAdminEmail);
-        await admin.FillAsync("#Input_Password", app.DemoAdminPassword);
-        await admin.ClickAsync("#login-submit");
+        await BrowserSession.SignInAsync(admin, app.DemoAdminEmail, app.DemoAdminPassword);
         await Assertions.Expect(admin.Locator("#nav-users")).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(admin, "01-admin-signed-in");
 

@@ -45,4 +45,13 @@ public static class BrowserSession
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         TestContext.Current.SendDiagnosticMessage($"Screenshot: {path}");
     }
+
+    /// <summary>Signs in through the sign-in form, as a person types it.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", password);
+        await page.ClickAsync("#login-submit");
+    }
 }

@@ -20,10 +20,7 @@ public sealed class EditorLogsClaimJourney
         await using var browser = await BrowserSession.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#Input_Email", app.DemoAdminEmail);
-        await page.FillAsync("#Input_Password", app.DemoAdminPassword);
-        await page.ClickAsync("#login-submit");
+        await BrowserSession.SignInAsync(page, app.DemoAdminEmail, app.DemoAdminPassword);
         await page.ClickAsync("#nav-editor");
         await Assertions.Expect(page.Locator("#status-counts")).ToContainTextAsync("Corroborated");
         await BrowserSession.ScreenshotAsync(page, "10-editor-dashboard");

@@ -26,10 +26,7 @@ public sealed class NarrowScreenChecks
             BaseURL = app.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 390, Height = 844 },
         });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#Input_Email", app.DemoAdminEmail);
-        await page.FillAsync("#Input_Password", app.DemoAdminPassword);
-        await page.ClickAsync("#login-submit");
+        await BrowserSession.SignInAsync(page, app.DemoAdminEmail, app.DemoAdminPassword);
         await page.GotoAsync("/editor/claims/new");
         await page.FillAsync("#Input_Headline", Headline);
         await page.FillAsync("#Input_OriginalText", OriginalText);

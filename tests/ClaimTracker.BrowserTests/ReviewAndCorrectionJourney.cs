@@ -103,10 +103,7 @@ public sealed class ReviewAndCorrectionJourney
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", password);
-        await page.ClickAsync("#login-submit");
+        await BrowserSession.SignInAsync(page, email, password);
         await Assertions.Expect(page.Locator("#logout-form")).ToHaveCountAsync(1);
         return page;
     }

@@ -32,7 +32,7 @@ public sealed class SecondFactorJourney
             },
         });
 
-        await SignInWithPasswordAsync(page, app);
+        await BrowserSession.SignInAsync(page, app.DemoAdminEmail, app.DemoAdminPassword);
         await Assertions.Expect(page.Locator("#nav-users")).ToBeVisibleAsync();
 
         // The authenticator app: the key off the page, the code the app would show.
@@ -64,7 +64,7 @@ public sealed class SecondFactorJourney
 
         // With the password, the second step asks for the app's code.
         await page.ClickAsync("#logout-form button");
-        await SignInWithPasswordAsync(page, app);
+        await BrowserSession.SignInAsync(page, app.DemoAdminEmail, app.DemoAdminPassword);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Sign in: second step");
         await BrowserSession.ScreenshotAsync(page, "2fa-03-second-step");
         await page.FillAsync("#Code", Totp(key));
@@ -82,7 +82,7 @@ public sealed class SecondFactorJourney
 
         // A session begun with the password alone is sent to prove the passkey before the admin pages open.
         await page.ClickAsync("#logout-form button");
-        await SignInWithPasswordAsync(page, app);
+        await BrowserSession.SignInAsync(page, app.DemoAdminEmail, app.DemoAdminPassword);
         await page.GotoAsync("/admin/users");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/security\\?returnUrl=%2Fadmin%2Fusers", RegexOptions.IgnoreCase));
         await Assertions.Expect(page.Locator("#second-factor-required")).ToBeVisibleAsync();
@@ -97,14 +97,6 @@ public sealed class SecondFactorJourney
         {
             await Assertions.Expect(page.Locator("#audit tbody tr", new PageLocatorOptions { HasText = action }).First).ToBeVisibleAsync();
         }
-    }
-
-    private static async Task SignInWithPasswordAsync(IPage page, AppProcess app)
-    {
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#Input_Email", app.DemoAdminEmail);
-        await page.FillAsync("#Input_Password", app.DemoAdminPassword);
-        await page.ClickAsync("#login-submit");
     }
 
     private static string Totp(string shownKey) =>
