@@ -182,30 +182,26 @@ public sealed class ActorDirectory(AppDbContext db, TimeProvider clock, Referenc
     }
 
     /// <summary>
-    /// The directory's actor (other than <paramref name="exceptId"/>) whose name or other name reads the same as
-    /// <paramref name="name"/> (<see cref="LookAlike"/>), if any.
+    /// The first of the draft's names (its name, then its other names) that another actor answers to, with why: every other
+    /// actor's name and other names are read once and compared by look-alike key (<see cref="LookAlike"/>).
     /// </summary>
-    private async Task<string?> LookingAlikeAsync(string name, int? exceptId, CancellationToken cancellationToken)
-    {
-        var key = LookAlike.Key(name);
-        var names = await db.Actors.Where(a => a.Id != exceptId).Select(a => a.Name).ToListAsync(cancellationToken);
-        return names.FirstOrDefault(n => LookAlike.Key(n) == key)
-               ?? await db.Set<ActorAlias>().Where(a => a.ActorId != exceptId && a.Key == key)
-                   .Join(db.Actors, a => a.ActorId, actor => actor.Id, (a, actor) => actor.Name + " (also called " + a.Name + ")")
-                   .FirstOrDefaultAsync(cancellationToken);
-    }
-
-    /// <summary>The first of the draft's names (its name, then its other names) that another actor answers to, with why.</summary>
     private async Task<FieldError?> TakenAsync(Actor.Draft draft, int? exceptId, CancellationToken cancellationToken)
     {
+        var others = (await db.Actors.Where(a => a.Id != exceptId).Select(a => a.Name).ToListAsync(cancellationToken))
+            .Select(n => (Key: LookAlike.Key(n), Says: n))
+            .Concat((await db.Set<ActorAlias>().Where(a => a.ActorId != exceptId)
+                    .Join(db.Actors, a => a.ActorId, actor => actor.Id, (a, actor) => new { a.Key, actor.Name, Alias = a.Name })
+                    .ToListAsync(cancellationToken))
+                .Select(a => (a.Key, Says: a.Name + " (also called " + a.Alias + ")")))
+            .GroupBy(o => o.Key).ToDictionary(g => g.Key, g => g.First().Says);
         var name = draft.Name.Trim();
-        if (await LookingAlikeAsync(name, exceptId, cancellationToken) is { } twin)
+        if (others.GetValueOrDefault(LookAlike.Key(name)) is { } twin)
         {
             return new FieldError(nameof(Actor.Draft.Name), AlreadyThere(name, twin));
         }
         foreach (var alias in Actor.AliasNames(draft.Aliases))
         {
-            if (await LookingAlikeAsync(alias, exceptId, cancellationToken) is { } other)
+            if (others.GetValueOrDefault(LookAlike.Key(alias)) is { } other)
             {
                 return new FieldError(nameof(Actor.Draft.Aliases), $"“{alias}” already names “{other}”: one name answers to one actor.");
             }
