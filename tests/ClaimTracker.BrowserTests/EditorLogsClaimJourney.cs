@@ -35,7 +35,11 @@ public sealed class EditorLogsClaimJourney
         await page.FillAsync("#Input_AddClaimants", "USA; südkorea");
         await page.FillAsync("#Input_AddSubjects", "Nordkorea; Russland");
         await page.FillAsync("#Input_Topics", "Waffenlieferungen");
-        await page.FillAsync("#Input_SummaryHtml", "<p>Nach Einschätzung der USA, Südkoreas und anderer geliefert; beide Staaten <strong>dementieren</strong>.</p>");
+        await page.FillAsync("#Input_Summary", "Nach Einschätzung der USA, Südkoreas und anderer geliefert; beide Staaten **dementieren**.");
+        // Markdown, previewed as readers will see it before anything is saved; the form keeps what was typed.
+        await page.ClickAsync("#Input_Summary_preview");
+        await Assertions.Expect(page.Locator("#Input_Summary_preview_text strong")).ToHaveTextAsync("dementieren");
+        await Assertions.Expect(page.Locator("#Input_Headline")).ToHaveValueAsync(Headline);
         await page.ClickAsync("#claim-submit");
         // The demo data holds the same arms claim: the form says so and asks before creating a duplicate.
         await Assertions.Expect(page.Locator("#similar-claims")).ToContainTextAsync("Nordkorea liefert Russland Artillerie und Raketen");
@@ -73,14 +77,14 @@ public sealed class EditorLogsClaimJourney
         await page.ClickAsync("#change-status");
         await page.SelectOptionAsync("#Input_StatusId", new SelectOptionValue { Label = "Corroborated (verdict, rating 4)" });
         await page.FillAsync("#Input_EffectiveOn", "2024-11-30");
-        await page.FillAsync("#Input_Rationale", "<p>Drei Regierungen sagen übereinstimmend, Nordkorea habe geliefert; beide Staaten dementieren.</p>");
+        await page.FillAsync("#Input_Rationale", "Drei Regierungen sagen *übereinstimmend*, Nordkorea habe geliefert; beide Staaten dementieren.");
         await page.ClickAsync("#status-submit");
         // Forgot the source: a verdict needs one. Nothing was saved; the form says why.
         await Assertions.Expect(page.Locator("#status-form")).ToContainTextAsync("choose at least one source");
         await page.CheckAsync("input[name='Input.SourceIds']");
         await page.ClickAsync("#status-submit");
         await Assertions.Expect(page.Locator(".claim-status .status-badge")).ToHaveTextAsync("Corroborated");
-        await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("Drei Regierungen sagen übereinstimmend");
+        await Assertions.Expect(page.Locator("#timeline em")).ToHaveTextAsync("übereinstimmend");
         await page.Locator("#history").ScrollIntoViewIfNeededAsync();
         await BrowserSession.ScreenshotAsync(page, "13-status-history");
 

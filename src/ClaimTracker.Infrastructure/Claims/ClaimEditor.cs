@@ -12,7 +12,7 @@ namespace ClaimTracker.Infrastructure.Claims;
 /// named in <see cref="AddClaimants"/> and <see cref="AddSubjects"/> (directory names, separated by semicolons).
 /// </summary>
 public sealed record ClaimInput(string Headline, string OriginalText, string Language, string? Translation,
-    string? Translator, bool IsMachineTranslated, DateOnly? FirstMadeOn, string? SummaryHtml, DateOnly? ReviewBy,
+    string? Translator, bool IsMachineTranslated, DateOnly? FirstMadeOn, string? Summary, DateOnly? ReviewBy,
     IReadOnlyCollection<int> ClaimantIds, IReadOnlyCollection<int> SubjectIds, string? Topics, int? ParentClaimId,
     string? ClaimReviewed = null, int? ReviewIntervalDays = null, string? ParentSlug = null,
     string? AddClaimants = null, string? AddSubjects = null, Guid? SubmissionId = null)
@@ -22,7 +22,7 @@ public sealed record ClaimInput(string Headline, string OriginalText, string Lan
 }
 
 /// <summary>The editors' use cases on claims. Rules live in the domain; this class loads, applies and saves.</summary>
-public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimeProvider clock, ActorDirectory actors, SourceLibrary library,
+public sealed class ClaimEditor(AppDbContext db, RichTextFormat richText, TimeProvider clock, ActorDirectory actors, SourceLibrary library,
     Auditing.AuditLog audit)
 {
     public async Task<WorkResult> CreateAsync(ClaimInput input, string user, CancellationToken cancellationToken = default)
@@ -233,7 +233,7 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
             : result;
     }
 
-    public Task<WorkResult> ChangeStatusAsync(int claimId, int statusId, DateOnly? effectiveOn, string? rationaleHtml,
+    public Task<WorkResult> ChangeStatusAsync(int claimId, int statusId, DateOnly? effectiveOn, string? rationaleMarkdown,
         IReadOnlyCollection<int> sourceIds, int? correctsId, string user, CancellationToken cancellationToken = default) =>
         OnClaimAsync(claimId, q => q.Include(c => c.Sources).Include(c => c.StatusChanges), async claim =>
         {
@@ -243,7 +243,7 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
             {
                 throw new DomainRuleException("EffectiveOn", "Enter the date the evidence emerged.");
             }
-            var rationale = sanitiser.SanitiseInput(rationaleHtml);
+            var rationale = richText.Render(rationaleMarkdown);
             if (!rationale.Succeeded)
             {
                 throw new DomainRuleException("Rationale", rationale.Error);
@@ -347,10 +347,10 @@ public sealed class ClaimEditor(AppDbContext db, HtmlSanitiser sanitiser, TimePr
         {
             errors.Add(new FieldError(nameof(ClaimInput.ParentSlug), $"No claim has the permalink “{input.ParentSlug.Trim()}”."));
         }
-        var summary = sanitiser.SanitiseInput(input.SummaryHtml);
+        var summary = richText.Render(input.Summary);
         if (!summary.Succeeded)
         {
-            errors.Add(new FieldError(nameof(ClaimInput.SummaryHtml), summary.Error));
+            errors.Add(new FieldError(nameof(ClaimInput.Summary), summary.Error));
         }
         var draft = new Claim.Draft(input.Headline ?? string.Empty, input.OriginalText ?? string.Empty, input.Language ?? string.Empty,
             input.Translation, input.Translator, input.IsMachineTranslated, input.FirstMadeOn, summary.Html ?? SanitisedHtml.Empty, input.ReviewBy,

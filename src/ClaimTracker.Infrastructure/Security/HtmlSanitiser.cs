@@ -35,7 +35,7 @@ public sealed class HtmlSanitiser(IOptions<RichTextOptions> options)
 {
     private static readonly HashSet<string> AllowedElements =
     [
-        "p", "br", "strong", "b", "em", "i", "u", "s", "sub", "sup", "blockquote", "q", "cite", "code", "pre",
+        "p", "br", "strong", "b", "em", "i", "u", "s", "del", "sub", "sup", "blockquote", "q", "cite", "code", "pre",
         "ul", "ol", "li", "h2", "h3", "h4", "a", "table", "thead", "tbody", "tr", "th", "td", "hr", "span", "abbr",
     ];
 

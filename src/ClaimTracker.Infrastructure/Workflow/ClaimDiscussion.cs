@@ -10,19 +10,19 @@ namespace ClaimTracker.Infrastructure.Workflow;
 public sealed record CommentRow(string Author, Domain.Text.SanitisedHtml Body, DateTime PostedAtUtc);
 
 /// <summary>The editors' internal thread per claim (sanitised rich text); no public page or API reads it.</summary>
-public sealed class ClaimDiscussion(AppDbContext db, HtmlSanitiser sanitiser, TimeProvider clock)
+public sealed class ClaimDiscussion(AppDbContext db, RichTextFormat richText, TimeProvider clock)
 {
     public async Task<IReadOnlyList<CommentRow>> ThreadAsync(int claimId, CancellationToken cancellationToken = default) =>
         await db.ClaimComments.AsNoTracking().Where(c => c.ClaimId == claimId).OrderBy(c => c.PostedAtUtc).ThenBy(c => c.Id)
             .Select(c => new CommentRow(c.Author, c.Body, c.PostedAtUtc)).ToListAsync(cancellationToken);
 
-    public async Task<WorkResult> PostAsync(int claimId, string author, string? html, CancellationToken cancellationToken = default)
+    public async Task<WorkResult> PostAsync(int claimId, string author, string? markdown, CancellationToken cancellationToken = default)
     {
         if (!await db.Claims.AnyAsync(c => c.Id == claimId, cancellationToken))
         {
             return WorkResult.NotFound("claim");
         }
-        var body = sanitiser.SanitiseInput(html);
+        var body = richText.Render(markdown);
         if (!body.Succeeded)
         {
             return WorkResult.Invalid("Body", body.Error);

@@ -24,6 +24,7 @@ public static class SecuritySetup
         services.Configure<SignInLimitOptions>(configuration.GetSection(SignInLimitOptions.Section));
         services.Configure<RequestLimitOptions>(configuration.GetSection(RequestLimitOptions.Section));
         services.AddSingleton<HtmlSanitiser>();
+        services.AddSingleton<RichTextFormat>();
         services.AddSingleton<AttemptLimiter>();
         services.AddScoped<StaffSignIn>();
         services.AddScoped<StaffPasswords>();

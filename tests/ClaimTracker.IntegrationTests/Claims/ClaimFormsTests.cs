@@ -13,20 +13,20 @@ public sealed class ClaimFormsTests(ManySignInsFactory factory) : IClassFixture<
     private const string Text = "Nach Einschätzungen der USA, der Ukraine und Südkoreas hat Nordkorea mehr als 10.000 Soldaten nach Russland geschickt.";
 
     [Fact]
-    public async Task NewClaim_ValidForm_CreatesItWithSanitisedSummaryAndShowsIt()
+    public async Task NewClaim_ValidForm_CreatesItWithItsMarkdownSummaryFormatted()
     {
         var editor = await factory.SignedInAsync($"neu-{Guid.NewGuid():N}@example.org", Roles.Editor);
         var page = await editor.GetAsync("/editor/claims/new", expectOk: true);
 
         var response = await editor.SubmitAsync(page, "claim-form", ("Input.Headline", "Kim verspricht „Händchen zu halten“ – Sonderfall " + Guid.NewGuid().ToString("N")[..6]),
             ("Input.OriginalText", "In einer Botschaft zum russischen Nationalfeiertag im Juni versprach Kim, Putin „Händchen zu halten“."),
-            ("Input.Language", "de"), ("Input.SummaryHtml", "<p onclick=\"alert(1)\">Zitat aus <strong>KCNA</strong></p><script>alert(1)</script>"),
+            ("Input.Language", "de"), ("Input.Summary", "Zitat aus **KCNA**\n\n<script>alert(1)</script>"),
             ("Input.Topics", "Diplomatie, Symbolpolitik"), ("ConfirmedNew", "true"));
 
         var details = await editor.FollowAsync(response);
         Assert.StartsWith("Kim verspricht „Händchen zu halten“", details.GetElementById("claim-headline")!.TextContent);
         var summary = details.QuerySelector("#overview .rich-text")!.InnerHtml;
-        Assert.Equal("<p>Zitat aus <strong>KCNA</strong></p>", summary);
+        Assert.Equal("<p>Zitat aus <strong>KCNA</strong></p>\n<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>", summary);
         Assert.Equal("draft", details.GetElementById("visibility")!.TextContent);
     }
 

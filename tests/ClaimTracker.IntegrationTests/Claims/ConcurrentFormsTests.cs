@@ -68,7 +68,7 @@ public sealed class ConcurrentFormsTests(ConcurrentFormsTests.ManyEditorsFactory
         var open = await factory.WithDbAsync(db => db.Statuses.Where(s => s.Key == "corroborated").Select(s => s.Id).SingleAsync());
 
         var answers = await PostAllAsync(await EditorsAsync("status"), $"/editor/claims/status/{id}", "status-form",
-            i => [("Input.StatusId", [open.ToString()]), ("Input.EffectiveOn", ["2024-11-30"]), ("Input.Rationale", [$"<p>Begründung Nummer {i}.</p>"]),
+            i => [("Input.StatusId", [open.ToString()]), ("Input.EffectiveOn", ["2024-11-30"]), ("Input.Rationale", [$"Begründung Nummer {i}."]),
                 ("Input.SourceIds", [sourceId.ToString()])],
             i => $"Begründung Nummer {i}.");
 

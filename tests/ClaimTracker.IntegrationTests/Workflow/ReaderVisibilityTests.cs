@@ -97,7 +97,7 @@ public sealed class ReaderVisibilityTests(ClaimTrackerFactory factory) : IClassF
             OriginalText = Mark(revision + " original text"),
             Translation = Mark(revision + " translation"),
             Translator = Mark(revision + " translator"),
-            SummaryHtml = $"<p>{Mark(revision + " summary")}</p>",
+            Summary = $"<p>{Mark(revision + " summary")}</p>",
             ClaimReviewed = Mark(revision + " short form"),
         }, Editor));
         var revisionSource = await MarkedSourceAsync(revision);
@@ -149,7 +149,7 @@ public sealed class ReaderVisibilityTests(ClaimTrackerFactory factory) : IClassF
             OriginalText = Mark(label + " original text"),
             Translation = Mark(label + " translation"),
             Translator = Mark(label + " translator"),
-            SummaryHtml = $"<p>{Mark(label + " summary")}</p>",
+            Summary = $"<p>{Mark(label + " summary")}</p>",
             ClaimReviewed = Mark(label + " short form"),
             ParentClaimId = parent,
         }, Editor));

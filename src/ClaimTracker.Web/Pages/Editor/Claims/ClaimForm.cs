@@ -36,7 +36,7 @@ public sealed class ClaimForm
     public DateOnly? FirstMadeOn { get; set; }
 
     [Display(Name = "Summary and analysis")]
-    public string? SummaryHtml { get; set; }
+    public string? Summary { get; set; }
 
     [Display(Name = "Review by")]
     public DateOnly? ReviewBy { get; set; }
@@ -68,13 +68,13 @@ public sealed class ClaimForm
     public string? ParentSlug { get; set; }
 
     public ClaimInput ToInput() => new(Headline, OriginalText, Language, Translation, Translator, IsMachineTranslated,
-        FirstMadeOn, SummaryHtml, ReviewBy, ClaimantIds, SubjectIds, Topics, null, ClaimReviewed, ReviewIntervalDays, ParentSlug ?? string.Empty,
+        FirstMadeOn, Summary, ReviewBy, ClaimantIds, SubjectIds, Topics, null, ClaimReviewed, ReviewIntervalDays, ParentSlug ?? string.Empty,
         AddClaimants, AddSubjects, SubmissionId);
 
     /// <summary>One id per "log a claim" form shown: the same form posted twice creates one claim.</summary>
     public Guid? SubmissionId { get; set; }
 
-    public static ClaimForm From(ClaimEditData claim) => new()
+    public static ClaimForm From(ClaimEditData claim, ClaimTracker.Infrastructure.Security.RichTextFormat richText) => new()
     {
         Headline = claim.Headline,
         OriginalText = claim.OriginalText,
@@ -83,7 +83,7 @@ public sealed class ClaimForm
         Translator = claim.Translator,
         IsMachineTranslated = claim.IsMachineTranslated,
         FirstMadeOn = claim.FirstMadeOn,
-        SummaryHtml = claim.Summary.Html,
+        Summary = richText.ToMarkdown(claim.Summary),
         ReviewBy = claim.ReviewBy,
         ClaimantIds = claim.ClaimantIds.ToList(),
         SubjectIds = claim.SubjectIds.ToList(),
@@ -97,6 +97,9 @@ public sealed class ClaimForm
 /// <summary>Choices the claim form offers: the directory's actors, of which it lists only those chosen.</summary>
 public sealed record ClaimFormOptions(IReadOnlyList<ActorOption> Actors, int? ExceptClaimId)
 {
+    /// <summary>The summary as readers will see it, after the editor asked for a preview.</summary>
+    public ClaimTracker.Domain.Text.SanitisedHtml? SummaryPreview { get; init; }
+
     /// <summary>The chosen actors in the directory's order (by name); ids no longer in the directory are left out.</summary>
     public IEnumerable<ActorOption> Chosen(IReadOnlyCollection<int> ids) => ids.Count == 0 ? [] : Actors.Where(a => ids.Contains(a.Id));
 }

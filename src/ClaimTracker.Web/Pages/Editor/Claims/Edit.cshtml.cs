@@ -8,7 +8,7 @@ namespace ClaimTracker.Web.Pages.Editor.Claims;
 /// Edits a claim. The form carries the version it was read at; if someone saved in between, nothing is
 /// overwritten: the page shows the current claim and keeps this editor's input for a second try.
 /// </summary>
-public sealed class EditModel(ClaimEditor editor, ClaimQueries queries, ActorDirectory actors) : PageModel
+public sealed class EditModel(ClaimEditor editor, ClaimQueries queries, ActorDirectory actors, ClaimTracker.Infrastructure.Security.RichTextFormat richText) : PageModel
 {
     [BindProperty]
     public ClaimForm Input { get; set; } = new();
@@ -28,7 +28,7 @@ public sealed class EditModel(ClaimEditor editor, ClaimQueries queries, ActorDir
         {
             return NotFound();
         }
-        Input = ClaimForm.From(Current);
+        Input = ClaimForm.From(Current, richText);
         Version = Current.Version;
         return Page();
     }
@@ -36,6 +36,16 @@ public sealed class EditModel(ClaimEditor editor, ClaimQueries queries, ActorDir
     /// <remarks>The claim is read for the form only when the form comes back (a save that succeeds redirects).</remarks>
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
+        if (MarkdownPreview.RequestedField(Request) is not null)
+        {
+            var preview = MarkdownPreview.Render(richText, ModelState, "Input.Summary", Input.Summary);
+            if (!await LoadAsync(id, cancellationToken))
+            {
+                return NotFound();
+            }
+            Options = Options with { SummaryPreview = preview };
+            return Page();
+        }
         if (!ModelState.IsValid)
         {
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -72,7 +82,7 @@ public sealed class EditModel(ClaimEditor editor, ClaimQueries queries, ActorDir
         {
             // The domain names the slug "Slug"; the form's field is NewSlug.
             ModelState.AddFieldErrors(result.Errors.Select(e => e.Field == "Slug" ? e with { Field = "NewSlug" } : e), prefix: string.Empty);
-            Input = ClaimForm.From(Current);
+            Input = ClaimForm.From(Current, richText);
             Version = Current.Version;
             return Page();
         }

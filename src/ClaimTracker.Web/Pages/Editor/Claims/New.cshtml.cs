@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClaimTracker.Web.Pages.Editor.Claims;
 
 /// <summary>Logs a claim. Before creating one that resembles existing claims, the editor is shown them and confirms.</summary>
-public sealed class NewModel(ClaimEditor editor, ClaimQueries queries, ActorDirectory actors) : PageModel
+public sealed class NewModel(ClaimEditor editor, ClaimQueries queries, ActorDirectory actors, ClaimTracker.Infrastructure.Security.RichTextFormat richText) : PageModel
 {
     [BindProperty]
     public ClaimForm Input { get; set; } = new();
@@ -30,6 +30,11 @@ public sealed class NewModel(ClaimEditor editor, ClaimQueries queries, ActorDire
         if (await SavedAlreadyAsync(cancellationToken) is { } earlier)
         {
             return earlier;
+        }
+        if (MarkdownPreview.RequestedField(Request) is not null)
+        {
+            Options = Options with { SummaryPreview = MarkdownPreview.Render(richText, ModelState, "Input.Summary", Input.Summary) };
+            return Page();
         }
         if (!ModelState.IsValid)
         {

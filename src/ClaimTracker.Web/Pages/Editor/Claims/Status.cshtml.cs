@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClaimTracker.Web.Pages.Editor.Claims;
 
-public sealed class StatusModel(ClaimEditor editor, ClaimQueries queries, StatusScale scale) : PageModel
+public sealed class StatusModel(ClaimEditor editor, ClaimQueries queries, StatusScale scale, ClaimTracker.Infrastructure.Security.RichTextFormat richText) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -15,6 +15,8 @@ public sealed class StatusModel(ClaimEditor editor, ClaimQueries queries, Status
 
     public StatusBadge? CurrentStatus { get; private set; }
 
+    public ClaimTracker.Domain.Text.SanitisedHtml? RationalePreview { get; private set; }
+
     public StatusRow? StatusOf(int statusId) => Statuses.FirstOrDefault(s => s.Id == statusId);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
@@ -23,6 +25,11 @@ public sealed class StatusModel(ClaimEditor editor, ClaimQueries queries, Status
     /// <remarks>The claim is read for the form only when the form comes back (a change that is recorded redirects).</remarks>
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
+        if (MarkdownPreview.RequestedField(Request) is not null)
+        {
+            RationalePreview = MarkdownPreview.Render(richText, ModelState, "Input.Rationale", Input.Rationale);
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
         if (!ModelState.IsValid)
         {
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
