@@ -589,6 +589,21 @@ namespace ClaimTracker.Migrations
                     b.ToTable("Statements", (string)null);
                 });
 
+            modelBuilder.Entity("ClaimTracker.Domain.Claims.StatementActor", b =>
+                {
+                    b.Property<int>("StatementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StatementId", "ActorId");
+
+                    b.HasIndex("ActorId");
+
+                    b.ToTable("StatementActors", (string)null);
+                });
+
             modelBuilder.Entity("ClaimTracker.Domain.Claims.StatementSource", b =>
                 {
                     b.Property<int>("StatementId")
@@ -1418,6 +1433,23 @@ namespace ClaimTracker.Migrations
                     b.Navigation("Actor");
                 });
 
+            modelBuilder.Entity("ClaimTracker.Domain.Claims.StatementActor", b =>
+                {
+                    b.HasOne("ClaimTracker.Domain.Claims.Actor", "Actor")
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ClaimTracker.Domain.Claims.Statement", null)
+                        .WithMany("JointActors")
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Actor");
+                });
+
             modelBuilder.Entity("ClaimTracker.Domain.Claims.StatementSource", b =>
                 {
                     b.HasOne("ClaimTracker.Domain.Claims.Source", null)
@@ -1635,6 +1667,8 @@ namespace ClaimTracker.Migrations
 
             modelBuilder.Entity("ClaimTracker.Domain.Claims.Statement", b =>
                 {
+                    b.Navigation("JointActors");
+
                     b.Navigation("Sources");
                 });
 

@@ -10,7 +10,11 @@ public sealed class Statement
 {
     public const int QuoteMaxLength = 4000;
 
+    /// <summary>How many may share one statement ("denied by Pyongyang and Moscow"): a joint declaration, not a petition.</summary>
+    public const int MaxJointActors = 20;
+
     private readonly List<StatementSource> sources = [];
+    private readonly List<StatementActor> jointActors = [];
 
     private Statement()
     {
@@ -40,8 +44,22 @@ public sealed class Statement
 
     public IReadOnlyCollection<StatementSource> Sources => sources;
 
+    /// <summary>Those who said it together with <see cref="Actor"/> (a joint statement is recorded once).</summary>
+    public IReadOnlyCollection<StatementActor> JointActors => jointActors;
+
+    /// <summary>Everyone who said it: the first named, then those who said it with them.</summary>
+    public IEnumerable<int> ActorIds => jointActors.Select(j => j.ActorId).Prepend(ActorId);
+
+    /// <param name="JointActorIds">Who else said it, in one joint statement (the first named is <paramref name="ActorId"/>).</param>
     public sealed record Draft(int ActorId, Stance Stance, DateOnly? MadeOn, string? Quote, string QuoteLanguage,
-        string? Translation, IReadOnlyCollection<int> SourceIds);
+        string? Translation, IReadOnlyCollection<int> SourceIds, IReadOnlyCollection<int>? JointActorIds = null)
+    {
+        /// <summary>The others, each once, without the first named.</summary>
+        public IReadOnlyList<int> Joint => (JointActorIds ?? []).Where(id => id > 0 && id != ActorId).Distinct().ToList();
+
+        /// <summary>Everyone who said it.</summary>
+        public IReadOnlyList<int> AllActorIds => [ActorId, .. Joint];
+    }
 
     public static IReadOnlyList<FieldError> Validate(Draft draft)
     {
@@ -49,6 +67,10 @@ public sealed class Statement
         if (draft.ActorId <= 0)
         {
             errors.Add(new FieldError(nameof(Draft.ActorId), "Choose whose position this is."));
+        }
+        if (draft.Joint.Count > MaxJointActors)
+        {
+            errors.Add(new FieldError(nameof(Draft.JointActorIds), $"A joint statement names at most {MaxJointActors + 1} parties."));
         }
         if (!Enum.IsDefined(draft.Stance))
         {
@@ -67,8 +89,8 @@ public sealed class Statement
         return errors;
     }
 
-    /// <summary>Fixes the record of what was said (date, wording, sources). Who said it and the stance stay:
-    /// a change of position is a new statement.</summary>
+    /// <summary>Fixes the record of what was said (date, wording, sources, who said it with the first named). The first
+    /// named and the stance stay: a change of position is a new statement.</summary>
     internal void Correct(Draft draft)
     {
         if (draft.ActorId != ActorId || draft.Stance != Stance)
@@ -87,6 +109,9 @@ public sealed class Statement
         var wanted = draft.SourceIds.Distinct().ToHashSet();
         sources.RemoveAll(s => !wanted.Contains(s.SourceId));
         sources.AddRange(wanted.Where(id => sources.All(s => s.SourceId != id)).Select(id => new StatementSource(id)));
+        var joint = draft.Joint.ToHashSet();
+        jointActors.RemoveAll(j => !joint.Contains(j.ActorId));
+        jointActors.AddRange(draft.Joint.Where(id => jointActors.All(j => j.ActorId != id)).Select(id => new StatementActor(id)));
     }
 
     internal static Statement Create(int claimId, Draft draft, string user, DateTime nowUtc)
@@ -109,6 +134,7 @@ public sealed class Statement
             RecordedAtUtc = nowUtc,
         };
         statement.sources.AddRange(draft.SourceIds.Distinct().Select(id => new StatementSource(id)));
+        statement.jointActors.AddRange(draft.Joint.Select(id => new StatementActor(id)));
         return statement;
     }
 }
@@ -124,4 +150,20 @@ public sealed class StatementSource
     public int StatementId { get; private set; }
 
     public int SourceId { get; private set; }
+}
+
+/// <summary>One of those who said a statement together with its first-named actor.</summary>
+public sealed class StatementActor
+{
+    private StatementActor()
+    {
+    }
+
+    internal StatementActor(int actorId) => ActorId = actorId;
+
+    public int StatementId { get; private set; }
+
+    public int ActorId { get; private set; }
+
+    public Actor? Actor { get; private set; }
 }

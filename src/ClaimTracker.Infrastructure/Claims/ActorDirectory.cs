@@ -18,7 +18,7 @@ public sealed class ActorDirectory(AppDbContext db, TimeProvider clock, Referenc
         await db.Actors.AsNoTracking().OrderBy(a => a.Name)
             .Select(a => new ActorRow(a.Id, a.Name, a.Slug, a.Kind, a.Country, a.Description, a.WikidataId, a.ProvenanceLabel,
                 db.Set<ClaimActor>().Where(ca => ca.ActorId == a.Id).Select(ca => ca.ClaimId)
-                    .Union(db.Statements.Where(s => s.ActorId == a.Id).Select(s => s.ClaimId)).Count()))
+                    .Union(db.Statements.Where(s => s.ActorId == a.Id || s.JointActors.Any(j => j.ActorId == a.Id)).Select(s => s.ClaimId)).Count()))
             .ToListAsync(cancellationToken);
 
     /// <summary>
@@ -151,7 +151,7 @@ public sealed class ActorDirectory(AppDbContext db, TimeProvider clock, Referenc
             await db.Entry(actor).Collection(a => a.Aliases).LoadAsync(cancellationToken);
             actor.Edit(draft);
             var now = clock.GetUtcNow().UtcDateTime;
-            foreach (var claim in await db.Claims.Where(c => c.Actors.Any(a => a.ActorId == id) || c.Statements.Any(s => s.ActorId == id)).ToListAsync(cancellationToken))
+            foreach (var claim in await db.Claims.Where(c => c.Actors.Any(a => a.ActorId == id) || c.Statements.Any(s => s.ActorId == id || s.JointActors.Any(j => j.ActorId == id))).ToListAsync(cancellationToken))
             {
                 claim.SharedPartChanged(user, now);
             }

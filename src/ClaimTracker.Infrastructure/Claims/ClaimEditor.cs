@@ -130,19 +130,27 @@ public sealed class ClaimEditor(AppDbContext db, RichTextFormat richText, TimePr
             {
                 throw new DomainRuleException(first.Field, first.Message);
             }
-            if (!await db.Actors.AnyAsync(a => a.Id == draft.ActorId, cancellationToken))
-            {
-                throw new DomainRuleException(nameof(Statement.Draft.ActorId), "Choose an actor from the directory.");
-            }
+            await CheckSpeakersAsync(draft, cancellationToken);
             claim.AddStatement(draft, user, Now);
         }, cancellationToken);
 
+    /// <summary>Everyone named as having said it is in the directory.</summary>
+    private async Task CheckSpeakersAsync(Statement.Draft draft, CancellationToken cancellationToken)
+    {
+        var ids = draft.AllActorIds;
+        if (await db.Actors.CountAsync(a => ids.Contains(a.Id), cancellationToken) != ids.Count)
+        {
+            throw new DomainRuleException(nameof(Statement.Draft.ActorId), "Choose an actor from the directory.");
+        }
+    }
+
     public Task<WorkResult> EditStatementAsync(int claimId, int statementId, Statement.Draft draft, string user,
         CancellationToken cancellationToken = default) =>
-        OnClaimAsync(claimId, q => q.Include(c => c.Sources).Include(c => c.Statements).ThenInclude(s => s.Sources), claim =>
+        OnClaimAsync(claimId, q => q.Include(c => c.Sources).Include(c => c.Statements).ThenInclude(s => s.Sources)
+            .Include(c => c.Statements).ThenInclude(s => s.JointActors), async claim =>
         {
+            await CheckSpeakersAsync(draft, cancellationToken);
             claim.EditStatement(statementId, draft, user, Now);
-            return Task.CompletedTask;
         }, cancellationToken);
 
     public Task<WorkResult> EditSourceLinkAsync(int claimId, int sourceId, SourceStance stance, string? quote, string? note,

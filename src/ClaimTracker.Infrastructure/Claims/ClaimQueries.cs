@@ -28,8 +28,15 @@ public sealed record ClaimRow(int Id, string Slug, string Headline, StatusBadge?
 
 public sealed record ActorRef(int Id, string Name, ActorKind Kind, string? ProvenanceLabel);
 
+/// <param name="JointWith">Those who said it together with <paramref name="Actor"/>; null in snapshots approved before
+/// joint statements existed.</param>
 public sealed record StatementView(int Id, ActorRef Actor, Stance Stance, DateOnly MadeOn, string? Quote, string QuoteLanguage,
-    string? Translation, IReadOnlyList<int> SourceIds, bool IsWalkBack);
+    string? Translation, IReadOnlyList<int> SourceIds, bool IsWalkBack, IReadOnlyList<ActorRef>? JointWith = null)
+{
+    /// <summary>Everyone who said it, the first named first.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<ActorRef> Speakers => [Actor, .. JointWith ?? []];
+}
 
 public sealed record LinkedSourceView(int SourceId, string Title, string? Url, string? Outlet, string? Provenance,
     DateOnly? PublishedOn, string Language, string? ArchiveUrl, string? Excerpt, string? ExcerptSha256,
@@ -111,7 +118,7 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
         }
         if (filter.ActorId is { } actor)
         {
-            claims = claims.Where(c => c.Actors.Any(a => a.ActorId == actor) || c.Statements.Any(s => s.ActorId == actor));
+            claims = claims.Where(c => c.Actors.Any(a => a.ActorId == actor) || c.Statements.Any(s => s.ActorId == actor || s.JointActors.Any(j => j.ActorId == actor)));
         }
         if (!string.IsNullOrEmpty(filter.Language))
         {
@@ -153,6 +160,7 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
             .Include(c => c.Topics).ThenInclude(t => t.Topic)
             .Include(c => c.Statements).ThenInclude(s => s.Actor)
             .Include(c => c.Statements).ThenInclude(s => s.Sources)
+            .Include(c => c.Statements).ThenInclude(s => s.JointActors).ThenInclude(j => j.Actor)
             .Include(c => c.Sources).ThenInclude(s => s.Source).ThenInclude(s => s!.Outlet)
             .Include(c => c.StatusChanges).ThenInclude(s => s.Status)
             .Include(c => c.StatusChanges).ThenInclude(s => s.Sources)
@@ -193,10 +201,11 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
                 }, relatedRows.First(x => x.Id == r.FromClaimId)))).ToList(),
             statements.Select(s => new StatementView(s.Id, Ref(s.Actor!), s.Stance, s.MadeOn, s.Quote, s.QuoteLanguage, s.Translation,
                 s.Sources.Select(x => x.SourceId).ToList(),
-                // A walk-back: the same party said the opposite earlier.
+                // A walk-back: one of those who said it said the opposite earlier (alone or with others).
                 s.Stance is Stance.Confirms or Stance.Retracts
-                && statements.Any(e => e.ActorId == s.ActorId && e.MadeOn <= s.MadeOn && e.Id != s.Id
-                                       && (s.Stance == Stance.Confirms ? e.Stance == Stance.Denies : e.Stance is Stance.Asserts or Stance.Confirms))))
+                && statements.Any(e => e.ActorIds.Intersect(s.ActorIds).Any() && e.MadeOn <= s.MadeOn && e.Id != s.Id
+                                       && (s.Stance == Stance.Confirms ? e.Stance == Stance.Denies : e.Stance is Stance.Asserts or Stance.Confirms)),
+                s.JointActors.Select(j => Ref(j.Actor!)).OrderBy(a => a.Name).ToList()))
                 .ToList(),
             claim.Sources.OrderBy(s => s.Source!.PublishedOn).Select(s => new LinkedSourceView(s.SourceId, s.Source!.Title, s.Source.Url,
                 s.Source.Outlet?.Name, s.Source.Outlet?.ProvenanceLabel, s.Source.PublishedOn, s.Source.Language, s.Source.ArchiveUrl,
@@ -208,7 +217,7 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
             claim.ClaimReviewed,
             claim.Actors.Where(a => a.Role == ClaimRole.Claimant).Select(a => new ClaimantRef(a.Actor!.Name, a.Actor.Kind, a.Actor.WikidataId)).ToList(),
             claim.AssignedTo, claim.ReviewIntervalDays, claim.PendingSlug,
-            claim.Actors.Select(a => a.Actor!).Concat(claim.Statements.Select(s => s.Actor!)).DistinctBy(a => a.Id).OrderBy(a => a.Id)
+            claim.Actors.Select(a => a.Actor!).Concat(claim.Statements.SelectMany(s => s.JointActors.Select(j => j.Actor!).Prepend(s.Actor!))).DistinctBy(a => a.Id).OrderBy(a => a.Id)
                 .Select(a => new ActorProfile(a.Id, a.Name, a.Description, a.WikidataId)).ToList());
     }
 

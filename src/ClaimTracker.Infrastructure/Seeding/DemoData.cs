@@ -102,9 +102,13 @@ public sealed class DemoData(AppDbContext db, HtmlSanitiser sanitiser, ChangeTra
             claims[claim].AttachSource(sources[source].Id, stance, quote, null, Actor, now);
         void Status(string claim, string status, DateOnly on, string rationale, params string[] evidence) =>
             claims[claim].ChangeStatus(statuses[status], on, sanitiser.Sanitise(rationale).Html!, evidence.Select(e => sources[e].Id).ToList(), null, Actor, now);
-        void Said(string claim, string actor, Stance stance, DateOnly on, string? quote, params string[] reportedIn) =>
-            claims[claim].AddStatement(new Statement.Draft(actors[actor].Id, stance, on, quote, "de", null,
-                reportedIn.Select(r => sources[r].Id).ToList()), Actor, now);
+        // "kp+ru": said by both together, one joint statement.
+        void Said(string claim, string actor, Stance stance, DateOnly on, string? quote, params string[] reportedIn)
+        {
+            var speakers = actor.Split('+').Select(a => actors[a].Id).ToList();
+            claims[claim].AddStatement(new Statement.Draft(speakers[0], stance, on, quote, "de", null,
+                reportedIn.Select(r => sources[r].Id).ToList(), speakers.Skip(1).ToList()), Actor, now);
+        }
 
         NewClaim("arms", ArmsSlug, "Nordkorea liefert Russland Artillerie und Raketen",
             "US-amerikanische und südkoreanische Beamte haben Nordkorea wiederholt beschuldigt, Russland mit militärischer Ausrüstung wie Artillerie und Raketen zu versorgen.",
@@ -118,10 +122,8 @@ public sealed class DemoData(AppDbContext db, HtmlSanitiser sanitiser, ChangeTra
         Status("arms", "open", new DateOnly(2023, 8, 15), "<p>Die USA vermuten, dass Moskau Waffen aus Nordkorea sucht. Belege für Lieferungen gibt es noch nicht.</p>", "004");
         Status("arms", "unproven", new DateOnly(2023, 9, 4), "<p>Die USA erheben den Vorwurf; laut Agenturbericht ist <em>unklar, ob es zu solchen Lieferungen gekommen ist</em>. Beide Länder weisen ihn zurück.</p>", "002");
         Status("arms", "unproven", new DateOnly(2024, 6, 18), "<p>US-amerikanische und südkoreanische Beamte wiederholen den Vorwurf; Pjöngjang und Moskau dementieren. Unabhängige Belege nennt der Bericht nicht.</p>", "001");
-        Said("arms", "kp", Stance.Denies, new DateOnly(2023, 9, 4), "Sowohl Russland als auch Nordkorea haben diese Behauptungen zurückgewiesen", "002");
-        Said("arms", "ru", Stance.Denies, new DateOnly(2023, 9, 4), "Sowohl Russland als auch Nordkorea haben diese Behauptungen zurückgewiesen", "002");
-        Said("arms", "kp", Stance.Denies, new DateOnly(2024, 6, 18), "Dennoch wurden solche Vorwürfe bezüglich Waffentransfers sowohl von Pjöngjang als auch von Moskau dementiert.", "001");
-        Said("arms", "ru", Stance.Denies, new DateOnly(2024, 6, 18), "Dennoch wurden solche Vorwürfe bezüglich Waffentransfers sowohl von Pjöngjang als auch von Moskau dementiert.", "001");
+        Said("arms", "kp+ru", Stance.Denies, new DateOnly(2023, 9, 4), "Sowohl Russland als auch Nordkorea haben diese Behauptungen zurückgewiesen", "002");
+        Said("arms", "kp+ru", Stance.Denies, new DateOnly(2024, 6, 18), "Dennoch wurden solche Vorwürfe bezüglich Waffentransfers sowohl von Pjöngjang als auch von Moskau dementiert.", "001");
         Said("arms", "patel", Stance.Asserts, new DateOnly(2023, 8, 15), "„Jede Art von Sicherheitskooperation oder Waffengeschäft zwischen Nordkorea und Russland würde mit Sicherheit gegen eine Reihe von Resolutionen des UN-Sicherheitsrates verstoßen“", "004");
 
         NewClaim("artillery", "nordkorea-liefert-artilleriesysteme", "Nordkorea liefert Russland Artilleriesysteme",
@@ -138,8 +140,7 @@ public sealed class DemoData(AppDbContext db, HtmlSanitiser sanitiser, ChangeTra
             ["us", "ua", "kr"], ["kp", "ru"], ["Truppen"]);
         Link("troops", "003", SourceStance.Supports, "hat Nordkorea mehr als 10.000 Soldaten nach Russland geschickt");
         Status("troops", "corroborated", new DateOnly(2024, 11, 30), "<p>Übereinstimmende Einschätzungen der USA, der Ukraine und Südkoreas; keine Bestätigung der Beteiligten.</p>", "003");
-        Said("troops", "kp", Stance.DeclinesToComment, new DateOnly(2024, 11, 30), "Sowohl Nordkorea als auch Russland haben die Bewegungen der nordkoreanischen Truppen nicht offiziell bestätigt", "003");
-        Said("troops", "ru", Stance.DeclinesToComment, new DateOnly(2024, 11, 30), "Sowohl Nordkorea als auch Russland haben die Bewegungen der nordkoreanischen Truppen nicht offiziell bestätigt", "003");
+        Said("troops", "kp+ru", Stance.DeclinesToComment, new DateOnly(2024, 11, 30), "Sowohl Nordkorea als auch Russland haben die Bewegungen der nordkoreanischen Truppen nicht offiziell bestätigt", "003");
 
         NewClaim("oil", "russland-nimmt-oelexporte-nach-nordkorea-wieder-auf", "Russland hat die Ölexporte nach Nordkorea wieder aufgenommen",
             "Kurz darauf nahm Russland die Ölexporte nach Nordkorea wieder auf, wie Daten der Vereinten Nationen zeigen, die ersten derartigen Lieferungen seit 2020.",
@@ -223,8 +224,7 @@ public sealed class DemoData(AppDbContext db, HtmlSanitiser sanitiser, ChangeTra
         // of seed text 003 arrives as an update (version 2).
         Link("arms", "003", SourceStance.Supports, "Die USA, Südkorea und andere sagen, Nordkorea habe auch Artilleriesysteme, Raketen und andere konventionelle Waffen geliefert");
         Status("arms", "corroborated", new DateOnly(2024, 11, 30), "<p>Die USA, Südkorea und andere sagen übereinstimmend, Nordkorea habe Artilleriesysteme, Raketen und andere konventionelle Waffen geliefert. Beide Staaten dementieren weiterhin; offiziell bestätigt ist nichts.</p>", "003");
-        Said("arms", "kp", Stance.Denies, new DateOnly(2024, 11, 30), "Sowohl Nordkorea als auch Russland haben […] Berichte über Waffenlieferungen standhaft dementiert.", "003");
-        Said("arms", "ru", Stance.Denies, new DateOnly(2024, 11, 30), "Sowohl Nordkorea als auch Russland haben […] Berichte über Waffenlieferungen standhaft dementiert.", "003");
+        Said("arms", "kp+ru", Stance.Denies, new DateOnly(2024, 11, 30), "Sowohl Nordkorea als auch Russland haben […] Berichte über Waffenlieferungen standhaft dementiert.", "003");
         await db.SaveChangesAsync(cancellationToken);
         await workflow.PublishDirectlyAsync(claims["arms"].Id, "Demo data: the November 2024 reporting (seed text 003).", cancellationToken);
         return true;

@@ -58,7 +58,7 @@ public static partial class ClaimDiff
         Items("Status history", published?.History, pending.History, h => h.Id,
             h => $"{h.Status.Name} as of {Date(h.EffectiveOn)}{(h.CorrectsId is null ? "" : " (correction)")}: {Text(h.Rationale)}");
         Items("Statement", published?.Statements, pending.Statements, s => s.Id,
-            s => $"{s.Actor.Name}, {s.Stance.ToString().ToLowerInvariant()}, {Date(s.MadeOn)}: {s.Quote}{(s.Translation is null ? "" : $" — {s.Translation}")}");
+            s => $"{string.Join(" + ", s.Speakers.Select(a => a.Name))}, {s.Stance.ToString().ToLowerInvariant()}, {Date(s.MadeOn)}: {s.Quote}{(s.Translation is null ? "" : $" — {s.Translation}")}");
         // Versions approved before actors were part of the snapshot hold no profiles: nothing to compare them with.
         if (published is null || published.ActorProfiles is not null)
         {

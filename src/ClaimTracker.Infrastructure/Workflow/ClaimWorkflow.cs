@@ -187,7 +187,7 @@ public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLo
         db.PublishedClaimTopics.RemoveRange(shownTopics.Where(p => !topicIds.Contains(p.TopicId)));
         db.PublishedClaimTopics.AddRange(topicIds.Where(id => shownTopics.All(p => p.TopicId != id)).Select(id => new PublishedClaimTopic(claim.Id, id)));
 
-        var actorIds = claim.Actors.Select(a => a.ActorId).Concat(claim.Statements.Select(s => s.ActorId)).ToHashSet();
+        var actorIds = claim.Actors.Select(a => a.ActorId).Concat(claim.Statements.SelectMany(s => s.ActorIds)).ToHashSet();
         var shownActors = await db.PublishedClaimActors.Where(p => p.ClaimId == claim.Id).ToListAsync(cancellationToken);
         db.PublishedClaimActors.RemoveRange(shownActors.Where(p => !actorIds.Contains(p.ActorId)));
         db.PublishedClaimActors.AddRange(actorIds.Where(id => shownActors.All(p => p.ActorId != id)).Select(id => new PublishedClaimActor(claim.Id, id)));

@@ -22,6 +22,14 @@ public static class Ui
 
     public static string Date(DateTime date) => Date(DateOnly.FromDateTime(date));
 
+    /// <summary>"Nordkorea, Russland and Iran" / "Nordkorea, Russland und Iran": those who said something together.</summary>
+    public static string Names(IReadOnlyList<string> names) => names.Count switch
+    {
+        0 => string.Empty,
+        1 => names[0],
+        _ => string.Join(", ", names.Take(names.Count - 1)) + (IsGerman ? " und " : " and ") + names[^1],
+    };
+
     private static readonly Dictionary<string, string> German = new(StringComparer.Ordinal)
     {
         ["Where claims stand"] = "Wo Behauptungen stehen",

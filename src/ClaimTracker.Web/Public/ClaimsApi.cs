@@ -19,8 +19,10 @@ public sealed record ApiActor(string Name, string Kind, string? WikidataId);
 public sealed record ApiStatusChange(ApiStatus Status, DateOnly EffectiveOn, string RationaleHtml, bool IsCorrection,
     bool IsCorrected, IReadOnlyList<int> SourceIds, DateTime RecordedAtUtc);
 
+/// <param name="Actor">The first named of those who said it.</param>
+/// <param name="Actors">Everyone who said it (a joint statement names several), the first named first.</param>
 public sealed record ApiStatement(string Actor, string Stance, DateOnly MadeOn, string? Quote, string QuoteLanguage, string? Translation,
-    IReadOnlyList<int> SourceIds);
+    IReadOnlyList<int> SourceIds, IReadOnlyList<string> Actors);
 
 public sealed record ApiSource(int Id, string Title, string? Url, string? Outlet, string? Provenance, DateOnly? PublishedOn,
     string Language, string? ArchiveUrl, string Stance, string? Quote);
@@ -105,7 +107,7 @@ public static class ClaimsApi
         claim.History.Select(h => new ApiStatusChange(new ApiStatus(h.Status.Key, h.Status.Name), h.EffectiveOn, h.Rationale.Html,
             h.CorrectsId is not null, h.IsCorrected, h.SourceIds, h.RecordedAtUtc)).ToList(),
         claim.Statements.Select(st => new ApiStatement(st.Actor.Name, st.Stance.ToString(), st.MadeOn, st.Quote, st.QuoteLanguage,
-            st.Translation, st.SourceIds)).ToList(),
+            st.Translation, st.SourceIds, st.Speakers.Select(a => a.Name).ToList())).ToList(),
         claim.Sources.Select(src => new ApiSource(src.SourceId, src.Title, src.Url, src.Outlet, src.Provenance, src.PublishedOn,
             src.Language, src.ArchiveUrl, src.Stance.ToString(), src.Quote)).ToList(),
         claim.SubClaims.Select(c => Summary(c.Slug, c.Headline, c.Status, c.StatusSince, origin)).ToList(),

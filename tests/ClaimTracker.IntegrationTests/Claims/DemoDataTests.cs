@@ -14,11 +14,14 @@ public sealed class DemoDataTests(DevelopmentFactory factory) : IClassFixture<De
 
         Assert.True(await factory.WithDbAsync(db => db.Claims.CountAsync()) >= 10);
         var arms = await factory.WithDbAsync(db => db.Claims.Include(c => c.StatusChanges).ThenInclude(s => s.Status)
-            .Include(c => c.Statements).SingleAsync(c => c.Slug == DemoData.ArmsSlug));
+            .Include(c => c.Statements).ThenInclude(s => s.JointActors).SingleAsync(c => c.Slug == DemoData.ArmsSlug));
         Assert.Equal(["open", "unproven", "unproven", "corroborated"],
             arms.StatusChanges.OrderBy(s => s.EffectiveOn).Select(s => s.Status!.Key));
         Assert.Equal("corroborated", await factory.WithDbAsync(db => db.Statuses.Where(s => s.Id == arms.CurrentStatusId).Select(s => s.Key).SingleAsync()));
-        Assert.True(arms.Statements.Count(s => s.Stance == Domain.Claims.Stance.Denies) >= 4);
+        // Pyongyang and Moscow denied together, three times: three joint statements, not six.
+        var denials = arms.Statements.Where(s => s.Stance == Domain.Claims.Stance.Denies).ToList();
+        Assert.Equal(3, denials.Count);
+        Assert.All(denials, d => Assert.Equal(2, d.ActorIds.Count()));
         Assert.True(await factory.WithDbAsync(db => db.Claims.AnyAsync(c => c.ParentClaimId == arms.Id)));
         Assert.True(await factory.WithDbAsync(db => db.Set<Domain.Claims.ClaimRelation>().AnyAsync(r => r.ToClaimId == arms.Id && r.Kind == Domain.Claims.RelationKind.Contradicts)));
         Assert.Equal(5, await factory.WithDbAsync(db => db.Sources.CountAsync()));

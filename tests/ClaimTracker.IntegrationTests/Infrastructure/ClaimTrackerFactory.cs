@@ -158,7 +158,7 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>
             new ClaimTracker.Domain.Claims.Source.Draft($"https://quelle.example/{Guid.NewGuid():N}", "Quelle", null, null, null, "de", null, null), "builder@example.org");
         await editor.AttachSourceAsync(claimId, source.Id!.Value, ClaimTracker.Domain.Claims.SourceStance.Supports, null, null, "builder@example.org");
         var statusId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Statuses.Where(s => s.Key == statusKey).Select(s => s.Id));
-        var result = await editor.ChangeStatusAsync(claimId, statusId, effectiveOn, "<p>Begründung.</p>", [source.Id.Value], null, "builder@example.org");
+        var result = await editor.ChangeStatusAsync(claimId, statusId, effectiveOn, "Begründung.", [source.Id.Value], null, "builder@example.org");
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));

@@ -195,6 +195,23 @@ public sealed class ClaimTests
     }
 
     [Fact]
+    public void AddStatement_Joint_NamesEveryoneOnce_FirstNamedFirst()
+    {
+        var claim = ArmsClaim();
+        var statement = claim.AddStatement(new Statement.Draft(3, Stance.Denies, new DateOnly(2024, 6, 18), "dementiert", "de", null, [],
+            [4, 3, 4, 0, 5]), "e@example.org", Now);
+        Assert.Equal([3, 4, 5], statement.ActorIds);
+    }
+
+    [Fact]
+    public void Statement_JointWithTooManyParties_IsRefused()
+    {
+        var draft = new Statement.Draft(1, Stance.Denies, new DateOnly(2024, 6, 18), null, "de", null, [],
+            Enumerable.Range(2, Statement.MaxJointActors + 1).ToList());
+        Assert.Equal(nameof(Statement.Draft.JointActorIds), Assert.Single(Statement.Validate(draft)).Field);
+    }
+
+    [Fact]
     public void SetParent_Itself_IsRefused()
     {
         var claim = ArmsClaim(7);

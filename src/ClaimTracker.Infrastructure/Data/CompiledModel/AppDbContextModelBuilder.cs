@@ -11,7 +11,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("acf2185f-8153-4f69-a7ba-230fd3a6a751"), entityTypeCount: 34)
+            : base(skipDetectChanges: false, modelId: new Guid("cb62e906-6b81-48b6-a3f4-18e2ee25df98"), entityTypeCount: 35)
         {
         }
 
@@ -30,6 +30,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
             var slugRedirect = SlugRedirectEntityType.Create(this);
             var source = SourceEntityType.Create(this);
             var statement = StatementEntityType.Create(this);
+            var statementActor = StatementActorEntityType.Create(this);
             var statementSource = StatementSourceEntityType.Create(this);
             var statusChange = StatusChangeEntityType.Create(this);
             var statusChangeSource = StatusChangeSourceEntityType.Create(this);
@@ -71,6 +72,8 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
             SourceEntityType.CreateForeignKey1(source, actor);
             StatementEntityType.CreateForeignKey1(statement, actor);
             StatementEntityType.CreateForeignKey2(statement, claim);
+            StatementActorEntityType.CreateForeignKey1(statementActor, actor);
+            StatementActorEntityType.CreateForeignKey2(statementActor, statement);
             StatementSourceEntityType.CreateForeignKey1(statementSource, source);
             StatementSourceEntityType.CreateForeignKey2(statementSource, statement);
             StatusChangeEntityType.CreateForeignKey1(statusChange, claim);
@@ -105,6 +108,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
             SlugRedirectEntityType.CreateAnnotations(slugRedirect);
             SourceEntityType.CreateAnnotations(source);
             StatementEntityType.CreateAnnotations(statement);
+            StatementActorEntityType.CreateAnnotations(statementActor);
             StatementSourceEntityType.CreateAnnotations(statementSource);
             StatusChangeEntityType.CreateAnnotations(statusChange);
             StatusChangeSourceEntityType.CreateAnnotations(statusChangeSource);

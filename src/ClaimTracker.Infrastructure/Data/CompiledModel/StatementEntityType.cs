@@ -22,7 +22,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 typeof(Statement),
                 baseEntityType,
                 propertyCount: 10,
-                navigationCount: 2,
+                navigationCount: 3,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
                 keyCount: 1);

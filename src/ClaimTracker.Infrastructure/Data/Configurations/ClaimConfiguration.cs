@@ -139,6 +139,19 @@ internal sealed class StatementConfiguration : IEntityTypeConfiguration<Statemen
         builder.HasOne(s => s.Actor).WithMany().HasForeignKey(s => s.ActorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Sources).WithOne().HasForeignKey(s => s.StatementId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(s => s.Sources).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(s => s.JointActors).WithOne().HasForeignKey(j => j.StatementId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.JointActors).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(s => s.ActorIds);
+    }
+}
+
+internal sealed class StatementActorConfiguration : IEntityTypeConfiguration<StatementActor>
+{
+    public void Configure(EntityTypeBuilder<StatementActor> builder)
+    {
+        builder.ToTable("StatementActors");
+        builder.HasKey(j => new { j.StatementId, j.ActorId });
+        builder.HasOne(j => j.Actor).WithMany().HasForeignKey(j => j.ActorId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

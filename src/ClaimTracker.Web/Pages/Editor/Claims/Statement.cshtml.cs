@@ -15,6 +15,10 @@ public sealed class StatementModel(ClaimEditor editor, ClaimQueries queries, Act
 
     public IReadOnlyList<ActorOption> Actors { get; private set; } = [];
 
+    /// <summary>The claim's own actors (and, on a correction, those already named), offered as ticks: a joint statement
+    /// ("denied by Pyongyang and Moscow") is one statement with everyone ticked.</summary>
+    public IReadOnlyList<ActorRef> SpeakerChoices { get; private set; } = [];
+
     /// <summary>Set when an existing statement is being corrected.</summary>
     [BindProperty(SupportsGet = true, Name = "statement")]
     public int? StatementId { get; set; }
@@ -35,6 +39,7 @@ public sealed class StatementModel(ClaimEditor editor, ClaimQueries queries, Act
             {
                 ActorId = existing.Actor.Id, Stance = existing.Stance, MadeOn = existing.MadeOn, Quote = existing.Quote,
                 QuoteLanguage = existing.QuoteLanguage, Translation = existing.Translation, SourceIds = [.. existing.SourceIds],
+                ActorIds = [.. (existing.JointWith ?? []).Select(a => a.Id)],
             };
         }
         return Page();
@@ -50,7 +55,13 @@ public sealed class StatementModel(ClaimEditor editor, ClaimQueries queries, Act
         {
             return Page();
         }
-        var draft = new Statement.Draft(Input.ActorId, Input.Stance, Input.MadeOn, Input.Quote, Input.QuoteLanguage, Input.Translation, Input.SourceIds);
+        // New: everyone ticked, then someone else from the directory; the first is the first named. A correction keeps
+        // the first named (it is part of what was said) and takes the ticks as those who said it with them.
+        List<int> speakers = StatementId is null
+            ? [.. Input.ActorIds.Append(Input.ActorId).Where(actorId => actorId > 0).Distinct()]
+            : [Input.ActorId, .. Input.ActorIds];
+        var draft = new Statement.Draft(speakers.FirstOrDefault(), Input.Stance, Input.MadeOn, Input.Quote, Input.QuoteLanguage,
+            Input.Translation, Input.SourceIds, speakers.Skip(1).ToList());
         var result = StatementId is { } statementId
             ? await editor.EditStatementAsync(id, statementId, draft, User.Identity!.Name!, cancellationToken)
             : await editor.AddStatementAsync(id, draft, User.Identity!.Name!, cancellationToken);
@@ -71,12 +82,21 @@ public sealed class StatementModel(ClaimEditor editor, ClaimQueries queries, Act
         }
         Claim = claim;
         Actors = await actors.OptionsAsync(cancellationToken);
+        SpeakerChoices = [.. claim.Subjects.Concat(claim.Claimants).DistinctBy(a => a.Id)];
+        if (StatementId is { } statementId && claim.Statements.FirstOrDefault(s => s.Id == statementId) is { } existing)
+        {
+            SpeakerChoices = [.. SpeakerChoices.Concat(existing.JointWith ?? []).Where(a => a.Id != existing.Actor.Id).DistinctBy(a => a.Id)];
+        }
         return true;
     }
 
     public sealed class InputModel
     {
+        /// <summary>Someone from the whole directory (new statement), or the first named (correction).</summary>
         public int ActorId { get; set; }
+
+        /// <summary>The ticked actors of the claim.</summary>
+        public List<int> ActorIds { get; set; } = [];
 
         public Stance Stance { get; set; } = Stance.Denies;
 
