@@ -23,7 +23,7 @@ public sealed record ClaimInput(string Headline, string OriginalText, string Lan
 
 /// <summary>The editors' use cases on claims. Rules live in the domain; this class loads, applies and saves.</summary>
 public sealed class ClaimEditor(AppDbContext db, RichTextFormat richText, TimeProvider clock, ActorDirectory actors, SourceLibrary library,
-    Auditing.AuditLog audit)
+    Auditing.AuditLog audit, Notifications.Inbox inbox)
 {
     public async Task<WorkResult> CreateAsync(ClaimInput input, string user, CancellationToken cancellationToken = default)
     {
@@ -287,6 +287,10 @@ public sealed class ClaimEditor(AppDbContext db, RichTextFormat richText, TimePr
                 throw new DomainRuleException("AssignedTo", "Choose an active editor.");
             }
             claim.AssignTo(editorEmail, user, Now);
+            if (claim.AssignedTo is { } assignee)
+            {
+                inbox.Notify(assignee, user, Domain.Workflow.NotificationKind.Assigned, claim.Id, $"{user} assigned “{claim.Headline}” to you.");
+            }
         }, cancellationToken);
 
     /// <summary>The site's interval from a status change to the next review of an open claim.</summary>

@@ -71,6 +71,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<Domain.Workflow.WorkflowEvent> WorkflowEvents => Set<Domain.Workflow.WorkflowEvent>();
 
+    public DbSet<Domain.Workflow.Notification> Notifications => Set<Domain.Workflow.Notification>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

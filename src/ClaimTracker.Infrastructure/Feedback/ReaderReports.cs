@@ -10,12 +10,12 @@ public sealed record ReportRow(int Id, int ClaimId, string ClaimHeadline, string
     bool IsResolved, string? ResolvedBy, DateTime? ResolvedAtUtc, string? ResolutionNote);
 
 /// <summary>Reports from readers: received on published claims only, worked through by editors.</summary>
-public sealed class ReaderReports(AppDbContext db, TimeProvider clock)
+public sealed class ReaderReports(AppDbContext db, TimeProvider clock, Notifications.Inbox inbox)
 {
     public async Task<WorkResult> ReceiveAsync(string claimSlug, string? message, string? email, CancellationToken cancellationToken = default)
     {
-        var claimId = await db.Claims.Where(c => c.Slug == claimSlug && c.IsPublic).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
-        if (claimId is null)
+        var claim = await db.Claims.Where(c => c.Slug == claimSlug && c.IsPublic).Select(c => new { c.Id, c.Headline }).FirstOrDefaultAsync(cancellationToken);
+        if (claim is null)
         {
             return WorkResult.NotFound("claim");
         }
@@ -23,8 +23,10 @@ public sealed class ReaderReports(AppDbContext db, TimeProvider clock)
         {
             return WorkResult.Invalid(errors);
         }
-        var report = ReaderReport.Receive(claimId.Value, message!, email, clock.GetUtcNow().UtcDateTime);
+        var report = ReaderReport.Receive(claim.Id, message!, email, clock.GetUtcNow().UtcDateTime);
         db.ReaderReports.Add(report);
+        await inbox.NotifyRoleAsync(Domain.Accounts.Roles.Editor, string.Empty, Domain.Workflow.NotificationKind.ReaderReport, claim.Id,
+            $"A reader reported a problem with “{claim.Headline}”: „{(message!.Length <= 200 ? message.Trim() : message[..199].Trim() + "…")}“", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return WorkResult.Done(report.Id);
     }

@@ -10,7 +10,7 @@ namespace ClaimTracker.Infrastructure.Workflow;
 public sealed record CommentRow(string Author, Domain.Text.SanitisedHtml Body, DateTime PostedAtUtc);
 
 /// <summary>The editors' internal thread per claim (sanitised rich text); no public page or API reads it.</summary>
-public sealed class ClaimDiscussion(AppDbContext db, RichTextFormat richText, TimeProvider clock)
+public sealed class ClaimDiscussion(AppDbContext db, RichTextFormat richText, TimeProvider clock, Notifications.Inbox inbox)
 {
     public async Task<IReadOnlyList<CommentRow>> ThreadAsync(int claimId, CancellationToken cancellationToken = default) =>
         await db.ClaimComments.AsNoTracking().Where(c => c.ClaimId == claimId).OrderBy(c => c.PostedAtUtc).ThenBy(c => c.Id)
@@ -18,7 +18,8 @@ public sealed class ClaimDiscussion(AppDbContext db, RichTextFormat richText, Ti
 
     public async Task<WorkResult> PostAsync(int claimId, string author, string? markdown, CancellationToken cancellationToken = default)
     {
-        if (!await db.Claims.AnyAsync(c => c.Id == claimId, cancellationToken))
+        var headline = await db.Claims.Where(c => c.Id == claimId).Select(c => c.Headline).FirstOrDefaultAsync(cancellationToken);
+        if (headline is null)
         {
             return WorkResult.NotFound("claim");
         }
@@ -35,6 +36,7 @@ public sealed class ClaimDiscussion(AppDbContext db, RichTextFormat richText, Ti
         {
             return WorkResult.Invalid(rule.Field, rule.Message);
         }
+        await inbox.NotifyMentionedAsync(markdown!, author, claimId, headline, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return WorkResult.Done(claimId);
     }

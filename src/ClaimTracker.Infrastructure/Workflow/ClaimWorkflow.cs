@@ -33,7 +33,7 @@ public sealed record CorrectionRow(string Slug, string Headline, int Number, Dat
 /// public version, snapshotted) or sends it back; reviewers withdraw published claims with a public note.
 /// Every step is a workflow event and an audit entry, saved with the change itself.
 /// </summary>
-public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLog audit, TimeProvider clock)
+public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLog audit, TimeProvider clock, Notifications.Inbox inbox)
 {
     public async Task<WorkflowState?> StateAsync(int claimId, CancellationToken cancellationToken = default)
     {
@@ -72,13 +72,16 @@ public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLo
 
     public Task<WorkResult> SubmitAsync(int claimId, string user, string? comment, bool asCorrection, string? correctionNote,
         CancellationToken cancellationToken = default) =>
-        OnClaimAsync(claimId, expected: null, q => q.Include(c => c.StatusChanges), claim =>
+        OnClaimAsync(claimId, expected: null, q => q.Include(c => c.StatusChanges), async claim =>
         {
             claim.Submit(user, comment, asCorrection, correctionNote, Now);
-            Record(claim, WorkflowAction.Submitted, user, comment, AuditAction.ClaimSubmitted,
-                asCorrection ? "as a correction" : claim.PublishedVersion is null ? "first publication" : "as an update");
-            return Task.CompletedTask;
+            var kind = asCorrection ? "as a correction" : claim.PublishedVersion is null ? "first publication" : "as an update";
+            Record(claim, WorkflowAction.Submitted, user, comment, AuditAction.ClaimSubmitted, kind);
+            await inbox.NotifyRoleAsync(Domain.Accounts.Roles.Reviewer, user, NotificationKind.ReviewWaiting, claim.Id,
+                $"“{claim.Headline}” waits for review ({kind}), submitted by {user}{Said(comment)}", cancellationToken);
         }, cancellationToken);
+
+    private static string Said(string? comment) => string.IsNullOrWhiteSpace(comment) ? "." : $": „{comment.Trim()}“";
 
     /// <param name="seenVersion">The version the reviewer looked at: a claim changed since then is not approved.</param>
     /// <param name="comment">The reviewer's own note, for the workflow history (the author's note stays with the submission).</param>
@@ -99,6 +102,9 @@ public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLo
             await PublishAsync(claim, approval, details, cancellationToken);
             Record(claim, WorkflowAction.Approved, user, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), AuditAction.ClaimApproved,
                 $"version {approval.Number} ({approval.Kind.Describe()}), submitted by {approval.SubmittedBy}", approval.Number);
+            inbox.Notify(approval.SubmittedBy, user, approval.Kind == VersionKind.Correction ? NotificationKind.Corrected : NotificationKind.Approved, claim.Id,
+                (approval.Kind == VersionKind.Correction ? $"{user} approved your correction of “{claim.Headline}”; readers see it now"
+                    : $"{user} approved “{claim.Headline}”; readers see version {approval.Number} now") + Said(comment));
         }, cancellationToken);
 
     /// <summary>What an approval reads besides the claim: everything it copies for readers (topics, actors, speakers).</summary>
@@ -111,6 +117,7 @@ public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLo
         {
             claim.SendBack(user, isReviewer, comment, Now);
             Record(claim, WorkflowAction.SentBack, user, comment, AuditAction.ClaimSentBack, $"to {claim.SubmittedBy}");
+            inbox.Notify(claim.SubmittedBy ?? string.Empty, user, NotificationKind.SentBack, claim.Id, $"{user} sent “{claim.Headline}” back to you{Said(comment)}");
             return Task.CompletedTask;
         }, cancellationToken);
 

@@ -10,9 +10,10 @@ namespace ClaimTracker.Web.Authorization;
 /// </summary>
 public sealed class EditorsWriteFilter : IAsyncPageFilter
 {
-    /// <summary>Handlers open to every member of the desk; the domain decides who may actually approve or withdraw.</summary>
+    /// <summary>Handlers open to every member of the desk; the domain decides who may actually approve or withdraw. Each
+    /// person's own inbox is theirs to read.</summary>
     public static readonly IReadOnlySet<string> ReviewHandlers = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        { "Comment", "Approve", "SendBack", "Withdraw" };
+        { "Comment", "Approve", "SendBack", "Withdraw", "OpenNotification", "ReadAllNotifications" };
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 

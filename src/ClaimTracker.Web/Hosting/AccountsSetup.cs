@@ -41,6 +41,9 @@ public static class AccountsSetup
         services.AddScoped<DemoData>();
         services.AddScoped<ClaimTracker.Infrastructure.Data.Transfer.DatasetExport>();
         services.AddScoped<ClaimTracker.Infrastructure.Data.Transfer.DatasetImport>();
+        services.AddScoped<ClaimTracker.Infrastructure.Notifications.Inbox>();
+        services.AddOptions<ClaimTracker.Infrastructure.Notifications.MailOptions>().BindConfiguration(ClaimTracker.Infrastructure.Notifications.MailOptions.Section);
+        services.AddHostedService<ClaimTracker.Infrastructure.Notifications.MailOutbox>();
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {

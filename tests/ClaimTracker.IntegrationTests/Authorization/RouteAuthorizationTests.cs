@@ -43,6 +43,7 @@ public sealed class RouteAuthorizationTests(ClaimTrackerFactory factory) : IClas
         ["/Admin/Audit/Index"] = (Access.Admin, "/admin/audit"),
         ["/Admin/Statuses/Index"] = (Access.Admin, "/admin/statuses"),
         ["/Editor/Index"] = (Access.Staff, "/editor"),
+        ["/Editor/Inbox"] = (Access.Staff, "/editor/inbox"),
         ["/Editor/Activity"] = (Access.Staff, "/editor/activity"),
         ["/Editor/MyWork"] = (Access.Staff, "/editor/mywork"),
         ["/Editor/Actors/Index"] = (Access.Staff, "/editor/actors"),

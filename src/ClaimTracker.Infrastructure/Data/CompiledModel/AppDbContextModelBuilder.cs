@@ -11,7 +11,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cb62e906-6b81-48b6-a3f4-18e2ee25df98"), entityTypeCount: 35)
+            : base(skipDetectChanges: false, modelId: new Guid("09d9700c-6d32-40d9-9903-37667a72000f"), entityTypeCount: 36)
         {
         }
 
@@ -40,6 +40,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
             var siteSettings = SiteSettingsEntityType.Create(this);
             var claimComment = ClaimCommentEntityType.Create(this);
             var claimVersion = ClaimVersionEntityType.Create(this);
+            var notification = NotificationEntityType.Create(this);
             var workflowEvent = WorkflowEventEntityType.Create(this);
             var appUser = AppUserEntityType.Create(this);
             var changeRecord = ChangeRecordEntityType.Create(this);
@@ -85,6 +86,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
             ClaimCommentEntityType.CreateForeignKey1(claimComment, claim);
             ClaimVersionEntityType.CreateForeignKey1(claimVersion, claim);
             ClaimVersionEntityType.CreateForeignKey2(claimVersion, statusDefinition);
+            NotificationEntityType.CreateForeignKey1(notification, claim);
             WorkflowEventEntityType.CreateForeignKey1(workflowEvent, claim);
             IdentityPasskeyDataEntityType.CreateForeignKey1(identityPasskeyData, identityUserPasskey);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
@@ -118,6 +120,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
             SiteSettingsEntityType.CreateAnnotations(siteSettings);
             ClaimCommentEntityType.CreateAnnotations(claimComment);
             ClaimVersionEntityType.CreateAnnotations(claimVersion);
+            NotificationEntityType.CreateAnnotations(notification);
             WorkflowEventEntityType.CreateAnnotations(workflowEvent);
             AppUserEntityType.CreateAnnotations(appUser);
             ChangeRecordEntityType.CreateAnnotations(changeRecord);
