@@ -59,3 +59,6 @@ public sealed class ClaimPageModel(PublicClaims claims, Localisation.StatusNames
         return Page();
     }
 }
+
+/// <summary>What <c>_ClaimArticle</c> renders: a claim as readers see it, at a publication.</summary>
+public sealed record ClaimArticle(ClaimDetails Claim, PublicationInfo Publication, string? StatusDescription);

@@ -11,8 +11,11 @@ namespace ClaimTracker.Web.Pages.Editor.Claims;
 /// What is pending against what readers see, word by word; reviewers approve or send back from here.
 /// The forms carry the claim's version: a claim changed after the reviewer opened it is not approved.
 /// </summary>
-public sealed class ReviewModel(ClaimWorkflow workflow) : PageModel
+public sealed class ReviewModel(ClaimWorkflow workflow, PublicClaims readers, Localisation.StatusNames statuses, TimeProvider clock) : PageModel
 {
+    /// <summary>The pending version as the public page will show it once approved.</summary>
+    public ClaimTracker.Web.Pages.Claims.ClaimArticle ReaderView { get; private set; } = null!;
+
     public ClaimDetails Pending { get; private set; } = null!;
 
     public ClaimDetails? Published { get; private set; }
@@ -66,7 +69,27 @@ public sealed class ReviewModel(ClaimWorkflow workflow) : PageModel
             return false;
         }
         (Published, Pending, Lines, Workflow) = (diff.Published, diff.Pending, diff.Lines, state);
+        ReaderView = await ReaderViewAsync(cancellationToken);
         Approval = await workflow.ApprovalCheckAsync(id, User.Identity!.Name!, User.CanReview(), cancellationToken);
         return true;
+    }
+
+    /// <summary>What readers will get on approval: the pending version through the same reader filter as a snapshot, as the
+    /// next version, with the corrections readers see now and the one submitted.</summary>
+    private async Task<ClaimTracker.Web.Pages.Claims.ClaimArticle> ReaderViewAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var current = Published is { } published ? (await readers.BySlugAsync(published.Slug, null, cancellationToken)).Publication : null;
+        var number = (current?.Latest ?? 0) + 1;
+        var corrections = (current?.Corrections ?? []).ToList();
+        if (Workflow.CorrectionNote is { } note)
+        {
+            corrections.Add(new CorrectionNoteView(number, now, note));
+        }
+        var kind = current is null ? Domain.Workflow.VersionKind.FirstPublication
+            : Workflow.CorrectionNote is not null ? Domain.Workflow.VersionKind.Correction : Domain.Workflow.VersionKind.Update;
+        var claim = ClaimSnapshot.ForReaders(Pending) with { Slug = Pending.PendingSlug ?? Pending.Slug, PendingSlug = null, IsPublic = true };
+        return new ClaimTracker.Web.Pages.Claims.ClaimArticle(claim, new PublicationInfo(number, number, now, kind, corrections),
+            await statuses.DescriptionAsync(claim.Status?.Key));
     }
 }
