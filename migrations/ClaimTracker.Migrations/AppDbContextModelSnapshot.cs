@@ -391,6 +391,10 @@ namespace ClaimTracker.Migrations
                     b.Property<int>("SourceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Stance")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -399,12 +403,7 @@ namespace ClaimTracker.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Stance")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("ClaimId", "SourceId");
+                    b.HasKey("ClaimId", "SourceId", "Stance");
 
                     b.HasIndex("SourceId");
 

@@ -336,13 +336,39 @@ public sealed class Claim
         Touch(user, nowUtc);
     }
 
-    public void EditSourceLink(int sourceId, SourceStance stance, string? quote, string? note, string user, DateTime nowUtc)
+    /// <summary>Changes one citation of a source: what it does for the claim, its quote, its note.</summary>
+    /// <param name="currentStance">Which citation, when the claim cites the source more than once (one per stance).</param>
+    public void EditSourceLink(int sourceId, SourceStance? currentStance, SourceStance stance, string? quote, string? note, string user, DateTime nowUtc)
     {
-        var link = sources.FirstOrDefault(s => s.SourceId == sourceId)
-                   ?? throw new DomainRuleException("SourceId", "This source is not attached to the claim.");
+        var link = Citation(sourceId, currentStance);
         CheckLink(stance, quote, note);
-        link.Change(stance, Actor.Clean(quote), Actor.Clean(note));
+        if (link.Stance == stance)
+        {
+            link.Change(stance, Actor.Clean(quote), Actor.Clean(note));
+        }
+        else
+        {
+            // The stance is part of which citation it is: the old one goes, the new one comes (unless it is there already).
+            if (sources.Any(s => s.SourceId == sourceId && s.Stance == stance))
+            {
+                throw new DomainRuleException("Stance", $"The claim already cites this source as “{stance.Describe()}”; edit that citation instead.");
+            }
+            sources.Remove(link);
+            sources.Add(new ClaimSource(sourceId, stance, Actor.Clean(quote), Actor.Clean(note)));
+        }
         Touch(user, nowUtc);
+    }
+
+    /// <summary>The claim's citation of a source; which one by stance when it cites the source more than once.</summary>
+    private ClaimSource Citation(int sourceId, SourceStance? stance)
+    {
+        var citations = sources.Where(s => s.SourceId == sourceId && (stance is null || s.Stance == stance)).ToList();
+        return citations switch
+        {
+            [var only] => only,
+            [] => throw new DomainRuleException("SourceId", "This source is not attached to the claim."),
+            _ => throw new DomainRuleException("SourceId", "The claim cites this source more than once: say which citation (its stance)."),
+        };
     }
 
     private static void CheckLink(SourceStance stance, string? quote, string? note)
@@ -361,10 +387,17 @@ public sealed class Claim
     }
 
     /// <summary>Removes a source the claim no longer needs; one that a statement or a status change rests on stays.</summary>
-    public void DetachSource(int sourceId, string user, DateTime nowUtc)
+    /// <param name="stance">Which citation, when the claim cites the source more than once; the last citation of a source
+    /// that statements or status changes rest on stays.</param>
+    public void DetachSource(int sourceId, SourceStance? stance, string user, DateTime nowUtc)
     {
-        var link = sources.FirstOrDefault(s => s.SourceId == sourceId)
-                   ?? throw new DomainRuleException("SourceId", "This source is not attached to the claim.");
+        var link = Citation(sourceId, stance);
+        if (sources.Count(s => s.SourceId == sourceId) > 1)
+        {
+            sources.Remove(link);
+            Touch(user, nowUtc);
+            return;
+        }
         if (statusChanges.Any(c => c.Sources.Any(s => s.SourceId == sourceId)))
         {
             throw new DomainRuleException("SourceId", "A status change rests on this source; it stays attached (the history is append-only).");
@@ -379,9 +412,10 @@ public sealed class Claim
 
     public void AttachSource(int sourceId, SourceStance stance, string? quote, string? note, string user, DateTime nowUtc)
     {
-        if (sources.Any(s => s.SourceId == sourceId))
+        // One source may be cited again with another stance: an article can report the accusation and the denial.
+        if (sources.Any(s => s.SourceId == sourceId && s.Stance == stance))
         {
-            throw new DomainRuleException("SourceId", "This source is already attached to the claim.");
+            throw new DomainRuleException("SourceId", $"The claim already cites this source as “{stance.Describe()}”. Choose another stance, or edit that citation.");
         }
         CheckLink(stance, quote, note);
         sources.Add(new ClaimSource(sourceId, stance, Actor.Clean(quote), Actor.Clean(note)));

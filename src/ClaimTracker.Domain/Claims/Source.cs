@@ -67,10 +67,11 @@ public sealed class Source
                 errors.Add(new FieldError(nameof(Draft.Url), urlError));
             }
         }
-        else if (draft.OutletId is null || draft.PublishedOn is null)
+        else if (draft.PublishedOn is null)
         {
+            // Print, agency copy, a deleted post: what identifies it is its date (and its outlet, when known).
             errors.Add(new FieldError(nameof(Draft.Url),
-                "A source without an address (print or agency copy) needs its outlet and publication date."));
+                "A source without an address (print or agency copy) needs its publication date; its outlet may stay unknown."));
         }
         if (string.IsNullOrWhiteSpace(draft.Title))
         {

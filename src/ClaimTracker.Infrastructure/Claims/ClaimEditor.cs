@@ -153,19 +153,21 @@ public sealed class ClaimEditor(AppDbContext db, RichTextFormat richText, TimePr
             claim.EditStatement(statementId, draft, user, Now);
         }, cancellationToken);
 
+    /// <param name="currentStance">Which citation, when the claim cites the source more than once.</param>
     public Task<WorkResult> EditSourceLinkAsync(int claimId, int sourceId, SourceStance stance, string? quote, string? note,
-        string user, CancellationToken cancellationToken = default) =>
+        string user, CancellationToken cancellationToken = default, SourceStance? currentStance = null) =>
         OnClaimAsync(claimId, q => q.Include(c => c.Sources), claim =>
         {
-            claim.EditSourceLink(sourceId, stance, quote, note, user, Now);
+            claim.EditSourceLink(sourceId, currentStance, stance, quote, note, user, Now);
             return Task.CompletedTask;
         }, cancellationToken);
 
-    public Task<WorkResult> DetachSourceAsync(int claimId, int sourceId, string user, CancellationToken cancellationToken = default) =>
+    public Task<WorkResult> DetachSourceAsync(int claimId, int sourceId, string user, CancellationToken cancellationToken = default,
+        SourceStance? stance = null) =>
         OnClaimAsync(claimId, q => q.Include(c => c.Sources).Include(c => c.Statements).ThenInclude(s => s.Sources)
             .Include(c => c.StatusChanges).ThenInclude(s => s.Sources), claim =>
         {
-            claim.DetachSource(sourceId, user, Now);
+            claim.DetachSource(sourceId, stance, user, Now);
             return Task.CompletedTask;
         }, cancellationToken);
 

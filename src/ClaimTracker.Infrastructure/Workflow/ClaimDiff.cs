@@ -26,7 +26,7 @@ public static partial class ClaimDiff
                 lines.Add(new DiffLine(section, before, after));
             }
         }
-        void Items<T>(string section, IEnumerable<T>? before, IEnumerable<T> after, Func<T, int> key, Func<T, string> show)
+        void Items<T, TKey>(string section, IEnumerable<T>? before, IEnumerable<T> after, Func<T, TKey> key, Func<T, string> show) where TKey : notnull
         {
             var old = (before ?? []).ToDictionary(key, show);
             var now = after.ToDictionary(key, show);
@@ -65,7 +65,8 @@ public static partial class ClaimDiff
             Items("Actor", published?.ActorProfiles, pending.ActorProfiles ?? [], a => a.Id,
                 a => $"{a.Name}{(a.WikidataId is null ? "" : $" ({a.WikidataId})")}{(a.Description is null ? "" : $": {a.Description}")}");
         }
-        Items("Source", published?.Sources, pending.Sources, s => s.SourceId,
+        // A source may be cited more than once, once per stance.
+        Items("Source", published?.Sources, pending.Sources, s => (s.SourceId, s.Stance),
             s => $"{s.Title} ({s.Outlet ?? "outlet unknown"}), {s.Stance.ToString().ToLowerInvariant()}{(s.Quote is null ? "" : $": „{s.Quote}“")}{(s.Note is null ? "" : $" — {s.Note}")}");
         return lines;
     }

@@ -229,13 +229,52 @@ public sealed class ClaimFormsTests(ManySignInsFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task Source_WithoutAddress_NeedsOutletAndDate()
+    public async Task OneArticle_CitedForTheAccusationAndForTheDenial_IsTwoCitations_ReadersSeeBoth()
+    {
+        var editor = await factory.SignedInAsync($"zweimal-{Guid.NewGuid():N}@example.org", Roles.Editor);
+        var id = await factory.CreateClaimAsync("Zweimal zitiert " + Guid.NewGuid().ToString("N")[..6]);
+        var (_, sourceId) = await factory.CreateActorAndSourceAsync();
+
+        var first = await editor.SubmitAsync(await editor.GetAsync($"/editor/claims/source/{id}", expectOk: true), "attach-form",
+            ("Link.SourceId", sourceId), ("Link.Stance", "Supports"), ("Link.Quote", "„Nordkorea hat geliefert“"));
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        // The cited source stays in the picker, saying how it is cited.
+        var again = await editor.GetAsync($"/editor/claims/source/{id}", expectOk: true);
+        Assert.Contains("cited: supports", again.QuerySelector($"#Link_SourceId option[value='{sourceId}']")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        var same = await Html.ParseAsync(await editor.SubmitAsync(again, "attach-form", ("Link.SourceId", sourceId), ("Link.Stance", "Supports")));
+        Assert.Contains("already cites this source", same.Errors());
+        var second = await editor.SubmitAsync(again, "attach-form", ("Link.SourceId", sourceId), ("Link.Stance", "ReportsDenial"), ("Link.Quote", "„beide dementieren“"));
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+
+        var details = await editor.FollowAsync(second);
+        Assert.Equal(2, details.QuerySelectorAll("#sources li.source").Length);
+        // Each citation is edited on its own.
+        var edited = await editor.SubmitAsync(details, $"link-{sourceId}-ReportsDenial", ("quote", "„beide Staaten dementieren“"));
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        var citations = await factory.WithDbAsync(db => db.ClaimSources.Where(c => c.ClaimId == id).OrderBy(c => c.Stance).Select(c => new { c.Stance, c.Quote }).ToListAsync());
+        Assert.Equal([(SourceStance.Supports, "„Nordkorea hat geliefert“"), (SourceStance.ReportsDenial, "„beide Staaten dementieren“")],
+            citations.Select(c => (c.Stance, c.Quote!)).OrderBy(c => c.Stance));
+
+        var slug = await factory.PublishAsync(id);
+        var page = await factory.CreateBrowser().GetAsync($"/claims/{slug}", expectOk: true);
+        Assert.Equal(2, page.QuerySelectorAll("#sources li.source").Length);
+    }
+
+    [Fact]
+    public async Task Source_WithoutAddress_NeedsItsDate_ButMayHaveAnUnknownOutlet()
     {
         var editor = await factory.SignedInAsync($"print-{Guid.NewGuid():N}@example.org", Roles.Editor);
         var id = await factory.CreateClaimAsync("Printfall");
-        var response = await editor.SubmitAsync(await editor.GetAsync($"/editor/claims/source/{id}", expectOk: true), "new-source-form",
-            ("Source.Title", "Zeitungsausschnitt"));
-        Assert.Contains("needs its outlet and publication date", (await Html.ParseAsync(response)).Errors());
+        var form = await editor.GetAsync($"/editor/claims/source/{id}", expectOk: true);
+        var response = await editor.SubmitAsync(form, "new-source-form", ("Source.Title", "Zeitungsausschnitt"));
+        Assert.Contains("needs its publication date", (await Html.ParseAsync(response)).Errors());
+
+        var title = "Flugblatt ohne Herausgeber " + Guid.NewGuid().ToString("N")[..6];
+        var saved = await editor.SubmitAsync(form, "new-source-form", ("Source.Title", title), ("Source.PublishedOn", "2024-06-18"), ("Source.OutletId", ""));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var source = await factory.WithDbAsync(db => db.Sources.SingleAsync(s => s.Title == title));
+        Assert.Null(source.OutletId);
+        Assert.True(await factory.WithDbAsync(db => db.ClaimSources.AnyAsync(cs => cs.ClaimId == id && cs.SourceId == source.Id)));
     }
 
     [Fact]

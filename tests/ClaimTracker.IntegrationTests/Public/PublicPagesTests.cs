@@ -145,7 +145,10 @@ public sealed class DemoClaimPageTests(DevelopmentFactory factory) : IClassFixtu
         Assert.Contains("Several independent sources", page.GetElementById("status-explanation")!.TextContent);
         Assert.Equal(["2024-11-30", "2024-06-18", "2023-09-04", "2023-08-15"],
             page.QuerySelectorAll("#timeline > li > strong time").Select(t => t.GetAttribute("datetime")!));
-        Assert.Equal(6, page.QuerySelectorAll("li.statement[data-stance=Denies]").Length);
+        // Pyongyang and Moscow denied together three times: three joint entries naming both.
+        var denials = page.QuerySelectorAll("li.statement[data-stance=Denies]");
+        Assert.Equal(3, denials.Length);
+        Assert.All(denials, d => Assert.Equal("Nordkorea and Russland", d.QuerySelector("strong")!.TextContent));
         Assert.Equal("de", page.GetElementById("original-text")!.GetAttribute("lang"));
         Assert.Contains("Unbekannte Nachrichtenagentur (unknown)", page.GetElementById("sources")!.TextContent);
         Assert.Contains("Nordkorea liefert Russland Artilleriesysteme", page.GetElementById("sub-claims")!.TextContent);

@@ -173,11 +173,11 @@ public sealed class ClaimTests
     }
 
     [Fact]
-    public void AttachSource_Twice_IsRefused()
+    public void AttachSource_TwiceWithTheSameStance_IsRefused()
     {
         var claim = ArmsClaim();
         claim.AttachSource(10, SourceStance.Supports, null, null, "e@example.org", Now);
-        Assert.Throws<DomainRuleException>(() => claim.AttachSource(10, SourceStance.Context, null, null, "e@example.org", Now));
+        Assert.Throws<DomainRuleException>(() => claim.AttachSource(10, SourceStance.Supports, "„anders zitiert“", null, "e@example.org", Now));
     }
 
     [Fact]
@@ -243,7 +243,29 @@ public sealed class ClaimTests
         claim.AttachSource(10, SourceStance.Supports, null, null, "e@example.org", Now);
         claim.ChangeStatus(Status("unproven", 4), new DateOnly(2024, 6, 19), Reason, [10], null, "e@example.org", Now);
         Assert.Contains("status change rests on this source",
-            Assert.Throws<DomainRuleException>(() => claim.DetachSource(10, "e@example.org", Now)).Message);
+            Assert.Throws<DomainRuleException>(() => claim.DetachSource(10, null, "e@example.org", Now)).Message);
+    }
+
+    [Fact]
+    public void OneSource_CitedWithTwoStances_IsTwoCitations_EachEditedAndDetachedOnItsOwn()
+    {
+        var claim = ArmsClaim();
+        claim.AttachSource(10, SourceStance.Supports, "„geliefert“", null, "e@example.org", Now);
+        claim.AttachSource(10, SourceStance.ReportsDenial, "„dementiert“", null, "e@example.org", Now);
+        Assert.Throws<DomainRuleException>(() => claim.AttachSource(10, SourceStance.Supports, null, null, "e@example.org", Now));
+        Assert.Equal([SourceStance.Supports, SourceStance.ReportsDenial], claim.Sources.Select(s => s.Stance));
+        // Which citation must be said when there are two.
+        Assert.Contains("more than once", Assert.Throws<DomainRuleException>(() =>
+            claim.EditSourceLink(10, null, SourceStance.Context, null, null, "e@example.org", Now)).Message);
+        Assert.Throws<DomainRuleException>(() => claim.EditSourceLink(10, SourceStance.Supports, SourceStance.ReportsDenial, null, null, "e@example.org", Now));
+        claim.EditSourceLink(10, SourceStance.Supports, SourceStance.Context, "„Kontext“", null, "e@example.org", Now);
+        Assert.Equal([(SourceStance.ReportsDenial, "„dementiert“"), (SourceStance.Context, "„Kontext“")],
+            claim.Sources.Select(s => (s.Stance, s.Quote!)).OrderByDescending(s => s.Item1 == SourceStance.ReportsDenial));
+        // A status resting on the source keeps its last citation, not every citation.
+        claim.ChangeStatus(Status("unproven", 4), new DateOnly(2024, 6, 19), Reason, [10], null, "e@example.org", Now);
+        claim.DetachSource(10, SourceStance.Context, "e@example.org", Now);
+        Assert.Throws<DomainRuleException>(() => claim.DetachSource(10, SourceStance.ReportsDenial, "e@example.org", Now));
+        Assert.Equal(SourceStance.ReportsDenial, Assert.Single(claim.Sources).Stance);
     }
 
     [Fact]
@@ -251,7 +273,7 @@ public sealed class ClaimTests
     {
         var claim = ArmsClaim();
         claim.AttachSource(10, SourceStance.Supports, null, null, "e@example.org", Now);
-        claim.DetachSource(10, "e@example.org", Now);
+        claim.DetachSource(10, null, "e@example.org", Now);
         Assert.Empty(claim.Sources);
     }
 

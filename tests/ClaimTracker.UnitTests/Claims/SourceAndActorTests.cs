@@ -10,7 +10,7 @@ public sealed class SourceAndActorTests
     public void Source_WithoutUrl_NeedsOutletAndDate()
     {
         var errors = Source.Validate(new Source.Draft(null, "Agenturmeldung", null, null, null, "de", null, null), out _);
-        Assert.Contains(errors, e => e.Field == "Url" && e.Message.Contains("outlet and publication date"));
+        Assert.Contains(errors, e => e.Field == "Url" && e.Message.Contains("needs its publication date"));
         Assert.Empty(Source.Validate(new Source.Draft(null, "Agenturmeldung", 4, null, new DateOnly(2023, 8, 16), "de", null, null), out _));
     }
 

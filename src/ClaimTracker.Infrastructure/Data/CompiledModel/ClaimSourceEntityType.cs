@@ -43,6 +43,16 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
 
+            var stance = runtimeEntityType.AddProperty(
+                "Stance",
+                typeof(SourceStance),
+                propertyInfo: typeof(ClaimSource).GetProperty("Stance", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ClaimSource).GetField("<Stance>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                afterSaveBehavior: PropertySaveBehavior.Throw,
+                maxLength: 16,
+                providerPropertyType: typeof(string));
+            stance.SetSentinelFromProviderValue("Supports");
+
             var note = runtimeEntityType.AddProperty(
                 "Note",
                 typeof(string),
@@ -59,17 +69,8 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 nullable: true,
                 maxLength: 2000);
 
-            var stance = runtimeEntityType.AddProperty(
-                "Stance",
-                typeof(SourceStance),
-                propertyInfo: typeof(ClaimSource).GetProperty("Stance", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(ClaimSource).GetField("<Stance>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 16,
-                providerPropertyType: typeof(string));
-            stance.SetSentinelFromProviderValue("Supports");
-
             var key = runtimeEntityType.AddKey(
-                new[] { claimId, sourceId });
+                new[] { claimId, sourceId, stance });
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(

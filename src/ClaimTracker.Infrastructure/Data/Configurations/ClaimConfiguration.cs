@@ -95,7 +95,7 @@ internal sealed class ClaimSourceConfiguration : IEntityTypeConfiguration<ClaimS
     public void Configure(EntityTypeBuilder<ClaimSource> builder)
     {
         builder.ToTable("ClaimSources");
-        builder.HasKey(s => new { s.ClaimId, s.SourceId });
+        builder.HasKey(s => new { s.ClaimId, s.SourceId, s.Stance });
         builder.Property(s => s.Stance).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.Quote).HasMaxLength(Claim.QuoteMaxLength);
         builder.Property(s => s.Note).HasMaxLength(Claim.NoteMaxLength);

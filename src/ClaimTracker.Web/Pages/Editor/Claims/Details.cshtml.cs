@@ -72,13 +72,14 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, Claim
     public async Task<IActionResult> OnPostCommentAsync(int id, string? body, CancellationToken cancellationToken) =>
         await FinishAsync(id, await discussion.PostAsync(id, User.Identity!.Name!, body, cancellationToken), "Comment posted.", "discussion", cancellationToken);
 
+    /// <param name="citedAs">Which citation of the source (its stance as the form showed it).</param>
     public async Task<IActionResult> OnPostLinkAsync(int id, int sourceId, ClaimTracker.Domain.Claims.SourceStance stance, string? quote,
-        string? note, CancellationToken cancellationToken) =>
-        await FinishAsync(id, await editor.EditSourceLinkAsync(id, sourceId, stance, quote, note, User.Identity!.Name!, cancellationToken),
+        string? note, ClaimTracker.Domain.Claims.SourceStance? citedAs, CancellationToken cancellationToken) =>
+        await FinishAsync(id, await editor.EditSourceLinkAsync(id, sourceId, stance, quote, note, User.Identity!.Name!, cancellationToken, citedAs),
             "Link saved.", "sources", cancellationToken);
 
-    public async Task<IActionResult> OnPostDetachAsync(int id, int sourceId, CancellationToken cancellationToken) =>
-        await FinishAsync(id, await editor.DetachSourceAsync(id, sourceId, User.Identity!.Name!, cancellationToken),
+    public async Task<IActionResult> OnPostDetachAsync(int id, int sourceId, ClaimTracker.Domain.Claims.SourceStance? citedAs, CancellationToken cancellationToken) =>
+        await FinishAsync(id, await editor.DetachSourceAsync(id, sourceId, User.Identity!.Name!, cancellationToken, citedAs),
             "Source detached.", "sources", cancellationToken);
 
     private async Task<IActionResult> FinishAsync(int id, WorkResult result, string success, string fragment, CancellationToken cancellationToken)
