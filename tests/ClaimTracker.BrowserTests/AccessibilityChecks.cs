@@ -56,6 +56,55 @@ public sealed class AccessibilityChecks
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
+    /// <summary>Every staff page, signed in as the demo admin (all roles); {id} is the demo arms claim.</summary>
+    private static readonly string[] StaffPages =
+    [
+        "/editor", "/editor/inbox", "/editor/mywork", "/editor/activity", "/editor/claims", "/editor/claims/new",
+        "/editor/claims/details/{id}", "/editor/claims/edit/{id}", "/editor/claims/status/{id}", "/editor/claims/statement/{id}",
+        "/editor/claims/source/{id}", "/editor/claims/review/{id}", "/editor/sources", "/editor/actors", "/editor/reports",
+        "/editor/reviews", "/admin/users", "/admin/users/create", "/admin/audit", "/admin/statuses", "/admin/settings", "/account/security",
+    ];
+
+    [Fact]
+    public async Task StaffPages_HaveNoSeriousOrCriticalAxeViolations_InEitherLanguage()
+    {
+        BrowserSession.RequireChromium();
+        var axe = Path.Combine(Tools(), "node_modules", "axe-core", "axe.min.js");
+        await using var app = await AppProcess.StartAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserSession.LaunchAsync(playwright);
+        var failures = new List<string>();
+
+        foreach (var language in Languages)
+        {
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions
+            {
+                BaseURL = app.BaseAddress.ToString(), BypassCSP = true, Locale = language,
+                ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = language },
+            });
+            var page = await context.NewPageAsync();
+            await BrowserSession.SignInAsync(page, app.DemoAdminEmail, app.DemoAdminPassword);
+            await page.GotoAsync("/editor/claims?q=Artillerie");
+            var details = await page.Locator("a[href^='/editor/claims/details/']").First.GetAttributeAsync("href");
+            var id = details!.Split('/').Last();
+            foreach (var path in StaffPages.Select(p => p.Replace("{id}", id)))
+            {
+                var response = await page.GotoAsync(path);
+                Assert.True(response!.Ok, $"{path}: {response.Status}");
+                await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = axe });
+                var violations = await page.EvaluateAsync<string[]>("""
+                    async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
+                        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                        .map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join('; ')}`)
+                    """);
+                failures.AddRange(violations.Select(v => $"{language} {path}: {v}"));
+            }
+            await context.CloseAsync();
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
     [Fact]
     public async Task ReaderPages_PassHtmlValidate_InEitherLanguage()
     {
