@@ -90,9 +90,9 @@ public sealed class EditorLogsClaimJourney
 
         // The audit trail names each change with who made it.
         var audit = page.Locator("#audit #changes");
-        await Assertions.Expect(audit).ToContainTextAsync("Created StatusChange");
-        await Assertions.Expect(audit).ToContainTextAsync("Created Statement");
-        await Assertions.Expect(audit).ToContainTextAsync("Created ClaimSource");
+        await Assertions.Expect(audit).ToContainTextAsync("added status change");
+        await Assertions.Expect(audit).ToContainTextAsync("added statement");
+        await Assertions.Expect(audit).ToContainTextAsync("added source citation");
         await Assertions.Expect(audit).ToContainTextAsync(app.DemoAdminEmail);
         await page.Locator("#audit").ScrollIntoViewIfNeededAsync();
         await BrowserSession.ScreenshotAsync(page, "14-claim-audit");

@@ -47,8 +47,6 @@ public sealed record StatusChangeView(int Id, StatusBadge Status, DateOnly Effec
 
 public sealed record FieldChangeView(string Field, string? Before, string? After);
 
-public sealed record ChangeView(DateTime OccurredAtUtc, string Actor, string EntityType, string EntityId, string Action,
-    int? ClaimId, IReadOnlyList<FieldChangeView> Fields);
 
 public sealed record ClaimDetails(int Id, string Slug, string Headline, string OriginalText, string Language,
     string? Translation, string? Translator, bool IsMachineTranslated, DateOnly? FirstMadeOn, SanitisedHtml Summary,
@@ -265,19 +263,6 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
         return new StatusFormData(claim.Id, claim.Headline, claim.CurrentStatusId,
             sources.OrderBy(s => s.PublishedOn).ThenBy(s => s.SourceId).Select(s => new SourceChoice(s.SourceId, s.Title)).ToList(),
             history.Where(c => !corrected.Contains(c.Id)).Select(c => new CorrectableEntry(c.Id, c.EffectiveOn, c.StatusId)).ToList());
-    }
-
-    public async Task<IReadOnlyList<ChangeView>> ChangesAsync(int? claimId, int limit = 300, CancellationToken cancellationToken = default)
-    {
-        var records = db.ChangeRecords.AsNoTracking();
-        if (claimId is { } id)
-        {
-            records = records.Where(r => r.ClaimId == id);
-        }
-        var rows = await records.OrderByDescending(r => r.Id).Take(limit).ToListAsync(cancellationToken);
-        return rows.Select(r => new ChangeView(r.OccurredAtUtc, r.Actor, r.EntityType, r.EntityId, r.Action, r.ClaimId,
-            (JsonSerializer.Deserialize<List<ChangeTracking.FieldChange>>(r.Changes) ?? [])
-            .Select(f => new FieldChangeView(f.Field, f.Before, f.After)).ToList())).ToList();
     }
 
     /// <summary>"My work": claims assigned to me, and my drafts (never published, not submitted).</summary>

@@ -42,6 +42,7 @@ public static class AccountsSetup
         services.AddScoped<ClaimTracker.Infrastructure.Data.Transfer.DatasetExport>();
         services.AddScoped<ClaimTracker.Infrastructure.Data.Transfer.DatasetImport>();
         services.AddScoped<ClaimTracker.Infrastructure.Notifications.Inbox>();
+        services.AddScoped<ActivityTrail>();
         services.AddOptions<ClaimTracker.Infrastructure.Notifications.MailOptions>().BindConfiguration(ClaimTracker.Infrastructure.Notifications.MailOptions.Section);
         services.AddHostedService<ClaimTracker.Infrastructure.Notifications.MailOutbox>();
 

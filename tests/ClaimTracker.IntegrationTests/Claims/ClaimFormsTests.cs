@@ -302,7 +302,7 @@ public sealed class ClaimFormsTests(ManySignInsFactory factory) : IClassFixture<
 
         var details = await editor.GetAsync($"/editor/claims/details/{id}", expectOk: true);
 
-        var row = details.QuerySelectorAll("#audit #changes tbody tr").First(r => r.TextContent.Contains("Changed Claim"));
+        var row = details.QuerySelectorAll("#audit #changes tbody tr").First(r => r.TextContent.Contains("changed claim"));
         Assert.Contains(email, row.TextContent);
         Assert.Equal("Prüffall: vorher", row.QuerySelector("del")!.TextContent);
         Assert.Equal("Prüffall: nachher", row.QuerySelector("ins")!.TextContent);
@@ -356,7 +356,7 @@ public sealed class ClaimFormsTests(ManySignInsFactory factory) : IClassFixture<
         var details = await editor.FollowAsync(response);
         Assert.Equal("Source detached.", details.Status());
         Assert.False(await factory.WithDbAsync(db => db.ClaimSources.AnyAsync(cs => cs.ClaimId == id)));
-        Assert.Contains("Deleted ClaimSource", details.GetElementById("changes")!.TextContent);
+        Assert.Contains("removed source citation", details.GetElementById("changes")!.TextContent);
     }
 
     private async Task<(HttpClient Editor, int ClaimId, int SourceId)> ClaimWithSourceAsync()

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClaimTracker.Web.Pages.Editor.Claims;
 
 public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, ClaimTracker.Infrastructure.Workflow.ClaimDiscussion discussion,
-    ClaimWorkflow workflow, ClaimTracker.Infrastructure.Accounts.StaffAccounts editors, TimeProvider clock) : PageModel
+    ClaimWorkflow workflow, ClaimTracker.Infrastructure.Accounts.StaffAccounts editors, TimeProvider clock, ActivityTrail trail) : PageModel
 {
     public ClaimDetails Claim { get; private set; } = null!;
 
@@ -22,7 +22,10 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, Claim
 
     public string? SubmitCorrectionNote { get; private set; }
 
-    public IReadOnlyList<ChangeView> Changes { get; private set; } = [];
+    /// <summary>The latest changes to this claim; the full trail is on the activity page.</summary>
+    public ActivityPage Changes { get; private set; } = new([], null);
+
+    public const int ChangesShown = 20;
 
 
     public IReadOnlyList<string> Editors { get; private set; } = [];
@@ -107,7 +110,7 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, Claim
         Claim = claim;
         Workflow = (await workflow.StateAsync(id, cancellationToken))!;
         History = await workflow.HistoryAsync(id, cancellationToken);
-        Changes = await queries.ChangesAsync(id, cancellationToken: cancellationToken);
+        Changes = await trail.PageAsync(new ActivityFilter(ClaimId: id), before: null, ChangesShown, cancellationToken);
         Comments = await discussion.ThreadAsync(id, cancellationToken);
         Editors = await editors.ActiveEditorsAsync(cancellationToken);
         DaysSinceReview = claim.History.Count == 0 ? null
