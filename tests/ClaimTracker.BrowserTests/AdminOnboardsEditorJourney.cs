@@ -25,10 +25,11 @@ public sealed class AdminOnboardsEditorJourney
         var adminContext = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString() });
         var admin = await adminContext.NewPageAsync();
         await BrowserSession.SignInAsync(admin, app.DemoAdminEmail, app.DemoAdminPassword);
-        await Assertions.Expect(admin.Locator("#nav-users")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Locator("#nav-admin")).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(admin, "01-admin-signed-in");
 
         // … creates an editor …
+        await admin.ClickAsync("#nav-admin");
         await admin.ClickAsync("#nav-users");
         await admin.ClickAsync("#create-user");
         await admin.FillAsync("#Input_Email", EditorEmail);
@@ -37,6 +38,11 @@ public sealed class AdminOnboardsEditorJourney
         await Assertions.Expect(admin.Locator(".status-message")).ToHaveTextAsync($"Created {EditorEmail}.");
         var link = await admin.InputValueAsync("#set-password-link");
         Assert.StartsWith(app.BaseAddress + "account/setpassword?user=", link);
+        // One click copies it (the button appears only where the browser can copy).
+        await adminContext.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await admin.ClickAsync("#copy-set-password-link");
+        await Assertions.Expect(admin.Locator("#copy-set-password-link")).ToHaveTextAsync("Copied");
+        Assert.Equal(link, await admin.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
         await BrowserSession.ScreenshotAsync(admin, "02-editor-created-with-link");
 
         // … and the editor, in a browser of their own, uses the link.
@@ -55,6 +61,7 @@ public sealed class AdminOnboardsEditorJourney
         await editor.ClickAsync("#login-submit");
         await Assertions.Expect(editor.Locator("#nav-editor")).ToBeVisibleAsync();
         await Assertions.Expect(editor.Locator("#nav-users")).ToHaveCountAsync(0);
+        await Assertions.Expect(editor.Locator("#nav-admin")).ToHaveCountAsync(0);
         await editor.ClickAsync("#nav-editor");
         await Assertions.Expect(editor.Locator("#my-roles")).ToHaveTextAsync("Editor");
         await BrowserSession.ScreenshotAsync(editor, "04-editor-workspace");

@@ -51,4 +51,29 @@ public sealed class NarrowScreenChecks
         Assert.Equal("auto", await page.Locator("#original-text").GetAttributeAsync("dir"));
         await BrowserSession.ScreenshotAsync(page, "narrow-hostile-claim");
     }
+
+    /// <summary>The admin's menu (every group a role can have) fits one line at 1280 px, and its groups open without JavaScript.</summary>
+    [Fact]
+    public async Task StaffMenu_FitsOneLineAt1280Pixels_AndItsGroupsOpenWithoutJavaScript()
+    {
+        BrowserSession.RequireChromium();
+        await using var app = await AppProcess.StartAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserSession.LaunchAsync(playwright);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 800 }, JavaScriptEnabled = false,
+        });
+        var page = await context.NewPageAsync();
+        await BrowserSession.SignInAsync(page, app.DemoAdminEmail, app.DemoAdminPassword);
+        await page.GotoAsync("/editor");
+
+        var tops = await page.EvaluateAsync<double[]>("() => [...document.querySelectorAll('.site-nav > a, .site-nav > ul > li')].map(e => e.getBoundingClientRect().top)");
+        Assert.True(tops.Length >= 10, $"{tops.Length} menu items");
+        Assert.True(tops.Max() - tops.Min() < 12, $"menu items start at {string.Join(", ", tops)} px: more than one line");
+        await page.ClickAsync("#nav-admin");
+        await page.ClickAsync("#nav-users");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Users");
+        await BrowserSession.ScreenshotAsync(page, "staff-menu-1280");
+    }
 }

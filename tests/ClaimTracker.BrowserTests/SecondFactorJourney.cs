@@ -33,7 +33,7 @@ public sealed class SecondFactorJourney
         });
 
         await BrowserSession.SignInAsync(page, app.DemoAdminEmail, app.DemoAdminPassword);
-        await Assertions.Expect(page.Locator("#nav-users")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#nav-admin")).ToBeVisibleAsync();
 
         // The authenticator app: the key off the page, the code the app would show.
         await page.ClickAsync("#nav-account");
@@ -59,7 +59,7 @@ public sealed class SecondFactorJourney
         await page.ClickAsync("#logout-form button");
         await page.GotoAsync("/account/login");
         await page.ClickAsync("#passkey-submit");
-        await Assertions.Expect(page.Locator("#nav-users")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#nav-admin")).ToBeVisibleAsync();
         Assert.Contains(app.DemoAdminEmail, await page.Locator("#nav-account").InnerTextAsync());
 
         // With the password, the second step asks for the app's code.
@@ -69,7 +69,7 @@ public sealed class SecondFactorJourney
         await BrowserSession.ScreenshotAsync(page, "2fa-03-second-step");
         await page.FillAsync("#Code", Totp(key));
         await page.ClickAsync("#second-step-submit");
-        await Assertions.Expect(page.Locator("#nav-users")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#nav-admin")).ToBeVisibleAsync();
 
         // Admins must use a second factor from now on; this admin drops the app and keeps the passkey.
         await page.GotoAsync("/admin/settings");

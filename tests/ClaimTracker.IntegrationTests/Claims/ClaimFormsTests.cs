@@ -261,6 +261,22 @@ public sealed class ClaimFormsTests(ManySignInsFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task EmbedCode_IsOfferedToCopy_OnThePublicAndTheStaffPage_OnceReadersSeeTheClaim()
+    {
+        var id = await factory.CreateClaimAsync("Einbettbare Behauptung " + Guid.NewGuid().ToString("N")[..6]);
+        var editor = await factory.SignedInAsync($"einbetten-{Guid.NewGuid():N}@example.org", Roles.Editor);
+        Assert.Null((await editor.GetAsync($"/editor/claims/details/{id}", expectOk: true)).GetElementById("embed-code"));
+
+        var slug = await factory.PublishAsync(id);
+
+        var reader = await factory.CreateBrowser().GetAsync($"/claims/{slug}", expectOk: true);
+        var code = reader.GetElementById("embed-code")!.TextContent;
+        Assert.StartsWith($"<iframe src=\"{reader.QuerySelector("link[rel=canonical]")!.GetAttribute("href")}/embed\"", code);
+        Assert.Contains("title=\"Einbettbare Behauptung", code);
+        Assert.Equal(code, (await editor.GetAsync($"/editor/claims/details/{id}", expectOk: true)).GetElementById("embed-code")!.TextContent);
+    }
+
+    [Fact]
     public async Task Source_WithoutAddress_NeedsItsDate_ButMayHaveAnUnknownOutlet()
     {
         var editor = await factory.SignedInAsync($"print-{Guid.NewGuid():N}@example.org", Roles.Editor);

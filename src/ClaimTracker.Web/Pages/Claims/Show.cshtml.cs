@@ -25,6 +25,9 @@ public sealed class ClaimPageModel(PublicClaims claims, Localisation.StatusNames
 
     public string PublisherName { get; private set; } = string.Empty;
 
+    /// <summary>The card as an iframe, for other sites to paste.</summary>
+    public string EmbedCode => EmbedSnippet.For(CanonicalUrl, Claim.Headline);
+
     /// <summary>ClaimReview JSON-LD when the current status is a verdict and the latest version is shown.</summary>
     public Dictionary<string, object?>? ClaimReview { get; private set; }
 
@@ -62,3 +65,10 @@ public sealed class ClaimPageModel(PublicClaims claims, Localisation.StatusNames
 
 /// <summary>What <c>_ClaimArticle</c> renders: a claim as readers see it, at a publication.</summary>
 public sealed record ClaimArticle(ClaimDetails Claim, PublicationInfo Publication, string? StatusDescription);
+
+/// <summary>The HTML other sites paste to show a claim's card (public and staff claim pages offer it to copy).</summary>
+public static class EmbedSnippet
+{
+    public static string For(string canonicalUrl, string headline) =>
+        $"<iframe src=\"{canonicalUrl}/embed\" title=\"{System.Net.WebUtility.HtmlEncode(headline)}\" width=\"100%\" height=\"200\" style=\"border:0\" loading=\"lazy\"></iframe>";
+}

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClaimTracker.Web.Pages.Editor.Claims;
 
 public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, ClaimTracker.Infrastructure.Workflow.ClaimDiscussion discussion,
-    ClaimWorkflow workflow, ClaimTracker.Infrastructure.Accounts.StaffAccounts editors, TimeProvider clock, ActivityTrail trail) : PageModel
+    ClaimWorkflow workflow, ClaimTracker.Infrastructure.Accounts.StaffAccounts editors, TimeProvider clock, ActivityTrail trail, ClaimTracker.Web.Hosting.SiteAddress address) : PageModel
 {
     public ClaimDetails Claim { get; private set; } = null!;
 
@@ -26,6 +26,10 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, Claim
     public ActivityPage Changes { get; private set; } = new([], null);
 
     public const int ChangesShown = 20;
+
+    /// <summary>The public card's HTML to copy, once readers can see the claim.</summary>
+    public string? EmbedCode => Workflow.PublishedVersion is null || !Claim.IsPublic ? null
+        : ClaimTracker.Web.Pages.Claims.EmbedSnippet.For($"{address.Origin(Request)}/claims/{Uri.EscapeDataString(Claim.Slug)}", Claim.Headline);
 
 
     public IReadOnlyList<string> Editors { get; private set; } = [];
