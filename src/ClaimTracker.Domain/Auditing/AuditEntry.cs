@@ -84,4 +84,5 @@ public enum AuditAction
     SecondFactorsReset,
     SecondFactorPolicyChanged,
     DraftDeleted,
+    SourcesMerged,
 }

@@ -386,6 +386,36 @@ public sealed class Claim
         }
     }
 
+    /// <summary>
+    /// The library merged source <paramref name="fromId"/> into <paramref name="toId"/> (two records of one article): every
+    /// citation, statement and status entry that named the one names the other. A citation the claim already has with the
+    /// same stance is kept, taking the merged one's quote and note where it has none.
+    /// </summary>
+    public void ReplaceSource(int fromId, int toId, string user, DateTime nowUtc)
+    {
+        foreach (var link in sources.Where(s => s.SourceId == fromId).ToList())
+        {
+            sources.Remove(link);
+            if (sources.FirstOrDefault(s => s.SourceId == toId && s.Stance == link.Stance) is { } kept)
+            {
+                kept.Change(kept.Stance, kept.Quote ?? link.Quote, kept.Note ?? link.Note);
+            }
+            else
+            {
+                sources.Add(new ClaimSource(toId, link.Stance, link.Quote, link.Note));
+            }
+        }
+        foreach (var statement in statements)
+        {
+            statement.ReplaceSource(fromId, toId);
+        }
+        foreach (var change in statusChanges)
+        {
+            change.ReplaceSource(fromId, toId);
+        }
+        Touch(user, nowUtc);
+    }
+
     /// <summary>Removes a source the claim no longer needs; one that a statement or a status change rests on stays.</summary>
     /// <param name="stance">Which citation, when the claim cites the source more than once; the last citation of a source
     /// that statements or status changes rest on stays.</param>

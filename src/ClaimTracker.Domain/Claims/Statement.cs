@@ -114,6 +114,15 @@ public sealed class Statement
         jointActors.AddRange(draft.Joint.Where(id => jointActors.All(j => j.ActorId != id)).Select(id => new StatementActor(id)));
     }
 
+    /// <summary>Two library records of one article were merged: the statement now cites the one kept.</summary>
+    internal void ReplaceSource(int fromId, int toId)
+    {
+        if (sources.RemoveAll(s => s.SourceId == fromId) > 0 && sources.All(s => s.SourceId != toId))
+        {
+            sources.Add(new StatementSource(toId));
+        }
+    }
+
     internal static Statement Create(int claimId, Draft draft, string user, DateTime nowUtc)
     {
         if (Validate(draft) is [var first, ..])

@@ -60,6 +60,15 @@ public sealed class StatusChange
         change.sources.AddRange(sourceIds.Distinct().Select(id => new StatusChangeSource(id)));
         return change;
     }
+
+    /// <summary>Two library records of one article were merged: this entry now rests on the one kept.</summary>
+    internal void ReplaceSource(int fromId, int toId)
+    {
+        if (sources.RemoveAll(s => s.SourceId == fromId) > 0 && sources.All(s => s.SourceId != toId))
+        {
+            sources.Add(new StatusChangeSource(toId));
+        }
+    }
 }
 
 public sealed class StatusChangeSource

@@ -11,9 +11,94 @@ public sealed record SourceRow(int Id, string Title, string? Url, string? Outlet
 public sealed record SourceEditView(Source.Draft Draft, Guid Version, string? ExcerptSha256, DateTime? ExcerptCapturedAtUtc,
     IReadOnlyList<(int Id, string Headline)> CitedBy);
 
+/// <summary>A library source that may be the same article as one being entered, and why it looks so.</summary>
+public sealed record DuplicateCandidate(int Id, string Title, string? Outlet, DateOnly? PublishedOn, string Why, bool SameAddress = false);
+
 /// <summary>Sources are shared by claims; one address is stored once.</summary>
-public sealed class SourceLibrary(AppDbContext db, TimeProvider clock)
+public sealed class SourceLibrary(AppDbContext db, TimeProvider clock, Auditing.AuditLog audit)
 {
+    /// <summary>
+    /// Library sources that are likely the same article as <paramref name="draft"/>: the same address once normalised, or the
+    /// same date (and the same outlet where both name one) with most of the shorter title's words in the other title (case,
+    /// accents and punctuation aside) — a re-entered article under another title, or without its address.
+    /// </summary>
+    public async Task<IReadOnlyList<DuplicateCandidate>> LikelyDuplicatesAsync(Source.Draft draft, int? exceptId = null,
+        CancellationToken cancellationToken = default)
+    {
+        var found = new List<DuplicateCandidate>();
+        Source.Validate(draft, out var url);
+        if (url is not null)
+        {
+            found.AddRange(await db.Sources.AsNoTracking().Where(s => s.Url == url && s.Id != exceptId)
+                .Select(s => new DuplicateCandidate(s.Id, s.Title, s.Outlet != null ? s.Outlet.Name : null, s.PublishedOn, "the same address", true))
+                .ToListAsync(cancellationToken));
+        }
+        if (draft.PublishedOn is { } date && TitleWords(draft.Title) is { Count: >= 2 } words)
+        {
+            var sameDay = await db.Sources.AsNoTracking()
+                .Where(s => s.PublishedOn == date && s.Id != exceptId && (draft.OutletId == null || s.OutletId == null || s.OutletId == draft.OutletId))
+                .OrderBy(s => s.Id).Take(100)
+                .Select(s => new { s.Id, s.Title, Outlet = s.Outlet != null ? s.Outlet.Name : null, s.OutletId, s.PublishedOn })
+                .ToListAsync(cancellationToken);
+            foreach (var candidate in sameDay.Where(c => found.All(f => f.Id != c.Id)))
+            {
+                var other = TitleWords(candidate.Title);
+                var shared = words.Intersect(other).Count();
+                if (other.Count >= 2 && shared >= 0.6 * Math.Min(words.Count, other.Count))
+                {
+                    found.Add(new DuplicateCandidate(candidate.Id, candidate.Title, candidate.Outlet, candidate.PublishedOn,
+                        candidate.OutletId is not null && candidate.OutletId == draft.OutletId ? "the same outlet and date, a similar title" : "the same date, a similar title"));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static HashSet<string> TitleWords(string? title) =>
+        string.IsNullOrWhiteSpace(title) ? []
+            : Domain.Text.LookAlike.Key(title).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray())).Where(w => w.Length >= 3).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Two records of one article become one: every citation, statement and status entry of <paramref name="duplicateId"/> moves
+    /// to <paramref name="keepId"/> (each claim concerned gets a pending revision: readers see the change after review), then the
+    /// duplicate is deleted; the audit log names both, and the activity trail keeps the deleted record's fields.
+    /// </summary>
+    public Task<WorkResult> MergeAsync(int duplicateId, int keepId, string user, CancellationToken cancellationToken = default) =>
+        LostRace.RetryAsync(db, async () =>
+        {
+            if (duplicateId == keepId)
+            {
+                return WorkResult.Invalid("MergeInto", "Choose another source: a source cannot be merged into itself.");
+            }
+            var duplicate = await db.Sources.FirstOrDefaultAsync(s => s.Id == duplicateId, cancellationToken);
+            var keep = await db.Sources.AsNoTracking().FirstOrDefaultAsync(s => s.Id == keepId, cancellationToken);
+            if (duplicate is null)
+            {
+                return WorkResult.NotFound("source");
+            }
+            if (keep is null)
+            {
+                return WorkResult.Invalid("MergeInto", $"The library has no source #{keepId}.");
+            }
+            var now = clock.GetUtcNow().UtcDateTime;
+            var claims = await db.Claims.Where(c => c.Sources.Any(s => s.SourceId == duplicateId)
+                    || c.Statements.Any(st => st.Sources.Any(s => s.SourceId == duplicateId))
+                    || c.StatusChanges.Any(sc => sc.Sources.Any(s => s.SourceId == duplicateId)))
+                .Include(c => c.Sources).Include(c => c.Statements).ThenInclude(s => s.Sources)
+                .Include(c => c.StatusChanges).ThenInclude(s => s.Sources).AsSplitQuery()
+                .ToListAsync(cancellationToken);
+            foreach (var claim in claims)
+            {
+                claim.ReplaceSource(duplicateId, keepId, user, now);
+            }
+            db.Sources.Remove(duplicate);
+            audit.Record(user, Domain.Auditing.AuditAction.SourcesMerged, $"source #{keepId}",
+                $"merged #{duplicateId} “{duplicate.Title}” ({duplicate.Url ?? "no address"}) into #{keepId} “{keep.Title}”; {claims.Count} claim(s) moved");
+            await db.SaveChangesAsync(cancellationToken);
+            return WorkResult.Done(keepId);
+        }, () => ClaimEditor.GaveUp);
+
     public async Task<IReadOnlyList<SourceRow>> SearchAsync(string? query, int limit = 200, CancellationToken cancellationToken = default)
     {
         var sources = db.Sources.AsNoTracking();

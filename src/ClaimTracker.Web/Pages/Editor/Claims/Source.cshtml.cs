@@ -25,6 +25,9 @@ public sealed class SourceModel(ClaimEditor editor, ClaimQueries queries, Source
 
     public int? ExistingSourceId { get; private set; }
 
+    /// <summary>Library sources that look like the one being entered (shown before anything is saved).</summary>
+    public IReadOnlyList<DuplicateCandidate> Duplicates { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
@@ -38,6 +41,13 @@ public sealed class SourceModel(ClaimEditor editor, ClaimQueries queries, Source
     {
         var draft = new Source.Draft(Source.Url, Source.Title ?? string.Empty, Source.OutletId, Source.Author, Source.PublishedOn,
             Source.Language ?? string.Empty, Source.ArchiveUrl, Source.Excerpt);
+        // The same address is refused by the library itself, naming the source; look-alikes without it are asked about.
+        if (!Source.ConfirmedDistinct
+            && (await library.LikelyDuplicatesAsync(draft, cancellationToken: cancellationToken)).Where(d => !d.SameAddress).ToList() is { Count: > 0 } duplicates)
+        {
+            Duplicates = duplicates;
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
         var result = await editor.AttachNewSourceAsync(id, draft, Link.Stance, Link.Quote, Link.Note, User.Identity!.Name!, cancellationToken);
         if (!result.Succeeded && result.Errors.Any(e => e.Field.StartsWith(ClaimEditor.NewSourceField, StringComparison.Ordinal)))
         {
@@ -99,5 +109,8 @@ public sealed class SourceModel(ClaimEditor editor, ClaimQueries queries, Source
         public string? ArchiveUrl { get; set; }
 
         public string? Excerpt { get; set; }
+
+        /// <summary>The editor looked at the likely duplicates and says this is another article.</summary>
+        public bool ConfirmedDistinct { get; set; }
     }
 }

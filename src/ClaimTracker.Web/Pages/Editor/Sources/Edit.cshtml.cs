@@ -22,6 +22,27 @@ public sealed class EditModel(SourceLibrary library, ActorDirectory actors) : Pa
 
     public DateTime? ExcerptCapturedAtUtc { get; private set; }
 
+    /// <summary>Library sources that look like this one: candidates to merge it into.</summary>
+    public IReadOnlyList<DuplicateCandidate> Duplicates { get; private set; } = [];
+
+    public int? MergeInto { get; private set; }
+
+    /// <summary>Merges this source into another (two records of one article); the other one stays.</summary>
+    public async Task<IActionResult> OnPostMergeAsync(int id, int? mergeInto, CancellationToken cancellationToken)
+    {
+        MergeInto = mergeInto;
+        var result = mergeInto is { } keep
+            ? await library.MergeAsync(id, keep, User.Identity!.Name!, cancellationToken)
+            : ClaimTracker.Infrastructure.Claims.WorkResult.Invalid("MergeInto", "Choose the source to keep.");
+        if (result.Succeeded)
+        {
+            TempData["StatusMessage"] = $"Source #{id} merged into this one: its citations moved here; the claims concerned wait for review.";
+            return RedirectToPage(new { id = result.Id });
+        }
+        ModelState.AddFieldErrors(result.Errors, prefix: string.Empty);
+        return await LoadAsync(id, replaceInput: true, cancellationToken) ? Page() : NotFound();
+    }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, replaceInput: true, cancellationToken) ? Page() : NotFound();
 
@@ -60,6 +81,7 @@ public sealed class EditModel(SourceLibrary library, ActorDirectory actors) : Pa
         ExcerptSha256 = found.ExcerptSha256;
         ExcerptCapturedAtUtc = found.ExcerptCapturedAtUtc;
         Outlets = (await actors.OptionsAsync(cancellationToken)).Where(a => a.Kind == ActorKind.NewsOutlet).ToList();
+        Duplicates = await library.LikelyDuplicatesAsync(found.Draft, exceptId: id, cancellationToken);
         return true;
     }
 }
