@@ -48,4 +48,17 @@ public static class LookAlike
         }
         return key.ToString().Trim();
     }
+
+    /// <summary>The words of a title that carry meaning (three letters or more), folded like <see cref="Key"/>.</summary>
+    public static HashSet<string> Words(string? title) =>
+        string.IsNullOrWhiteSpace(title) ? []
+            : Key(title).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray())).Where(w => w.Length >= 3).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>How much of the shorter title the other one holds (0–1): 1 for the same words, whatever the order and case.</summary>
+    public static double Overlap(string? a, string? b)
+    {
+        var (first, second) = (Words(a), Words(b));
+        return first.Count == 0 || second.Count == 0 ? 0 : (double)first.Intersect(second).Count() / Math.Min(first.Count, second.Count);
+    }
 }

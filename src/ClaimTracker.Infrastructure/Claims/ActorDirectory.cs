@@ -79,6 +79,19 @@ public sealed class ActorDirectory(AppDbContext db, TimeProvider clock, Referenc
         return (ids.Distinct().ToList(), problems);
     }
 
+    /// <summary>The names in <paramref name="lists"/> (semicolon-separated, as typed) that no actor answers to: candidates
+    /// for "add to the directory". A name several actors answer to is not among them (it needs choosing, not adding).</summary>
+    public async Task<IReadOnlyList<string>> UnknownNamesAsync(IEnumerable<string?> lists, CancellationToken cancellationToken = default)
+    {
+        var typed = lists.SelectMany(SplitNames).DistinctBy(LookAlike.Key).ToList();
+        if (typed.Count == 0)
+        {
+            return [];
+        }
+        var keys = (await NamesAsync(cancellationToken)).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        return typed.Where(name => !keys.Contains(LookAlike.Key(name))).ToList();
+    }
+
     /// <summary>Up to three actors whose names or other names read closest to the key: few letters apart, or containing it.</summary>
     private static IReadOnlyList<NameEntry> Closest(IReadOnlyList<NameEntry> entries, string key) =>
         entries.Select(e => (Entry: e, Distance: e.Key.Contains(key, StringComparison.Ordinal) || key.Contains(e.Key, StringComparison.Ordinal)

@@ -135,12 +135,24 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
         return rows.OrderBy(r => rank[r.Id]).Take(PageSize).ToList();
     }
 
-    public async Task<IReadOnlyList<ClaimRow>> SimilarAsync(string text, int? exceptId, CancellationToken cancellationToken = default)
+    /// <summary>Claims like one being logged: the search's nearest by headline and text, with an exact or near-exact headline
+    /// (the same words, case and accents aside) ranked first, then by how much of the headline they share.</summary>
+    public async Task<IReadOnlyList<ClaimRow>> SimilarAsync(string headline, string text, int? exceptId, CancellationToken cancellationToken = default)
     {
         var hits = await search.SimilarAsync(db, text, 5, cancellationToken);
-        var ids = hits.Select(h => h.ClaimId).Where(id => id != exceptId).ToList();
+        var ids = hits.Select(h => h.ClaimId).ToList();
+        var trimmed = headline.Trim();
+        if (trimmed.Length > 0)
+        {
+            // The same headline, case aside (lower() on both engines) (LIKE without wildcards: the editor's % and _ are taken literally).
+            var pattern = trimmed.ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+            ids.AddRange(await db.Claims.Where(c => EF.Functions.Like(c.Headline.ToLower(), pattern, "\\")).Select(c => c.Id).Take(3).ToListAsync(cancellationToken));
+        }
+        ids = ids.Where(id => id != exceptId).Distinct().ToList();
         var rows = await Rows(db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id))).ToListAsync(cancellationToken);
-        return rows.OrderBy(r => ids.IndexOf(r.Id)).ToList();
+        return rows.OrderByDescending(r => Domain.Text.LookAlike.Overlap(headline, r.Headline) >= 0.99)
+            .ThenBy(r => ids.IndexOf(r.Id))
+            .ToList();
     }
 
     public async Task<IReadOnlyList<ClaimRow>> RowsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken = default) =>

@@ -33,7 +33,7 @@ public sealed class SourceLibrary(AppDbContext db, TimeProvider clock, Auditing.
                 .Select(s => new DuplicateCandidate(s.Id, s.Title, s.Outlet != null ? s.Outlet.Name : null, s.PublishedOn, "the same address", true))
                 .ToListAsync(cancellationToken));
         }
-        if (draft.PublishedOn is { } date && TitleWords(draft.Title) is { Count: >= 2 } words)
+        if (draft.PublishedOn is { } date && Domain.Text.LookAlike.Words(draft.Title) is { Count: >= 2 } words)
         {
             var sameDay = await db.Sources.AsNoTracking()
                 .Where(s => s.PublishedOn == date && s.Id != exceptId && (draft.OutletId == null || s.OutletId == null || s.OutletId == draft.OutletId))
@@ -42,9 +42,7 @@ public sealed class SourceLibrary(AppDbContext db, TimeProvider clock, Auditing.
                 .ToListAsync(cancellationToken);
             foreach (var candidate in sameDay.Where(c => found.All(f => f.Id != c.Id)))
             {
-                var other = TitleWords(candidate.Title);
-                var shared = words.Intersect(other).Count();
-                if (other.Count >= 2 && shared >= 0.6 * Math.Min(words.Count, other.Count))
+                if (Domain.Text.LookAlike.Words(candidate.Title).Count >= 2 && Domain.Text.LookAlike.Overlap(draft.Title, candidate.Title) >= 0.6)
                 {
                     found.Add(new DuplicateCandidate(candidate.Id, candidate.Title, candidate.Outlet, candidate.PublishedOn,
                         candidate.OutletId is not null && candidate.OutletId == draft.OutletId ? "the same outlet and date, a similar title" : "the same date, a similar title"));
@@ -53,11 +51,6 @@ public sealed class SourceLibrary(AppDbContext db, TimeProvider clock, Auditing.
         }
         return found;
     }
-
-    private static HashSet<string> TitleWords(string? title) =>
-        string.IsNullOrWhiteSpace(title) ? []
-            : Domain.Text.LookAlike.Key(title).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                .Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray())).Where(w => w.Length >= 3).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Two records of one article become one: every citation, statement and status entry of <paramref name="duplicateId"/> moves

@@ -73,4 +73,50 @@ public sealed class MarkdownFormsTests(ManySignInsFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Equal(2, await factory.WithDbAsync(db => db.Claims.CountAsync(c => c.Headline.StartsWith(headline))));
     }
+
+    [Fact]
+    public async Task UnknownName_IsOfferedForTheDirectory_InPlace_AndTheClaimIsSavedWithIt()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var editor = await factory.SignedInAsync($"inline-{tag}@example.org", Roles.Editor);
+        var headline = $"Atlantis liefert Drohnen {tag}";
+        var name = $"Atlantische Föderation {tag}";
+        (string, string)[] fields = [("Input.Headline", headline), ("Input.OriginalText", "Atlantis liefert Drohnen."), ("Input.Language", "de"),
+            ("Input.AddClaimants", name), ("ConfirmedNew", "true")];
+
+        var refused = await Html.ParseAsync(await editor.SubmitAsync(await editor.GetAsync("/editor/claims/new", expectOk: true), "claim-form", fields));
+
+        Assert.Contains($"No actor is named “{name}”", refused.Errors());
+        Assert.Equal(name, refused.QuerySelector("#new-actors input[name='Input.NewActors[0].Name']")!.GetAttribute("value"));
+        Assert.Equal(headline, refused.QuerySelector("#Input_Headline")!.GetAttribute("value"));
+        Assert.False(await factory.WithDbAsync(db => db.Actors.AnyAsync(a => a.Name == name)));
+
+        var saved = await editor.SubmitAsync(refused, "claim-form", [.. fields, ("Input.NewActors[0].Add", "true"), ("Input.NewActors[0].Kind", "Organisation")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var actor = await factory.WithDbAsync(db => db.Actors.SingleAsync(a => a.Name == name));
+        Assert.Equal(ClaimTracker.Domain.Claims.ActorKind.Organisation, actor.Kind);
+        Assert.True(await factory.WithDbAsync(db => db.Claims.AnyAsync(c => c.Headline == headline && c.Actors.Any(a => a.ActorId == actor.Id))));
+    }
+
+    [Fact]
+    public async Task SimilarClaims_PutTheExactHeadlineFirst()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var exact = $"Nordkorea schickt Soldaten an die Front {tag}";
+        // Claims whose text resembles the new one more than the exact duplicate's does.
+        for (var i = 0; i < 3; i++)
+        {
+            await factory.CreateClaimAsync($"Soldaten Nordkoreas an der Front bei Kursk {tag} {i}",
+                "Nordkorea schickt Soldaten an die Front nach Kursk; Nordkorea schickt Soldaten, Soldaten an die Front.");
+        }
+        var duplicate = await factory.CreateClaimAsync(exact.ToUpperInvariant(), "Kurz gemeldet.");
+        var editor = await factory.SignedInAsync($"aehnlich-{tag}@example.org", Roles.Editor);
+
+        var page = await Html.ParseAsync(await editor.SubmitAsync(await editor.GetAsync("/editor/claims/new", expectOk: true), "claim-form",
+            ("Input.Headline", exact), ("Input.OriginalText", "Nordkorea schickt Soldaten an die Front nach Kursk."), ("Input.Language", "de")));
+
+        var first = page.QuerySelector("#similar-claims tbody tr a")!;
+        Assert.Equal($"/editor/claims/details/{duplicate}", first.GetAttribute("href"));
+    }
 }

@@ -71,6 +71,9 @@ public sealed class ClaimForm
         FirstMadeOn, Summary, ReviewBy, ClaimantIds, SubjectIds, Topics, null, ClaimReviewed, ReviewIntervalDays, ParentSlug ?? string.Empty,
         AddClaimants, AddSubjects, SubmissionId);
 
+    /// <summary>Names typed that the directory does not know, which the editor chose to add to it with this save.</summary>
+    public List<NewActorInput> NewActors { get; set; } = [];
+
     /// <summary>One id per "log a claim" form shown: the same form posted twice creates one claim.</summary>
     public Guid? SubmissionId { get; set; }
 
@@ -102,4 +105,43 @@ public sealed record ClaimFormOptions(IReadOnlyList<ActorOption> Actors, int? Ex
 
     /// <summary>The chosen actors in the directory's order (by name); ids no longer in the directory are left out.</summary>
     public IEnumerable<ActorOption> Chosen(IReadOnlyCollection<int> ids) => ids.Count == 0 ? [] : Actors.Where(a => ids.Contains(a.Id));
+}
+
+/// <summary>An unknown name offered for the directory on the claim form: ticked, it is added with its kind before the claim is saved.</summary>
+public sealed class NewActorInput
+{
+    public string? Name { get; set; }
+
+    public ActorKind Kind { get; set; } = ActorKind.State;
+
+    public bool Add { get; set; }
+}
+
+/// <summary>The claim form's "add to the directory": what New and Edit do with the names the directory does not know.</summary>
+public static class ClaimFormActors
+{
+    /// <summary>Adds the ticked names to the directory (their errors go next to the form's list); true when all were added.</summary>
+    public static async Task<bool> AddTickedAsync(ClaimForm input, ActorDirectory actors, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState,
+        CancellationToken cancellationToken)
+    {
+        var added = true;
+        foreach (var actor in input.NewActors.Where(a => a.Add && !string.IsNullOrWhiteSpace(a.Name)))
+        {
+            var result = await actors.CreateAsync(new ClaimTracker.Domain.Claims.Actor.Draft(actor.Name!.Trim(), actor.Kind, null, null, null, null), cancellationToken);
+            if (!result.Succeeded)
+            {
+                added = false;
+                modelState.AddModelError("Input.NewActors", $"“{actor.Name.Trim()}”: {string.Join(" ", result.Errors.Select(e => e.Message))}");
+            }
+        }
+        return added;
+    }
+
+    /// <summary>After a save refused for unknown names: the names to offer for the directory, kinds and ticks kept.</summary>
+    public static async Task OfferAsync(ClaimForm input, ActorDirectory actors, CancellationToken cancellationToken)
+    {
+        var unknown = await actors.UnknownNamesAsync([input.AddClaimants, input.AddSubjects], cancellationToken);
+        input.NewActors = unknown.Select(name => input.NewActors.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.Ordinal))
+                                                 ?? new NewActorInput { Name = name }).ToList();
+    }
 }

@@ -50,6 +50,11 @@ public sealed class EditModel(ClaimEditor editor, ClaimQueries queries, ActorDir
         {
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
+        if (!await ClaimFormActors.AddTickedAsync(Input, actors, ModelState, cancellationToken))
+        {
+            await ClaimFormActors.OfferAsync(Input, actors, cancellationToken);
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
         var result = await editor.EditAsync(id, Version, Input.ToInput(), User.Identity!.Name!, cancellationToken);
         if (result.Succeeded)
         {
@@ -61,6 +66,7 @@ public sealed class EditModel(ClaimEditor editor, ClaimQueries queries, ActorDir
             return NotFound();
         }
         ModelState.AddFieldErrors(result.Errors);
+        await ClaimFormActors.OfferAsync(Input, actors, cancellationToken);
         if (result.IsConflict)
         {
             // The form keeps what this editor typed; its version becomes the one just read, so saving again overwrites knowingly.

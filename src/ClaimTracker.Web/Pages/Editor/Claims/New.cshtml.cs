@@ -40,9 +40,15 @@ public sealed class NewModel(ClaimEditor editor, ClaimQueries queries, ActorDire
         {
             return Page();
         }
+        if (!await ClaimFormActors.AddTickedAsync(Input, actors, ModelState, cancellationToken))
+        {
+            await ClaimFormActors.OfferAsync(Input, actors, cancellationToken);
+            return Page();
+        }
+        await LoadOptionsAsync(cancellationToken);
         if (!ConfirmedNew)
         {
-            Similar = await queries.SimilarAsync($"{Input.Headline} {Input.OriginalText}", null, cancellationToken);
+            Similar = await queries.SimilarAsync(Input.Headline ?? string.Empty, $"{Input.Headline} {Input.OriginalText}", null, cancellationToken);
             if (Similar.Count > 0)
             {
                 // The similar claim may be the one this very form made a moment ago (posted twice at once).
@@ -53,6 +59,7 @@ public sealed class NewModel(ClaimEditor editor, ClaimQueries queries, ActorDire
         if (!result.Succeeded)
         {
             ModelState.AddFieldErrors(result.Errors);
+            await ClaimFormActors.OfferAsync(Input, actors, cancellationToken);
             return Page();
         }
         TempData["StatusMessage"] = "Claim created. Add statements, sources and its status below.";
