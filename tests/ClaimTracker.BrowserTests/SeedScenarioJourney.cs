@@ -80,6 +80,9 @@ public sealed class SeedScenarioJourney(ITestOutputHelper output)
         await editor.FillAsync("#Input_Translation", "US and South Korean officials have repeatedly accused North Korea of supplying Russia with military equipment such as artillery and missiles.");
         await editor.FillAsync("#Input_FirstMadeOn", "2023-08-15");
         await editor.FillAsync("#Input_AddClaimants", "South Korea; USA");
+        // Suggestions as the editor types: the name being typed is completed, the ones before it kept.
+        await e.Locator("#Input_AddSubjects").PressSequentiallyAsync("North Korea; Russ");
+        await Assertions.Expect(e.Locator("#Input_AddSubjects + datalist option[value='North Korea; Russland']")).ToHaveCountAsync(1);
         await editor.FillAsync("#Input_AddSubjects", "North Korea; Russia");
         await editor.FillAsync("#Input_Summary", "Zuerst ein **Verdacht der USA**, dann von beiden Staaten dementiert.");
         await e.ClickAsync("#claim-submit");

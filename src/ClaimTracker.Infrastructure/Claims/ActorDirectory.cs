@@ -42,6 +42,23 @@ public sealed class ActorDirectory(AppDbContext db, TimeProvider clock, Referenc
                 .ToList().AsReadOnly();
         }, cancellationToken);
 
+    /// <summary>Type-ahead: actors whose name or other name starts with (then contains) what was typed, case and accents aside;
+    /// each actor once, with the other name it was found by.</summary>
+    public async Task<IReadOnlyList<(string Name, string? FoundAs)>> SuggestAsync(string? typed, int limit = 10, CancellationToken cancellationToken = default)
+    {
+        var key = LookAlike.Key(typed ?? string.Empty);
+        if (key.Length == 0)
+        {
+            return [];
+        }
+        return (await NamesAsync(cancellationToken))
+            .Select(e => (Entry: e, Rank: e.Key.StartsWith(key, StringComparison.Ordinal) ? 0 : e.Key.Contains(key, StringComparison.Ordinal) ? 1 : 2))
+            .Where(m => m.Rank < 2)
+            .OrderBy(m => m.Rank).ThenBy(m => m.Entry.Alias is null ? 0 : 1).ThenBy(m => m.Entry.ActorName, StringComparer.Ordinal)
+            .DistinctBy(m => m.Entry.ActorId).Take(limit)
+            .Select(m => (m.Entry.ActorName, m.Entry.Alias)).ToList();
+    }
+
     /// <param name="Alias">The other name this entry is, or null for the actor's own name.</param>
     private sealed record NameEntry(string Key, int ActorId, string ActorName, string? Alias);
 

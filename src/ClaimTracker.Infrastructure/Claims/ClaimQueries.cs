@@ -155,6 +155,16 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
             .ToList();
     }
 
+    /// <summary>Type-ahead for parent and related claims: headlines containing what was typed (case aside), newest first.</summary>
+    public async Task<IReadOnlyList<(string Slug, string Headline)>> SuggestAsync(string typed, int limit, CancellationToken cancellationToken = default)
+    {
+        var pattern = "%" + typed.ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        var rows = await db.Claims.AsNoTracking()
+            .Where(c => EF.Functions.Like(c.Headline.ToLower(), pattern, "\\") || EF.Functions.Like(c.Slug, pattern, "\\"))
+            .OrderByDescending(c => c.UpdatedAtUtc).Take(limit).Select(c => new { c.Slug, c.Headline }).ToListAsync(cancellationToken);
+        return rows.Select(r => (r.Slug, r.Headline)).ToList();
+    }
+
     public async Task<IReadOnlyList<ClaimRow>> RowsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken = default) =>
         await Rows(db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderByDescending(c => c.UpdatedAtUtc)).ToListAsync(cancellationToken);
 

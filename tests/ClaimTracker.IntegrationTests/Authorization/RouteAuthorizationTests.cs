@@ -44,6 +44,7 @@ public sealed class RouteAuthorizationTests(ClaimTrackerFactory factory) : IClas
         ["/Admin/Statuses/Index"] = (Access.Admin, "/admin/statuses"),
         ["/Editor/Index"] = (Access.Staff, "/editor"),
         ["/Editor/Inbox"] = (Access.Staff, "/editor/inbox"),
+        ["/Editor/Lookup"] = (Access.Staff, "/editor/lookup/actors"),
         ["/Editor/Activity"] = (Access.Staff, "/editor/activity"),
         ["/Editor/MyWork"] = (Access.Staff, "/editor/mywork"),
         ["/Editor/Actors/Index"] = (Access.Staff, "/editor/actors"),

@@ -58,7 +58,10 @@ public sealed class ClaimReviewTests(DevelopmentFactory factory) : IClassFixture
         var page = await Html.ParseAsync(response);
 
         Assert.DoesNotContain("<script>alert(1)", html);
+        // The JSON-LD block and the copy button's script file: no other script, nothing inline but the data.
         var scripts = page.QuerySelectorAll("script");
+        Assert.Equal(["/js/copy.js"], scripts.Where(s => s.GetAttribute("type") != "application/ld+json").Select(s => s.GetAttribute("src")!.Split('?')[0]));
+        scripts = page.QuerySelectorAll("script[type='application/ld+json']");
         Assert.Single(scripts);
         using var json = JsonDocument.Parse(scripts[0].TextContent);
         Assert.Equal(headline, json.RootElement.GetProperty("claimReviewed").GetString());
