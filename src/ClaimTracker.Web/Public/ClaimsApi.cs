@@ -132,5 +132,19 @@ public static class ClaimsApi
         return matches ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Bytes(bytes, "application/json; charset=utf-8");
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Converters = { new UtcTimes() } };
+
+    /// <summary>
+    /// Times the database gives back without a kind (SQLite) are UTC, and the API says so: RFC 3339 with "Z", to the second
+    /// (the schema's <c>format: date-time</c> requires the offset).
+    /// </summary>
+    private sealed class UtcTimes : System.Text.Json.Serialization.JsonConverter<DateTime>
+    {
+        public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.GetDateTime().ToUniversalTime();
+
+        public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
+            writer.WriteStringValue((value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc))
+                .ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+    }
 }

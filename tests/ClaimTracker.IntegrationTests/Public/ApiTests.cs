@@ -69,6 +69,39 @@ public sealed class ApiTests(DevelopmentFactory factory) : IClassFixture<Develop
         Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
     }
 
+    /// <summary>Every claim the demo data publishes, and the list, validated against the schemas the API's own OpenAPI document
+    /// gives (JSON Schema 2020-12, formats checked): a date-time without an offset fails.</summary>
+    [Fact]
+    public async Task Responses_ValidateAgainstTheApisOwnOpenApiSchemas()
+    {
+        var client = factory.CreateBrowser();
+        var openApi = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
+        var components = openApi["components"]!["schemas"]!.ToJsonString().Replace("#/components/schemas/", "#/$defs/");
+        Json.Schema.JsonSchema SchemaOf(string path, string method = "get")
+        {
+            var content = openApi["paths"]![path]![method]!["responses"]!["200"]!["content"]!.AsObject().First().Value!["schema"]!.ToJsonString()
+                .Replace("#/components/schemas/", "#/$defs/");
+            return Json.Schema.JsonSchema.FromText($$"""{"$schema": "https://json-schema.org/draft/2020-12/schema", "$defs": {{components}}, "allOf": [{{content}}]}""");
+        }
+        var options = new Json.Schema.EvaluationOptions { RequireFormatValidation = true, OutputFormat = Json.Schema.OutputFormat.List };
+        string Failures(Json.Schema.EvaluationResults results) =>
+            string.Join("; ", (results.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).Take(5));
+
+        using var list = JsonDocument.Parse(await client.GetStringAsync("/api/claims"));
+        var listResult = SchemaOf("/api/claims").Evaluate(list.RootElement, options);
+        Assert.True(listResult.IsValid, Failures(listResult));
+        var slugs = list.RootElement.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("slug").GetString()!).ToList();
+        Assert.NotEmpty(slugs);
+        var claimSchema = SchemaOf("/api/claims/{slug}");
+        foreach (var slug in slugs)
+        {
+            using var claim = JsonDocument.Parse(await client.GetStringAsync($"/api/claims/{slug}"));
+            var result = claimSchema.Evaluate(claim.RootElement, options);
+            Assert.True(result.IsValid, $"{slug}: {Failures(result)}");
+            Assert.EndsWith("Z", claim.RootElement.GetProperty("updatedAtUtc").GetString());
+        }
+    }
+
     [Fact]
     public async Task OpenApiDocument_DescribesTheClaimEndpoints()
     {
