@@ -43,6 +43,7 @@ public static class AccountsSetup
         services.AddScoped<ClaimTracker.Infrastructure.Data.Transfer.DatasetImport>();
         services.AddScoped<ClaimTracker.Infrastructure.Notifications.Inbox>();
         services.AddScoped<ActivityTrail>();
+        services.AddScoped<PublicSitemap>();
         services.AddOptions<ClaimTracker.Infrastructure.Notifications.MailOptions>().BindConfiguration(ClaimTracker.Infrastructure.Notifications.MailOptions.Section);
         services.AddHostedService<ClaimTracker.Infrastructure.Notifications.MailOutbox>();
 

@@ -108,6 +108,7 @@ public static class PagesSetup
         app.MapAtomFeeds();
         app.MapStatusBadges();
         app.MapClaimsApi();
+        app.MapCrawlerFiles();
         app.MapLanguageSwitch();
         app.MapOpenApi().AllowAnonymous();
         app.MapClaimTrackerHealth();
