@@ -412,6 +412,9 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
 
     private sealed record ListRow(int Id, string Slug, string Headline, int? StatusId, DateOnly? StatusSince);
 
+    /// <summary>Whether <paramref name="cursor"/> is one a page gave as its next (or none): anything else is the client's mistake.</summary>
+    public static bool IsValidCursor(string? cursor) => string.IsNullOrEmpty(cursor) || Cursor.TryParse(cursor, out _, out _);
+
     /// <summary>"20241130-17": the sort key of the last row a page showed.</summary>
     private static class Cursor
     {

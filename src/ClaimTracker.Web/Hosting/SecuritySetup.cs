@@ -49,7 +49,8 @@ public static class SecuritySetup
                          ?? new SignInLimitOptions().PerAddressPerMinute;
         var publicPerMinute = configuration.GetValue("Security:RateLimits:PublicPerAddressPerMinute", 600);
         var formsPerMinute = configuration.GetValue("Security:RateLimits:ReportsPerAddressPerMinute", 5);
-        services.AddCors(o => o.AddPolicy(ClaimsApi.CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET", "HEAD").WithExposedHeaders("ETag", "Last-Modified")));
+        services.AddCors(o => o.AddPolicy(ClaimsApi.CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET", "HEAD")
+            .WithHeaders("If-None-Match", "If-Modified-Since").WithExposedHeaders("ETag", "Last-Modified", "Retry-After")));
         services.AddOpenApi(o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
         services.AddRateLimiter(options =>
         {
@@ -57,7 +58,9 @@ public static class SecuritySetup
             options.OnRejected = (context, _) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
-                return ValueTask.CompletedTask;
+                return context.HttpContext.Request.Path.StartsWithSegments("/api")
+                    ? new ValueTask(ClaimsApi.WriteTooManyRequestsAsync(context.HttpContext))
+                    : ValueTask.CompletedTask;
             };
             options.AddPolicy(PublicPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",

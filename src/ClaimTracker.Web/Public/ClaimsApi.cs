@@ -47,16 +47,26 @@ public static class ClaimsApi
             .WithTags("Claims");
 
         api.MapGet("/claims", async (HttpContext context, PublicClaims claims, string? q, string? status, string? topic,
-                string? actor, DateOnly? from, DateOnly? to, string? after) =>
+                string? actor, string? from, string? to, string? after) =>
             {
-                var page = await claims.ListAsync(new PublicFilter(q, status, topic, actor, from, to, after), context.RequestAborted);
+                // Parameters are read here, so that a wrong one is a 400 naming it (never a stack trace or a silent first page).
+                if (!TryDate(from, out var fromDate) || !TryDate(to, out var toDate))
+                {
+                    return BadParameter(fromDate is null && !string.IsNullOrEmpty(from) ? "from" : "to", "a date as yyyy-mm-dd");
+                }
+                if (!PublicClaims.IsValidCursor(after))
+                {
+                    return BadParameter("after", "the value of a page's 'next' link");
+                }
+                var page = await claims.ListAsync(new PublicFilter(q, status, topic, actor, fromDate, toDate, after), context.RequestAborted);
                 var origin = Origin(context);
                 var items = page.Rows.Select(r => Summary(r.Slug, r.Headline, r.Status, r.StatusSince, origin)).ToList();
                 var next = page.NextCursor is null ? null : $"{origin}/api/claims{NextQuery(context, page.NextCursor)}";
                 return Conditional(context, new ApiClaimPage(items, next), lastModified: null);
             })
             .WithName("ListClaims").WithSummary("Published claims, newest status change first (keyset paging through 'next').")
-            .Produces<ApiClaimPage>();
+            .Produces<ApiClaimPage>().Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         api.MapGet("/claims/{slug}", async (string slug, HttpContext context, PublicClaims claims) =>
             {
@@ -77,14 +87,40 @@ public static class ClaimsApi
                 }
                 if (found.Claim is not { } claim)
                 {
-                    return Results.NotFound();
+                    return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No published claim has this address.",
+                        instance: $"/api/claims/{Uri.EscapeDataString(slug)}");
                 }
                 return Conditional(context, ToApi(claim, Origin(context)), claim.UpdatedAtUtc);
             })
             .WithName("GetClaim").WithSummary("One published claim with its timeline, statements and sources.")
-            .Produces<ApiClaim>().Produces(StatusCodes.Status304NotModified).Produces(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone);
+            .Produces<ApiClaim>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone).ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
+
+    private static bool TryDate(string? value, out DateOnly? date)
+    {
+        date = null;
+        if (string.IsNullOrEmpty(value))
+        {
+            return true;
+        }
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            date = parsed;
+            return true;
+        }
+        return false;
+    }
+
+    private static IResult BadParameter(string name, string expected) =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"The parameter '{name}' is not valid.",
+            detail: $"'{name}' must be {expected}.", extensions: new Dictionary<string, object?> { ["parameter"] = name });
+
+    /// <summary>A request over the API's rate limit, answered as the API answers errors (problem JSON), with when to retry.</summary>
+    public static Task WriteTooManyRequestsAsync(HttpContext context) =>
+        Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.",
+            detail: "This address sent more requests than the API allows per minute. Retry after the number of seconds in Retry-After.")
+            .ExecuteAsync(context);
 
     private static string Origin(HttpContext context) => context.RequestServices.GetRequiredService<SiteAddress>().Origin(context.Request);
 

@@ -102,6 +102,45 @@ public sealed class ApiTests(DevelopmentFactory factory) : IClassFixture<Develop
         }
     }
 
+    [Theory]
+    [InlineData("/api/claims?from=30.11.2024", HttpStatusCode.BadRequest, "from")]
+    [InlineData("/api/claims?to=gestern", HttpStatusCode.BadRequest, "to")]
+    [InlineData("/api/claims?after=kein-cursor", HttpStatusCode.BadRequest, "after")]
+    [InlineData("/api/claims/gibt-es-nicht", HttpStatusCode.NotFound, null)]
+    public async Task Errors_AreProblemJson_NamingWhatWasWrong(string path, HttpStatusCode status, string? parameter)
+    {
+        var response = await factory.CreateBrowser().GetAsync(path);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal((int)status, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.RootElement.GetProperty("title").GetString()));
+        if (parameter is not null)
+        {
+            Assert.Equal(parameter, problem.RootElement.GetProperty("parameter").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task CrossOriginConditionalRequests_PassThePreflight_AndSeeRetryAfter()
+    {
+        var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/claims");
+        preflight.Headers.Add("Origin", "https://andere-redaktion.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "GET");
+        preflight.Headers.Add("Access-Control-Request-Headers", "if-none-match");
+
+        var response = await factory.CreateBrowser().SendAsync(preflight);
+
+        Assert.True(response.IsSuccessStatusCode, response.StatusCode.ToString());
+        Assert.Contains("if-none-match", string.Join(",", response.Headers.GetValues("Access-Control-Allow-Headers")), StringComparison.OrdinalIgnoreCase);
+        var get = new HttpRequestMessage(HttpMethod.Get, "/api/claims");
+        get.Headers.Add("Origin", "https://andere-redaktion.example");
+        var exposed = string.Join(",", (await factory.CreateBrowser().SendAsync(get)).Headers.GetValues("Access-Control-Expose-Headers"));
+        Assert.Contains("Retry-After", exposed);
+        Assert.Contains("ETag", exposed);
+    }
+
     [Fact]
     public async Task OpenApiDocument_DescribesTheClaimEndpoints()
     {
@@ -110,6 +149,10 @@ public sealed class ApiTests(DevelopmentFactory factory) : IClassFixture<Develop
         Assert.True(paths.TryGetProperty("/api/claims", out _));
         Assert.True(paths.TryGetProperty("/api/claims/{slug}", out _));
         Assert.False(paths.TryGetProperty("/status-colours.css", out _));
+        var list = paths.GetProperty("/api/claims").GetProperty("get").GetProperty("responses");
+        var one = paths.GetProperty("/api/claims/{slug}").GetProperty("get").GetProperty("responses");
+        Assert.All(new[] { "200", "304", "400", "429" }, code => Assert.True(list.TryGetProperty(code, out _), $"list: {code}"));
+        Assert.All(new[] { "200", "304", "404", "410", "429" }, code => Assert.True(one.TryGetProperty(code, out _), $"claim: {code}"));
     }
 }
 
@@ -122,6 +165,9 @@ public sealed class ApiRateLimitTests
         var client = factory.CreateBrowser();
         await client.GetAsync("/api/claims");
         await client.GetAsync("/api/claims");
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync("/api/claims")).StatusCode);
+        var refused = await client.GetAsync("/api/claims");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("60", refused.Headers.GetValues("Retry-After").Single());
     }
 }
