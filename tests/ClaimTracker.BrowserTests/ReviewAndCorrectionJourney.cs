@@ -27,8 +27,8 @@ public sealed class ReviewAndCorrectionJourney
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await BrowserSession.LaunchAsync(playwright);
         var admin = await SignInAsync(browser, app, app.DemoAdminEmail, app.DemoAdminPassword);
-        var editor = await OnboardAsync(browser, app, admin, EditorEmail, "#role-editor");
-        var reviewer = await OnboardAsync(browser, app, admin, ReviewerEmail, "#role-reviewer");
+        var editor = await BrowserSession.OnboardAsync(browser, app, admin, EditorEmail, "#role-editor", Password);
+        var reviewer = await BrowserSession.OnboardAsync(browser, app, admin, ReviewerEmail, "#role-reviewer", Password);
         var readerContext = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString(), JavaScriptEnabled = false });
         var reader = await readerContext.NewPageAsync();
 
@@ -105,27 +105,6 @@ public sealed class ReviewAndCorrectionJourney
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, email, password);
         await Assertions.Expect(page.Locator("#logout-form")).ToHaveCountAsync(1);
-        return page;
-    }
-
-    /// <summary>The admin creates the account; its owner sets a password through the one-time link and signs in.</summary>
-    private static async Task<IPage> OnboardAsync(IBrowser browser, AppProcess app, IPage admin, string email, string roleCheckbox)
-    {
-        await admin.GotoAsync("/admin/users/create");
-        await admin.FillAsync("#Input_Email", email);
-        await admin.CheckAsync(roleCheckbox);
-        await admin.ClickAsync("#create-user-submit");
-        var link = await admin.InputValueAsync("#set-password-link");
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString() });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(link);
-        await page.FillAsync("#Input_Password", Password);
-        await page.FillAsync("#Input_ConfirmPassword", Password);
-        await page.ClickAsync("#set-password-submit");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", Password);
-        await page.ClickAsync("#login-submit");
-        await Assertions.Expect(page.Locator("#nav-editor")).ToBeVisibleAsync();
         return page;
     }
 }

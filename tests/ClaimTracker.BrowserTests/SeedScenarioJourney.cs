@@ -66,8 +66,8 @@ public sealed class SeedScenarioJourney(ITestOutputHelper output)
         await using var browser = await BrowserSession.LaunchAsync(playwright);
         var admin = await NewPageAsync(browser, app);
         await BrowserSession.SignInAsync(admin, app.DemoAdminEmail, app.DemoAdminPassword);
-        var editor = new Desk { Page = await OnboardAsync(browser, app, admin, EditorEmail, "#role-editor") };
-        var reviewer = new Desk { Page = await OnboardAsync(browser, app, admin, ReviewerEmail, "#role-reviewer") };
+        var editor = new Desk { Page = await BrowserSession.OnboardAsync(browser, app, admin, EditorEmail, "#role-editor", Password) };
+        var reviewer = new Desk { Page = await BrowserSession.OnboardAsync(browser, app, admin, ReviewerEmail, "#role-reviewer", Password) };
         editor.Watch();
         reviewer.Watch();
         var e = editor.Page;
@@ -205,23 +205,4 @@ public sealed class SeedScenarioJourney(ITestOutputHelper output)
 
     private static async Task<IPage> NewPageAsync(IBrowser browser, AppProcess app) =>
         await (await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString() })).NewPageAsync();
-
-    /// <summary>The admin creates the account; its owner sets a password through the one-time link and signs in.</summary>
-    private static async Task<IPage> OnboardAsync(IBrowser browser, AppProcess app, IPage admin, string email, string roleCheckbox)
-    {
-        await admin.GotoAsync("/admin/users/create");
-        await admin.FillAsync("#Input_Email", email);
-        await admin.CheckAsync(roleCheckbox);
-        await admin.ClickAsync("#create-user-submit");
-        var link = await admin.InputValueAsync("#set-password-link");
-        var page = await NewPageAsync(browser, app);
-        await page.GotoAsync(link);
-        await page.FillAsync("#Input_Password", Password);
-        await page.FillAsync("#Input_ConfirmPassword", Password);
-        await page.ClickAsync("#set-password-submit");
-        await page.FillAsync("#Input_Password", Password);
-        await page.ClickAsync("#login-submit");
-        await Assertions.Expect(page.Locator("#nav-editor")).ToBeVisibleAsync();
-        return page;
-    }
 }

@@ -145,7 +145,7 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
         if (trimmed.Length > 0)
         {
             // The same headline, case aside (lower() on both engines) (LIKE without wildcards: the editor's % and _ are taken literally).
-            var pattern = trimmed.ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+            var pattern = LikeLiteral(trimmed.ToLowerInvariant());
             ids.AddRange(await db.Claims.Where(c => EF.Functions.Like(c.Headline.ToLower(), pattern, "\\")).Select(c => c.Id).Take(3).ToListAsync(cancellationToken));
         }
         ids = ids.Where(id => id != exceptId).Distinct().ToList();
@@ -158,12 +158,15 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
     /// <summary>Type-ahead for parent and related claims: headlines containing what was typed (case aside), newest first.</summary>
     public async Task<IReadOnlyList<(string Slug, string Headline)>> SuggestAsync(string typed, int limit, CancellationToken cancellationToken = default)
     {
-        var pattern = "%" + typed.ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        var pattern = "%" + LikeLiteral(typed.ToLowerInvariant()) + "%";
         var rows = await db.Claims.AsNoTracking()
             .Where(c => EF.Functions.Like(c.Headline.ToLower(), pattern, "\\") || EF.Functions.Like(c.Slug, pattern, "\\"))
             .OrderByDescending(c => c.UpdatedAtUtc).Take(limit).Select(c => new { c.Slug, c.Headline }).ToListAsync(cancellationToken);
         return rows.Select(r => (r.Slug, r.Headline)).ToList();
     }
+
+    /// <summary>Text for a LIKE pattern (escape character \\) matching itself: the editor's % and _ are taken literally.</summary>
+    private static string LikeLiteral(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     public async Task<IReadOnlyList<ClaimRow>> RowsAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken = default) =>
         await Rows(db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderByDescending(c => c.UpdatedAtUtc)).ToListAsync(cancellationToken);
