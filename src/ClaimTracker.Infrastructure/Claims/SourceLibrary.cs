@@ -62,7 +62,7 @@ public sealed class SourceLibrary(AppDbContext db, TimeProvider clock, Auditing.
         {
             if (duplicateId == keepId)
             {
-                return WorkResult.Invalid("MergeInto", "Choose another source: a source cannot be merged into itself.");
+                return WorkResult.Invalid("mergeInto", "Choose another source: a source cannot be merged into itself.");
             }
             var duplicate = await db.Sources.FirstOrDefaultAsync(s => s.Id == duplicateId, cancellationToken);
             var keep = await db.Sources.AsNoTracking().FirstOrDefaultAsync(s => s.Id == keepId, cancellationToken);
@@ -72,7 +72,7 @@ public sealed class SourceLibrary(AppDbContext db, TimeProvider clock, Auditing.
             }
             if (keep is null)
             {
-                return WorkResult.Invalid("MergeInto", $"The library has no source #{keepId}.");
+                return WorkResult.Invalid("mergeInto", $"The library has no source #{keepId}.");
             }
             var now = clock.GetUtcNow().UtcDateTime;
             var claims = await db.Claims.Where(c => c.Sources.Any(s => s.SourceId == duplicateId)

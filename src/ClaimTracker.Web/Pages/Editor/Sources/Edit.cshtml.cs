@@ -33,7 +33,7 @@ public sealed class EditModel(SourceLibrary library, ActorDirectory actors) : Pa
         MergeInto = mergeInto;
         var result = mergeInto is { } keep
             ? await library.MergeAsync(id, keep, User.Identity!.Name!, cancellationToken)
-            : ClaimTracker.Infrastructure.Claims.WorkResult.Invalid("MergeInto", "Choose the source to keep.");
+            : ClaimTracker.Infrastructure.Claims.WorkResult.Invalid("mergeInto", "Choose the source to keep.");
         if (result.Succeeded)
         {
             TempData["StatusMessage"] = $"Source #{id} merged into this one: its citations moved here; the claims concerned wait for review.";
