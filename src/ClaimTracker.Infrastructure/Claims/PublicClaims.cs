@@ -94,9 +94,12 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
         // Without further filters a search's page is its best matches; a filter is applied to the best 200.
         var narrowed = !string.IsNullOrEmpty(filter.Status) || !string.IsNullOrEmpty(filter.Topic) || !string.IsNullOrEmpty(filter.Actor)
             || filter.From is not null || filter.To is not null;
+        // A search pages through its ranking by position ("s25": from the 26th match on), up to MaxSearchResults.
+        var offset = SearchCursor.TryParse(filter.After, out var position) ? position : 0;
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
-            ranked = (await search.SearchAsync(db, filter.Query, narrowed ? 200 : PageSize, cancellationToken, published: true))
+            var wanted = Math.Min(offset + PageSize + 1, MaxSearchResults);
+            ranked = (await search.SearchAsync(db, filter.Query, narrowed ? Math.Max(200, wanted) : wanted, cancellationToken, published: true))
                 .Select(h => h.ClaimId).ToList();
             claims = claims.Where(c => ranked.Contains(c.Id));
         }
@@ -127,11 +130,13 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
             if (narrowed)
             {
                 var kept = (await claims.Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
-                top = ranked.Where(kept.Contains).Take(PageSize).ToList();
-                claims = db.Claims.AsNoTracking().Where(c => c.IsPublic && top.Contains(c.Id));
+                top = ranked.Where(kept.Contains).ToList();
             }
-            var hits = await Rows(claims).ToListAsync(cancellationToken);
-            return (hits.OrderBy(r => top.IndexOf(r.Id)).ToList(), null);
+            var slice = top.Skip(offset).Take(PageSize + 1).ToList();
+            var shown = slice.Take(PageSize).ToList();
+            var hits = await Rows(db.Claims.AsNoTracking().Where(c => c.IsPublic && shown.Contains(c.Id))).ToListAsync(cancellationToken);
+            var more = slice.Count > PageSize && offset + PageSize < MaxSearchResults;
+            return (hits.OrderBy(r => shown.IndexOf(r.Id)).ToList(), more ? SearchCursor.Format(offset + PageSize) : null);
         }
         // Dated claims first, newest status first; claims without a status last (the cursor date MinValue stands for them).
         // Each part is asked for on its own, so the order is the same on every engine (PostgreSQL sorts NULL first when
@@ -412,8 +417,25 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
 
     private sealed record ListRow(int Id, string Slug, string Headline, int? StatusId, DateOnly? StatusSince);
 
+    /// <summary>How deep a search can be paged: its best matches, the rest is a matter of better words.</summary>
+    public const int MaxSearchResults = 1000;
+
     /// <summary>Whether <paramref name="cursor"/> is one a page gave as its next (or none): anything else is the client's mistake.</summary>
-    public static bool IsValidCursor(string? cursor) => string.IsNullOrEmpty(cursor) || Cursor.TryParse(cursor, out _, out _);
+    public static bool IsValidCursor(string? cursor) =>
+        string.IsNullOrEmpty(cursor) || Cursor.TryParse(cursor, out _, out _) || SearchCursor.TryParse(cursor, out _);
+
+    /// <summary>"s25": a search's next page starts at the 26th match.</summary>
+    private static class SearchCursor
+    {
+        public static string Format(int offset) => "s" + offset.ToString(CultureInfo.InvariantCulture);
+
+        public static bool TryParse(string? cursor, out int offset)
+        {
+            offset = 0;
+            return cursor is ['s', .. var digits] && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out offset)
+                   && offset > 0 && offset < MaxSearchResults;
+        }
+    }
 
     /// <summary>"20241130-17": the sort key of the last row a page showed.</summary>
     private static class Cursor

@@ -121,6 +121,7 @@ public static class Ui
         ["HTML to paste into your page"] = "HTML zum Einfügen in Ihre Seite",
         ["Copy"] = "Kopieren",
         ["Copied"] = "Kopiert",
+        ["That page link is not valid any more; here is the first page."] = "Dieser Seitenlink ist nicht mehr gültig; hier ist die erste Seite.",
         ["No status yet"] = "Noch kein Status",
         ["status change(s)"] = "Statusänderung(en)",
         ["source(s)"] = "Quelle(n)",

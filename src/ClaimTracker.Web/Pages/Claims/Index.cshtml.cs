@@ -29,8 +29,16 @@ public sealed class ClaimListModel(PublicClaims claims, StatusScale scale) : Pag
 
     public IReadOnlyList<(string Slug, string Name)> Topics { get; private set; } = [];
 
+    /// <summary>The page link was not one this list gives (an old or edited link): the first page is shown, saying so.</summary>
+    public bool CursorRefused { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        if (!PublicClaims.IsValidCursor(After))
+        {
+            CursorRefused = true;
+            After = null;
+        }
         Result = await claims.ListAsync(new PublicFilter(Q, Status, Topic, Actor, From, To, After), cancellationToken);
         Statuses = await scale.ListAsync(cancellationToken);
         Topics = await claims.TopicsAsync(cancellationToken);
