@@ -90,7 +90,9 @@ public static class AtomFeeds
         }
         // The writer declares UTF-16 for a StringBuilder; the response is UTF-8.
         var text = buffer.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
-        return Results.Text(text, "application/atom+xml; charset=utf-8", Encoding.UTF8);
+        // Feed readers poll: validators let them ask "changed since?" and get a 304.
+        return ConditionalAnswer.For(context, Encoding.UTF8.GetBytes(text), "application/atom+xml; charset=utf-8",
+            entries.Count == 0 ? null : updated, maxAgeSeconds: 300);
     }
 
     private static void Link(XmlWriter xml, string rel, string href, string type)

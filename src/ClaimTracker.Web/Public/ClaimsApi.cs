@@ -150,23 +150,8 @@ public static class ClaimsApi
         claim.UpdatedAtUtc);
 
     /// <summary>JSON with a strong ETag of its bytes (and Last-Modified when known); 304 when the client already has it.</summary>
-    private static IResult Conditional<T>(HttpContext context, T body, DateTime? lastModified)
-    {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, JsonOptions);
-        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"";
-        var headers = context.Response.Headers;
-        headers.ETag = etag;
-        headers.CacheControl = "public, max-age=60";
-        if (lastModified is { } modified)
-        {
-            headers.LastModified = DateTime.SpecifyKind(modified, DateTimeKind.Utc).ToString("R", CultureInfo.InvariantCulture);
-        }
-        var request = context.Request.GetTypedHeaders();
-        var matches = request.IfNoneMatch.Count > 0
-            ? request.IfNoneMatch.Any(t => t.Tag == etag || t.Equals(EntityTagHeaderValue.Any))
-            : lastModified is { } m && request.IfModifiedSince is { } since && m <= since.UtcDateTime.AddSeconds(1);
-        return matches ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Bytes(bytes, "application/json; charset=utf-8");
-    }
+    private static IResult Conditional<T>(HttpContext context, T body, DateTime? lastModified) =>
+        ConditionalAnswer.For(context, JsonSerializer.SerializeToUtf8Bytes(body, JsonOptions), "application/json; charset=utf-8", lastModified);
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Converters = { new UtcTimes() } };
 

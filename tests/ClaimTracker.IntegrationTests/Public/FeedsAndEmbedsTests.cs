@@ -40,6 +40,29 @@ public sealed class FeedsAndEmbedsTests(DevelopmentFactory factory) : IClassFixt
         Assert.Equal(entries.Count, entries.Select(e => e.Element(Atom + "id")!.Value).Distinct().Count());
     }
 
+    [Theory]
+    [InlineData("/feeds/claims.atom")]
+    [InlineData("/claims/nordkorea-liefert-russland-artillerie-und-raketen/feed.atom")]
+    public async Task Feed_CarriesValidators_AndAnswers304WhenUnchanged(string path)
+    {
+        var client = factory.CreateBrowser();
+        var first = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var etag = first.Headers.ETag!;
+        var modified = first.Content.Headers.LastModified!.Value;
+        Assert.Contains("max-age=300", first.Headers.CacheControl!.ToString());
+
+        var byTag = new HttpRequestMessage(HttpMethod.Get, path);
+        byTag.Headers.IfNoneMatch.Add(etag);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(byTag)).StatusCode);
+        var byDate = new HttpRequestMessage(HttpMethod.Get, path);
+        byDate.Headers.IfModifiedSince = modified;
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(byDate)).StatusCode);
+        var stale = new HttpRequestMessage(HttpMethod.Get, path);
+        stale.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"0000\""));
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(stale)).StatusCode);
+    }
+
     [Fact]
     public async Task ClaimFeed_HasTheWholeTimelineOfThatClaim()
     {
