@@ -1,10 +1,8 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using ClaimTracker.Domain.Claims;
 using ClaimTracker.Infrastructure.Claims;
 using ClaimTracker.Web.Hosting;
-using Microsoft.Net.Http.Headers;
 
 namespace ClaimTracker.Web.Public;
 
