@@ -14,7 +14,7 @@ public sealed class AccessibilityChecks
     [
         "/", "/claims", "/claims?q=Raketen", "/claims/nordkorea-liefert-russland-artillerie-und-raketen", "/statuses", "/about",
         "/claims/nordkorea-liefert-russland-artillerie-und-raketen/embed", "/claims/nordkorea-liefert-russland-artillerie-und-raketen/report",
-        "/actors/nordkorea", "/topics/waffenlieferungen", "/corrections",
+        "/actors/nordkorea", "/topics/waffenlieferungen", "/corrections", "/statistics",
         "/claims/nordkorea-liefert-russland-artillerie-und-raketen/versions", "/claims/nordkorea-liefert-russland-artillerie-und-raketen/versions/1",
     ];
 

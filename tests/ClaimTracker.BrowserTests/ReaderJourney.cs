@@ -39,4 +39,52 @@ public sealed class ReaderJourney
         Assert.Equal(200, embed!.Status);
         await BrowserSession.ScreenshotAsync(page, "23-embed-card");
     }
+
+    /// <summary>
+    /// The claim page opens with the verdict box; its actors and topic lead to their pages, whose tally chart and table
+    /// agree, and the statistics page counts every published claim.
+    /// </summary>
+    [Fact]
+    public async Task Reader_GoesFromTheVerdictBox_ToTheActorsTally()
+    {
+        BrowserSession.RequireChromium();
+        await using var app = await AppProcess.StartAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserSession.LaunchAsync(playwright);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/claims/nordkorea-liefert-russland-artillerie-und-raketen");
+        var box = page.Locator("#verdict");
+        await Assertions.Expect(box.Locator(".verdict-label .status-badge")).ToHaveTextAsync("Corroborated");
+        await Assertions.Expect(box.Locator("#conclusion-heading")).ToHaveTextAsync("Our conclusion");
+        await Assertions.Expect(page.Locator("#byline")).ToContainTextAsync("ClaimTracker");
+        // The box sits above the timeline on screen, not only in the markup.
+        var boxBottom = (await box.BoundingBoxAsync())!;
+        var timelineTop = (await page.Locator("#timeline-heading").BoundingBoxAsync())!;
+        Assert.True(boxBottom.Y + boxBottom.Height <= timelineTop.Y, "The verdict box is shown before the timeline.");
+        await BrowserSession.ScreenshotAsync(page, "25-verdict-box");
+
+        await page.Locator("#subjects a", new PageLocatorOptions { HasTextString = "Nordkorea" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/actors/nordkorea$"));
+        await Assertions.Expect(page.Locator("#wikidata-link")).ToBeVisibleAsync();
+        var counted = 0;
+        foreach (var count in await page.Locator("#actor-tally-by-status .count").AllTextContentsAsync())
+        {
+            counted += int.Parse(count, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        await Assertions.Expect(page.Locator("#actor-tally-heading")).ToContainTextAsync($"({counted})");
+        await page.ClickAsync("#actor-tally summary");
+        await Assertions.Expect(page.Locator("#actor-tally-table")).ToBeVisibleAsync();
+        var bars = await page.Locator("#actor-tally-chart rect").EvaluateAllAsync<int[]>("rects => rects.map(r => Number(r.dataset.count))");
+        var cells = (await page.Locator("#actor-tally-table tbody td").AllTextContentsAsync()).Select(int.Parse).ToArray();
+        Assert.Equal(bars, cells);
+        Assert.Equal(counted, cells.Sum());
+        await BrowserSession.ScreenshotAsync(page, "26-actor-tally");
+
+        await page.GotoAsync("/statistics");
+        await Assertions.Expect(page.Locator("#site-tally-heading")).ToContainTextAsync("(12)");
+        await Assertions.Expect(page.Locator("#by-actor tbody tr").First).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(page, "27-statistics");
+    }
 }

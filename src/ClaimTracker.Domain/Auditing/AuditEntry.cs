@@ -85,4 +85,5 @@ public enum AuditAction
     SecondFactorPolicyChanged,
     DraftDeleted,
     SourcesMerged,
+    BylineNameChanged,
 }

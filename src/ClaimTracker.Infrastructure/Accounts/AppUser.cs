@@ -9,4 +9,9 @@ public sealed class AppUser : IdentityUser
     public bool IsDisabled { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    public const int BylineNameMaxLength = 100;
+
+    /// <summary>The name readers see in the byline of a version this person approved; null keeps them unnamed.</summary>
+    public string? BylineName { get; set; }
 }

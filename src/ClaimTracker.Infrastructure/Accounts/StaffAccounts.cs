@@ -12,7 +12,7 @@ public sealed record StaffRow(string Id, string Email, IReadOnlyList<string> Rol
     DateTimeOffset? LockedOutUntil, DateTime CreatedAtUtc, bool HasPassword);
 
 public sealed record StaffDetails(string Id, string Email, IReadOnlyList<string> Roles, bool IsDisabled,
-    bool HasPassword, string ConcurrencyStamp);
+    bool HasPassword, string ConcurrencyStamp, string? BylineName = null);
 
 public sealed record AccountResult(bool Succeeded, string Error, string? UserId = null, string? SetPasswordToken = null)
 {
@@ -26,8 +26,52 @@ public sealed record AccountResult(bool Succeeded, string Error, string? UserId 
 /// The admin's use cases for staff accounts. Each change is checked against <see cref="AccountRules"/>,
 /// applied in one transaction and recorded in the audit log with who did it.
 /// </summary>
-public sealed class StaffAccounts(AppDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock)
+public sealed class StaffAccounts(AppDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock, IPublicCache publicCache)
 {
+    /// <summary>
+    /// Names (or unnames, when empty) a colleague in the bylines of the versions they approved: public pages change at once.
+    /// Plain text of at most <see cref="AppUser.BylineNameMaxLength"/> characters, no control characters.
+    /// </summary>
+    public async Task<AccountResult> SetBylineNameAsync(string actorId, string targetId, string concurrencyStamp, string? name,
+        CancellationToken cancellationToken = default)
+    {
+        var trimmed = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
+        if (trimmed is { Length: > AppUser.BylineNameMaxLength })
+        {
+            return AccountResult.Fail($"A byline name has at most {AppUser.BylineNameMaxLength} characters.");
+        }
+        if (trimmed is not null && trimmed.Any(char.IsControl))
+        {
+            return AccountResult.Fail("A byline name is one line of plain text.");
+        }
+        var user = await users.FindByIdAsync(targetId);
+        if (user is null)
+        {
+            return AccountResult.Fail("This account no longer exists.");
+        }
+        if (user.ConcurrencyStamp != concurrencyStamp)
+        {
+            return AccountResult.Conflict();
+        }
+        if (user.BylineName == trimmed)
+        {
+            return new AccountResult(true, string.Empty, user.Id);
+        }
+        var before = user.BylineName;
+        user.BylineName = trimmed;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await Failed(users.UpdateAsync(user)) is { } updateError)
+        {
+            return updateError;
+        }
+        audit.Record(await EmailOfAsync(actorId, cancellationToken), AuditAction.BylineNameChanged, user.Email!,
+            $"From “{before ?? "(not named)"}” to “{trimmed ?? "(not named)"}”");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await publicCache.EvictAsync(cancellationToken);
+        return new AccountResult(true, string.Empty, user.Id);
+    }
+
     public async Task<IReadOnlyList<StaffRow>> ListAsync(CancellationToken cancellationToken = default)
     {
         var rolesByUser = await RolesByUserAsync(null, cancellationToken);
@@ -51,7 +95,7 @@ public sealed class StaffAccounts(AppDbContext db, UserManager<AppUser> users, A
         }
         var roles = (await RolesByUserAsync([id], cancellationToken)).GetValueOrDefault(id, []);
         return new StaffDetails(user.Id, user.Email ?? string.Empty, roles, user.IsDisabled, user.PasswordHash != null,
-            user.ConcurrencyStamp ?? string.Empty);
+            user.ConcurrencyStamp ?? string.Empty, user.BylineName);
     }
 
     /// <summary>Emails of the accounts that hold the Editor role and are not disabled: who claims can be assigned to.</summary>

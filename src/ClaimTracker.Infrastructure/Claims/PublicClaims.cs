@@ -14,13 +14,23 @@ public sealed record PublicRow(string Slug, string Headline, StatusBadge? Status
 
 public sealed record PublicPage(IReadOnlyList<PublicRow> Rows, string? NextCursor);
 
-public sealed record TimelineEntry(string Slug, string Headline, StatusBadge Status, DateOnly EffectiveOn, bool IsCorrection);
+/// <summary>A published status change: shown with the day it was published, the order of the home page's list.</summary>
+public sealed record TimelineEntry(string Slug, string Headline, StatusBadge Status, DateOnly EffectiveOn, bool IsCorrection, DateTime PublishedAtUtc);
 
 public sealed record HomeView(IReadOnlyList<TimelineEntry> LatestChanges, IReadOnlyList<(StatusBadge Status, int Count)> Counts, int Total);
 
 /// <summary>One entry of an Atom feed: a published status change, a correction or a withdrawal with its public note.</summary>
+/// <param name="UpdatedAtUtc">When what the entry shows last changed: its headline is the claim's approved one, so a later
+/// approval of the claim updates the entry too.</param>
 public sealed record FeedEntry(string EntryId, string Slug, string Headline, StatusBadge? Status, DateOnly? EffectiveOn,
-    string ContentHtml, DateTime PublishedAtUtc, bool IsCorrection, string? CorrectionNote = null, bool IsWithdrawal = false);
+    string ContentHtml, DateTime PublishedAtUtc, bool IsCorrection, string? CorrectionNote = null, bool IsWithdrawal = false,
+    DateTime? UpdatedAtUtc = null)
+{
+    public DateTime Updated => UpdatedAtUtc is { } updated && updated > PublishedAtUtc ? updated : PublishedAtUtc;
+}
+
+/// <summary>What a feed is about: its id, its name for the title and where readers see it on the site.</summary>
+public sealed record FeedSubject(string Id, string Name, string Path);
 
 /// <summary>A withdrawal readers are told of: the claim, when, and the reviewer's public note; whether the claim is public again.</summary>
 public sealed record WithdrawalRow(int Id, string Slug, string Headline, DateTime WithdrawnAtUtc, string Note, bool IsPublicAgain);
@@ -28,9 +38,17 @@ public sealed record WithdrawalRow(int Id, string Slug, string Headline, DateTim
 public sealed record CorrectionNoteView(int Number, DateTime ApprovedAtUtc, string Note);
 
 /// <summary>Which approved version a reader is looking at, and the corrections made up to it.</summary>
-public sealed record PublicationInfo(int Number, int Latest, DateTime ApprovedAtUtc, VersionKind Kind, IReadOnlyList<CorrectionNoteView> Corrections)
+/// <param name="ReviewedBy">The byline name of the reviewer who approved the version; null when they are not named.</param>
+public sealed record PublicationInfo(int Number, int Latest, DateTime ApprovedAtUtc, VersionKind Kind, IReadOnlyList<CorrectionNoteView> Corrections,
+    string? ReviewedBy = null)
 {
     public bool IsLatest => Number == Latest;
+}
+
+/// <summary>Actor pages by actor id and topic pages by topic name, for the links of a claim page.</summary>
+public sealed record ReaderLinks(IReadOnlyDictionary<int, string> ActorSlugs, IReadOnlyDictionary<string, string> TopicSlugs)
+{
+    public static readonly ReaderLinks None = new(new Dictionary<int, string>(), new Dictionary<string, string>());
 }
 
 /// <summary>A claim readers could see once, withdrawn by a reviewer with a public note.</summary>
@@ -44,7 +62,8 @@ public sealed record SlugLookup(ClaimDetails? Claim, string? RedirectTo, Publica
 /// headline and status, a claim page its approved snapshot, a feed its approved status changes and
 /// corrections. A draft, and a pending revision of a published claim, are invisible here.
 /// </summary>
-public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusScale scale, ApprovedSnapshots snapshots, ReferenceData reference)
+public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusScale scale, ApprovedSnapshots snapshots, ReferenceData reference,
+    PublicTallies tallies)
 {
     public const int PageSize = 25;
 
@@ -54,14 +73,10 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
             .Join(db.Claims.Where(c => c.IsPublic), s => s.ClaimId, c => c.Id, (s, c) => new { s, c })
             .OrderByDescending(x => x.s.PublishedAtUtc).ThenByDescending(x => x.s.Id).Take(10)
             .Select(x => new TimelineEntry(x.c.Slug, x.c.PublishedHeadline!, new StatusBadge(x.s.Status!.Key, x.s.Status.NameEn, x.s.Status.Colour),
-                x.s.EffectiveOn, x.s.CorrectsId != null))
+                x.s.EffectiveOn, x.s.CorrectsId != null, x.s.PublishedAtUtc!.Value))
             .ToListAsync(cancellationToken);
-        var counts = await db.Claims.Where(c => c.IsPublic && c.PublishedStatusId != null)
-            .GroupBy(c => c.PublishedStatusId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var statuses = await db.Statuses.AsNoTracking().OrderBy(s => s.Order).ToListAsync(cancellationToken);
-        return new HomeView(latest,
-            statuses.Select(s => (new StatusBadge(s.Key, s.NameEn, s.Colour), counts.FirstOrDefault(c => c.Key == s.Id)?.Count ?? 0)).ToList(),
-            await db.Claims.CountAsync(c => c.IsPublic, cancellationToken));
+        var all = (await tallies.GetAsync(cancellationToken)).All;
+        return new HomeView(latest, all.ByStatus, all.Total);
     }
 
     /// <summary>
@@ -166,9 +181,13 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
     /// all of them, one claim's, or one topic's (the topics of each claim's approved version).
     /// </summary>
     public async Task<IReadOnlyList<FeedEntry>> FeedAsync(int? claimId, string? topicSlug, int limit = 50,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, string? actorSlug = null)
     {
         var everPublished = db.Claims.Where(c => c.PublishedVersion != null);
+        if (actorSlug is not null)
+        {
+            everPublished = everPublished.Where(c => db.PublishedClaimActors.Any(p => p.ClaimId == c.Id && p.Actor!.Slug == actorSlug));
+        }
         if (claimId is not null)
         {
             everPublished = everPublished.Where(c => c.Id == claimId);
@@ -179,19 +198,20 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
         }
         var claims = everPublished.Where(c => c.IsPublic);
         var changes = await db.StatusChanges.AsNoTracking().Where(s => s.PublishedAtUtc != null)
-            .Join(claims, s => s.ClaimId, c => c.Id, (s, c) => new { s, c.Slug, c.PublishedHeadline })
+            .Join(claims, s => s.ClaimId, c => c.Id, (s, c) => new { s, c.Slug, c.PublishedHeadline, ClaimApprovedAtUtc = c.PublishedAtUtc })
             .OrderByDescending(x => x.s.PublishedAtUtc).ThenByDescending(x => x.s.Id).Take(limit)
-            .Select(x => new { x.s.Id, x.Slug, x.PublishedHeadline, x.s.Status!.Key, x.s.Status.NameEn, x.s.Status.Colour, x.s.EffectiveOn, x.s.Rationale, x.s.PublishedAtUtc, x.s.CorrectsId })
+            .Select(x => new { x.s.Id, x.Slug, x.PublishedHeadline, x.s.Status!.Key, x.s.Status.NameEn, x.s.Status.Colour, x.s.EffectiveOn, x.s.Rationale, x.s.PublishedAtUtc, x.s.CorrectsId, x.ClaimApprovedAtUtc })
             .ToListAsync(cancellationToken);
         var corrections = await db.ClaimVersions.AsNoTracking().Where(v => v.Kind == VersionKind.Correction)
-            .Join(claims, v => v.ClaimId, c => c.Id, (v, c) => new { v.ClaimId, v.Number, v.CorrectionNote, v.ApprovedAtUtc, c.Slug, c.PublishedHeadline })
+            .Join(claims, v => v.ClaimId, c => c.Id, (v, c) => new { v.ClaimId, v.Number, v.CorrectionNote, v.ApprovedAtUtc, c.Slug, c.PublishedHeadline, ClaimApprovedAtUtc = c.PublishedAtUtc })
             .OrderByDescending(x => x.ApprovedAtUtc).Take(limit)
             .ToListAsync(cancellationToken);
         var withdrawals = await Withdrawals(everPublished).Take(limit).ToListAsync(cancellationToken);
         return changes.Select(r => new FeedEntry($"urn:claimtracker:status-change:{r.Id}", r.Slug, r.PublishedHeadline!,
-                new StatusBadge(r.Key, r.NameEn, r.Colour), r.EffectiveOn, r.Rationale.Html, r.PublishedAtUtc!.Value, r.CorrectsId is not null))
+                new StatusBadge(r.Key, r.NameEn, r.Colour), r.EffectiveOn, r.Rationale.Html, r.PublishedAtUtc!.Value, r.CorrectsId is not null,
+                UpdatedAtUtc: r.ClaimApprovedAtUtc))
             .Concat(corrections.Select(c => new FeedEntry($"urn:claimtracker:correction:{c.ClaimId}:{c.Number}", c.Slug, c.PublishedHeadline!,
-                null, null, NoteHtml(c.CorrectionNote), c.ApprovedAtUtc, true, c.CorrectionNote)))
+                null, null, NoteHtml(c.CorrectionNote), c.ApprovedAtUtc, true, c.CorrectionNote, UpdatedAtUtc: c.ClaimApprovedAtUtc)))
             .Concat(withdrawals.Select(w => new FeedEntry($"urn:claimtracker:withdrawal:{w.Id}", w.Slug, w.Headline, null, null,
                 NoteHtml(w.Note), w.WithdrawnAtUtc, false, w.Note, IsWithdrawal: true)))
             .OrderByDescending(e => e.PublishedAtUtc).Take(limit).ToList();
@@ -239,15 +259,29 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
 
     /// <summary>
     /// The claim whose feed readers may follow under this slug: any claim readers saw (a withdrawn one still announces
-    /// its withdrawal there). Null when there is none.
+    /// its withdrawal there), named by its id (stable when the slug changes) and its approved headline. Null when there is none.
     /// </summary>
-    public async Task<int?> FeedClaimAsync(string claimSlug, CancellationToken cancellationToken = default) =>
-        await db.Claims.Where(c => c.Slug == claimSlug && c.PublishedVersion != null).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
+    public async Task<(int Id, FeedSubject Subject)?> FeedClaimAsync(string claimSlug, CancellationToken cancellationToken = default) =>
+        await db.Claims.Where(c => c.Slug == claimSlug && c.PublishedVersion != null)
+            .Select(c => new { c.Id, c.PublishedHeadline }).FirstOrDefaultAsync(cancellationToken) is { } claim
+            ? (claim.Id, new FeedSubject($"urn:claimtracker:feed:claim:{claim.Id}", claim.PublishedHeadline!, $"/claims/{claimSlug}"))
+            : null;
 
-    /// <summary>Whether a topic has a feed: some claim readers saw was filed under it when approved.</summary>
-    public Task<bool> TopicHasFeedAsync(string topicSlug, CancellationToken cancellationToken = default) =>
-        db.PublishedClaimTopics.AnyAsync(p => p.Topic!.Slug == topicSlug
-            && db.Claims.Any(c => c.Id == p.ClaimId && c.PublishedVersion != null), cancellationToken);
+    /// <summary>A topic's feed: when some claim readers saw was filed under it when approved. Null otherwise.</summary>
+    public async Task<FeedSubject?> TopicFeedAsync(string topicSlug, CancellationToken cancellationToken = default) =>
+        await db.Topics.Where(t => t.Slug == topicSlug && db.PublishedClaimTopics.Any(p => p.TopicId == t.Id
+                && db.Claims.Any(c => c.Id == p.ClaimId && c.PublishedVersion != null)))
+            .Select(t => t.Name).FirstOrDefaultAsync(cancellationToken) is { } name
+            ? new FeedSubject($"urn:claimtracker:feed:topic:{topicSlug}", name, $"/topics/{topicSlug}")
+            : null;
+
+    /// <summary>An actor's feed: when some claim readers saw named the actor when approved (by the approved name). Null otherwise.</summary>
+    public async Task<FeedSubject?> ActorFeedAsync(string actorSlug, CancellationToken cancellationToken = default) =>
+        await db.Actors.Where(a => a.Slug == actorSlug && a.PublishedName != null && db.PublishedClaimActors.Any(p => p.ActorId == a.Id
+                && db.Claims.Any(c => c.Id == p.ClaimId && c.PublishedVersion != null)))
+            .Select(a => new { a.Id, a.PublishedName }).FirstOrDefaultAsync(cancellationToken) is { } actor
+            ? new FeedSubject($"urn:claimtracker:feed:actor:{actor.Id}", actor.PublishedName!, $"/actors/{actorSlug}")
+            : null;
 
     /// <summary>Every topic a public claim's approved version is filed under, by name, from memory (<see cref="ReferenceData"/>: forgotten by any save that adds, renames or deletes one).</summary>
     public Task<List<(string Slug, string Name)>> TopicsAsync(CancellationToken cancellationToken = default) =>
@@ -291,7 +325,8 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
                 .Select(v => new CorrectionNoteView(v.Number, v.ApprovedAtUtc, v.CorrectionNote ?? string.Empty)).ToList();
             // The permalink is the claim's current one, whichever version is shown (an older snapshot has the slug of its day).
             var details = await WithPublicNeighboursAsync(approved with { Slug = slug }, cancellationToken);
-            return new SlugLookup(details, null, new PublicationInfo(number, current.PublishedVersion!.Value, shown.ApprovedAtUtc, shown.Kind, corrections));
+            return new SlugLookup(details, null, new PublicationInfo(number, current.PublishedVersion!.Value, shown.ApprovedAtUtc, shown.Kind, corrections,
+                await BylineNameAsync(shown.ApprovedBy, cancellationToken)));
         }
         finally
         {
@@ -303,10 +338,10 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
         DateTime? WithdrawnAtUtc, IReadOnlyList<VersionEntry> Versions);
 
     /// <summary>A version of the claim: the one shown or a correction before it.</summary>
-    private sealed record VersionEntry(int Number, VersionKind Kind, DateTime ApprovedAtUtc, string? CorrectionNote);
+    private sealed record VersionEntry(int Number, VersionKind Kind, DateTime ApprovedAtUtc, string? CorrectionNote, string ApprovedBy);
 
     private sealed record ClaimVersionRow(int Id, bool IsPublic, int? PublishedVersion, string? PublishedHeadline, string? WithdrawalNote,
-        DateTime? WithdrawnAtUtc, int Number, VersionKind Kind, DateTime ApprovedAtUtc, string? CorrectionNote);
+        DateTime? WithdrawnAtUtc, int Number, VersionKind Kind, DateTime ApprovedAtUtc, string? CorrectionNote, string ApprovedBy);
 
     private static async Task<CurrentClaim?> CurrentBySlug(AppDbContext db, string slug, int? version)
     {
@@ -317,7 +352,7 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
         }
         return rows is [var c, ..]
             ? new CurrentClaim(c.Id, c.IsPublic, c.PublishedVersion, c.PublishedHeadline, c.WithdrawalNote, c.WithdrawnAtUtc,
-                rows.OrderByDescending(r => r.Number).Select(r => new VersionEntry(r.Number, r.Kind, r.ApprovedAtUtc, r.CorrectionNote)).ToList())
+                rows.OrderByDescending(r => r.Number).Select(r => new VersionEntry(r.Number, r.Kind, r.ApprovedAtUtc, r.CorrectionNote, r.ApprovedBy)).ToList())
             : null;
     }
 
@@ -331,12 +366,30 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
             join v in db.ClaimVersions.AsNoTracking() on c.Id equals v.ClaimId
             where c.Slug == slug && c.PublishedVersion != null && (v.Number == (version ?? c.PublishedVersion) || v.Kind == VersionKind.Correction)
             select new ClaimVersionRow(c.Id, c.IsPublic, c.PublishedVersion, c.PublishedHeadline, c.WithdrawalNote, c.WithdrawnAtUtc,
-                v.Number, v.Kind, v.ApprovedAtUtc, v.CorrectionNote));
+                v.Number, v.Kind, v.ApprovedAtUtc, v.CorrectionNote, v.ApprovedBy));
 
     /// <summary>The approved snapshot (JSON) of one version: read only when it is not remembered already.</summary>
     private static readonly Func<AppDbContext, int, int, Task<string?>> SnapshotOf = EF.CompileAsyncQuery(
         (AppDbContext db, int claimId, int number) => db.ClaimVersions.AsNoTracking()
             .Where(v => v.ClaimId == claimId && v.Number == number).Select(v => v.Snapshot).FirstOrDefault());
+
+    /// <summary>
+    /// The name a reviewer is credited with in bylines (set by an admin), or null when they are not named; from memory
+    /// (<see cref="ReferenceData"/>: forgotten when a byline name changes).
+    /// </summary>
+    public async Task<string?> BylineNameAsync(string reviewerEmail, CancellationToken cancellationToken = default) =>
+        (await reference.GetAsync("BylineNames", async ct =>
+            (await db.Users.AsNoTracking().Where(u => u.BylineName != null).Select(u => new { u.UserName, u.BylineName }).ToListAsync(ct))
+            .ToDictionary(u => u.UserName!, u => u.BylineName!, StringComparer.OrdinalIgnoreCase), cancellationToken))
+        .GetValueOrDefault(reviewerEmail);
+
+    /// <summary>Where readers find the actors a claim page names (by id) and its topics (by name): those with a public page.</summary>
+    public Task<ReaderLinks> LinksAsync(CancellationToken cancellationToken = default) =>
+        reference.GetAsync(nameof(LinksAsync), async ct => new ReaderLinks(
+            (await db.Actors.AsNoTracking().Where(a => a.PublishedName != null
+                    && db.PublishedClaimActors.Any(p => p.ActorId == a.Id && db.Claims.Any(c => c.Id == p.ClaimId && c.IsPublic)))
+                .Select(a => new { a.Id, a.Slug }).ToListAsync(ct)).ToDictionary(a => a.Id, a => a.Slug),
+            (await TopicsAsync(ct)).ToDictionary(t => t.Name, t => t.Slug)), cancellationToken);
 
     /// <summary>
     /// An actor as readers see it: as approved with the latest claim version naming it, and only while a public claim's

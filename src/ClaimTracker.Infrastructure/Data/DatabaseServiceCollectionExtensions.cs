@@ -31,6 +31,7 @@ public static class DatabaseServiceCollectionExtensions
         }
         services.AddScoped<ChangeTracking>();
         services.AddSingleton<ReferenceData>();
+        services.AddSingleton<Claims.PublicTallies>();
         services.TryAddKeyedSingleton<IPublicCache, NoPublicCache>(PublicCacheKeys.Local);
         services.TryAddSingleton<IPublicCache>(provider => settings.IsSqlite
             ? provider.GetRequiredKeyedService<IPublicCache>(PublicCacheKeys.Local)

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace ClaimTracker.Infrastructure.Data;
 
 /// <summary>
-/// The status scale, the site settings, the topics and the actors: read by every reader page or
+/// The status scale, the site settings, the topics, the actors and the reviewers' byline names: read by every reader page or
 /// claim form, changed far less often. They are kept in memory; any save that adds, changes or deletes one of them
 /// forgets what was kept, before and again after the save, so a reader who loaded the old values
 /// while the save ran cannot put them back.
@@ -92,9 +92,10 @@ public sealed class ReferenceData : SaveChangesInterceptor
     {
         // Readers' topic list names the topics of public claims: a claim approved or withdrawn changes it too.
         if (context is not null && context.ChangeTracker.Entries().Any(e =>
-                (e.Entity is StatusDefinition or SiteSettings or Topic or Actor or ActorAlias or PublishedClaimTopic
+                (e.Entity is StatusDefinition or SiteSettings or Topic or Actor or ActorAlias or PublishedClaimTopic or PublishedClaimActor
                  && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                || (e.Entity is Claim && e.State == EntityState.Modified && e.Property(nameof(Claim.IsPublic)).IsModified)))
+                || (e.Entity is Claim && e.State == EntityState.Modified && e.Property(nameof(Claim.IsPublic)).IsModified)
+                || (e.Entity is Accounts.AppUser && e.State == EntityState.Modified && e.Property(nameof(Accounts.AppUser.BylineName)).IsModified)))
         {
             savesInProgress.AddOrUpdate(context, this);
             Forget();

@@ -10,7 +10,7 @@ public static class PagesSetup
 {
     /// <summary>Pages anyone may open. Everything else needs a signed-in user.</summary>
     public static readonly IReadOnlyList<string> PublicPages =
-        ["/Index", "/Error", "/Statuses", "/About", "/Corrections", "/Account/Login", "/Account/SecondStep", "/Account/SetPassword"];
+        ["/Index", "/Error", "/Statuses", "/Statistics", "/About", "/Corrections", "/Account/Login", "/Account/SecondStep", "/Account/SetPassword"];
 
     /// <summary>Folders of reader pages: anonymous, read-only, published claims only.</summary>
     public static readonly IReadOnlyList<string> PublicFolders = ["/Claims", "/Actors", "/Topics"];

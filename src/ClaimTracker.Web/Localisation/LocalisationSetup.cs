@@ -3,11 +3,22 @@ using Microsoft.AspNetCore.Localization;
 
 namespace ClaimTracker.Web.Localisation;
 
+/// <summary>
+/// The language the desk writes headlines, summaries and rationales in (`Site:ContentLanguage`, default German, the
+/// language of the seed reporting): marked with <c>lang</c> wherever it appears inside a page of the other language.
+/// </summary>
+public sealed record ContentLanguage(string Code)
+{
+    public static ContentLanguage From(IConfiguration configuration) =>
+        new(configuration["Site:ContentLanguage"] is { Length: >= 2 and <= 12 } code ? code : "de");
+}
+
 public static class LocalisationSetup
 {
     public static IServiceCollection AddClaimTrackerLocalisation(this IServiceCollection services)
     {
         services.AddScoped<StatusNames>();
+        services.AddSingleton(provider => ContentLanguage.From(provider.GetRequiredService<IConfiguration>()));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture("en");

@@ -2,6 +2,7 @@ using System.Text;
 using System.Xml;
 using ClaimTracker.Infrastructure.Claims;
 using ClaimTracker.Infrastructure.Site;
+using ClaimTracker.Web.Localisation;
 
 namespace ClaimTracker.Web.Public;
 
@@ -16,68 +17,84 @@ public static class AtomFeeds
 
     public static void MapAtomFeeds(this WebApplication app)
     {
-        app.MapGet("/feeds/claims.atom", (PublicClaims claims, SitePublishing site, HttpContext context) =>
-            WriteAsync(context, claims, site, "urn:claimtracker:feed:claims", "All status changes", "/claims", null, null)).AllowAnonymous().CacheOutput(Hosting.PublicCaching.Policy);
+        app.MapGet("/feeds/claims.atom", (PublicClaims claims, HttpContext context) =>
+            WriteAsync(context, claims, new FeedSubject("urn:claimtracker:feed:claims", Ui.T("All status changes"), "/claims"),
+                Ui.T("Every published status change, correction and withdrawal."), null, null, null)).AllowAnonymous().CacheOutput(Hosting.PublicCaching.Policy);
 
         // A claim's feed is named by the claim's id, never its slug: an approved slug change keeps subscribers' feed.
-        app.MapGet("/claims/{slug}/feed.atom", async (string slug, PublicClaims claims, SitePublishing site, HttpContext context) =>
-            await claims.FeedClaimAsync(slug, context.RequestAborted) is { } claimId
-                ? await WriteAsync(context, claims, site, $"urn:claimtracker:feed:claim:{claimId}", "Status changes of this claim", $"/claims/{slug}", claimId, null)
+        app.MapGet("/claims/{slug}/feed.atom", async (string slug, PublicClaims claims, HttpContext context) =>
+            await claims.FeedClaimAsync(slug, context.RequestAborted) is var (claimId, subject)
+                ? await WriteAsync(context, claims, subject, Ui.T("Status changes of this claim"), claimId, null, null)
                 : await claims.MovedToAsync(slug, context.RequestAborted) is { } current
                     ? Results.Redirect($"/claims/{Uri.EscapeDataString(current)}/feed.atom", permanent: true)
                     : Results.NotFound()).AllowAnonymous().CacheOutput(Hosting.PublicCaching.Policy);
 
-        app.MapGet("/topics/{slug}/feed.atom", async (string slug, PublicClaims claims, SitePublishing site, HttpContext context) =>
-            await claims.TopicHasFeedAsync(slug, context.RequestAborted)
-                ? await WriteAsync(context, claims, site, $"urn:claimtracker:feed:topic:{slug}", "Status changes in this topic", $"/topics/{slug}", null, slug)
+        app.MapGet("/topics/{slug}/feed.atom", async (string slug, PublicClaims claims, HttpContext context) =>
+            await claims.TopicFeedAsync(slug, context.RequestAborted) is { } subject
+                ? await WriteAsync(context, claims, subject, Ui.T("Status changes in this topic"), null, slug, null)
+                : Results.NotFound()).AllowAnonymous().CacheOutput(Hosting.PublicCaching.Policy);
+
+        app.MapGet("/actors/{slug}/feed.atom", async (string slug, PublicClaims claims, HttpContext context) =>
+            await claims.ActorFeedAsync(slug, context.RequestAborted) is { } subject
+                ? await WriteAsync(context, claims, subject, Ui.T("Status changes of claims naming this actor"), null, null, slug)
                 : Results.NotFound()).AllowAnonymous().CacheOutput(Hosting.PublicCaching.Policy);
     }
 
-    private static async Task<IResult> WriteAsync(HttpContext context, PublicClaims claims, SitePublishing site, string feedId,
-        string title, string alternatePath, int? claimId, string? topicSlug)
+    /// <summary>A feed's title: the publisher and what the feed follows (the claim's headline, the topic's or actor's name).</summary>
+    public static string Title(string publisher, string subject) => $"{publisher}: {subject}";
+
+    /// <summary>
+    /// Writes the feed in the reader's language (<c>xml:lang</c>; status names and words as on the pages, headlines as approved).
+    /// </summary>
+    private static async Task<IResult> WriteAsync(HttpContext context, PublicClaims claims, FeedSubject subject, string subtitle,
+        int? claimId, string? topicSlug, string? actorSlug)
     {
-        var entries = await claims.FeedAsync(claimId, topicSlug, cancellationToken: context.RequestAborted);
-        var publisher = await site.GetAsync(context.RequestAborted);
+        var entries = await claims.FeedAsync(claimId, topicSlug, cancellationToken: context.RequestAborted, actorSlug: actorSlug);
+        var publisher = await context.RequestServices.GetRequiredService<SitePublishing>().GetAsync(context.RequestAborted);
+        var names = context.RequestServices.GetRequiredService<StatusNames>();
         var origin = context.RequestServices.GetRequiredService<Hosting.SiteAddress>().Origin(context.Request);
-        var updated = entries.Count == 0 ? DateTime.UnixEpoch : entries.Max(e => e.PublishedAtUtc);
+        var updated = entries.Count == 0 ? DateTime.UnixEpoch : entries.Max(e => e.Updated);
 
         var buffer = new StringBuilder();
         await using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Async = true, Indent = true, OmitXmlDeclaration = false }))
         {
             await xml.WriteStartDocumentAsync();
             xml.WriteStartElement("feed", AtomNamespace);
-            xml.WriteElementString("id", AtomNamespace, feedId);
-            xml.WriteElementString("title", AtomNamespace, XmlText($"{publisher.PublisherName}: {title}"));
+            xml.WriteAttributeString("xml", "lang", null, Ui.Language);
+            xml.WriteElementString("id", AtomNamespace, subject.Id);
+            xml.WriteElementString("title", AtomNamespace, XmlText(Title(publisher.PublisherName, subject.Name)));
+            xml.WriteElementString("subtitle", AtomNamespace, XmlText(subtitle));
             xml.WriteElementString("updated", AtomNamespace, Timestamp(updated));
             Link(xml, "self", origin + context.Request.Path, "application/atom+xml");
-            Link(xml, "alternate", origin + alternatePath, "text/html");
+            Link(xml, "alternate", origin + subject.Path, "text/html");
             xml.WriteStartElement("author", AtomNamespace);
             xml.WriteElementString("name", AtomNamespace, XmlText(publisher.PublisherName));
             xml.WriteEndElement();
             foreach (var entry in entries)
             {
+                var statusName = entry.Status is { } badge ? await names.NameAsync(badge) : null;
                 xml.WriteStartElement("entry", AtomNamespace);
                 xml.WriteElementString("id", AtomNamespace, entry.EntryId);
-                xml.WriteElementString("title", AtomNamespace, XmlText(entry.Status is { } status
-                    ? $"{(entry.IsCorrection ? "Correction: " : "")}{status.Name} – {entry.Headline}"
-                    : $"{(entry.IsWithdrawal ? "Withdrawn" : "Correction")} – {entry.Headline}"));
-                xml.WriteElementString("updated", AtomNamespace, Timestamp(entry.PublishedAtUtc));
+                xml.WriteElementString("title", AtomNamespace, XmlText(statusName is not null
+                    ? $"{(entry.IsCorrection ? Ui.T("Correction") + ": " : "")}{statusName} – {entry.Headline}"
+                    : $"{Ui.T(entry.IsWithdrawal ? "Withdrawn" : "Correction")} – {entry.Headline}"));
+                xml.WriteElementString("updated", AtomNamespace, Timestamp(entry.Updated));
                 xml.WriteElementString("published", AtomNamespace, Timestamp(entry.PublishedAtUtc));
                 Link(xml, "alternate", $"{origin}/claims/{entry.Slug}", "text/html");
                 if (entry.Status is { } category)
                 {
                     xml.WriteStartElement("category", AtomNamespace);
                     xml.WriteAttributeString("term", category.Key);
-                    xml.WriteAttributeString("label", XmlText(category.Name));
+                    xml.WriteAttributeString("label", XmlText(statusName!));
                     xml.WriteEndElement();
                 }
                 xml.WriteStartElement("summary", AtomNamespace);
                 xml.WriteAttributeString("type", "text");
-                xml.WriteString(XmlText(entry.Status is { } summary
-                    ? $"{summary.Name} as of {entry.EffectiveOn:yyyy-MM-dd}: {entry.Headline}"
+                xml.WriteString(XmlText(statusName is not null
+                    ? $"{statusName} {Ui.T("as of")} {Ui.Date(entry.EffectiveOn!.Value)}: {entry.Headline}"
                     : entry.IsWithdrawal
-                        ? $"Withdrawn: “{entry.Headline}”. {entry.CorrectionNote}"
-                        : $"Correction to “{entry.Headline}”: {entry.CorrectionNote}"));
+                        ? $"{Ui.T("Withdrawn")}: „{entry.Headline}“. {entry.CorrectionNote}"
+                        : $"{Ui.T("Correction")}: „{entry.Headline}“. {entry.CorrectionNote}"));
                 xml.WriteEndElement();
                 xml.WriteStartElement("content", AtomNamespace);
                 xml.WriteAttributeString("type", "html");

@@ -12,14 +12,14 @@ public static partial class PublicPages
     public static async Task<SortedDictionary<string, string>> SnapshotAsync(HttpClient reader, IEnumerable<string> claimSlugs,
         IEnumerable<string> actorSlugs, IEnumerable<string> topicSlugs)
     {
-        var urls = new List<string> { "/", "/claims", "/claims?q=raketen", "/claims?q=Pj%C3%B6ngjang", "/statuses", "/about", "/corrections",
+        var urls = new List<string> { "/", "/claims", "/claims?q=raketen", "/claims?q=Pj%C3%B6ngjang", "/statuses", "/statistics", "/about", "/corrections",
             "/feeds/claims.atom", "/api/claims", "/api/claims?q=nordkorea" };
         foreach (var slug in claimSlugs)
         {
             urls.AddRange([$"/claims/{slug}", $"/claims/{slug}/versions", $"/claims/{slug}/embed", $"/claims/{slug}/feed.atom",
                 $"/claims/{slug}/badge.svg", $"/api/claims/{slug}"]);
         }
-        urls.AddRange(actorSlugs.Select(slug => $"/actors/{slug}"));
+        urls.AddRange(actorSlugs.SelectMany(slug => new[] { $"/actors/{slug}", $"/actors/{slug}/feed.atom" }));
         urls.AddRange(topicSlugs.Select(slug => $"/topics/{slug}"));
 
         var pages = new SortedDictionary<string, string>(StringComparer.Ordinal);

@@ -11,7 +11,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d84f977f-78d5-496d-9301-5b00fe53d96f"), entityTypeCount: 36)
+            : base(skipDetectChanges: false, modelId: new Guid("1c166d08-64d4-4dcb-aef1-36beb7a45665"), entityTypeCount: 36)
         {
         }
 

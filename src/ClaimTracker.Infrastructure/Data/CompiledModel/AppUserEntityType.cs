@@ -20,7 +20,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 "ClaimTracker.Infrastructure.Accounts.AppUser",
                 typeof(AppUser),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 18,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -37,6 +37,14 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 propertyInfo: typeof(IdentityUser<string>).GetProperty("AccessFailedCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(IdentityUser<string>).GetField("<AccessFailedCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var bylineName = runtimeEntityType.AddProperty(
+                "BylineName",
+                typeof(string),
+                propertyInfo: typeof(AppUser).GetProperty("BylineName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AppUser).GetField("<BylineName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 100);
 
             var concurrencyStamp = runtimeEntityType.AddProperty(
                 "ConcurrencyStamp",

@@ -10,6 +10,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         builder.Property(u => u.IsDisabled).HasDefaultValue(false);
         builder.Property(u => u.CreatedAtUtc);
+        builder.Property(u => u.BylineName).HasMaxLength(AppUser.BylineNameMaxLength);
     }
 }
 

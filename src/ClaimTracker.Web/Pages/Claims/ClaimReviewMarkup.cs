@@ -10,7 +10,9 @@ namespace ClaimTracker.Web.Pages.Claims;
 /// </summary>
 public static class ClaimReviewMarkup
 {
-    public static Dictionary<string, object?>? For(ClaimDetails claim, StatusRow? status, int bestRating, SiteView site, string canonicalUrl)
+    /// <param name="ratingName">The status name readers see on the page (their language), for <c>alternateName</c>.</param>
+    public static Dictionary<string, object?>? For(ClaimDetails claim, StatusRow? status, int bestRating, SiteView site, string canonicalUrl,
+        string? ratingName = null)
     {
         if (status is not { IsVerdict: true, RatingValue: { } rating })
         {
@@ -43,7 +45,7 @@ public static class ClaimReviewMarkup
                 ["ratingValue"] = rating,
                 ["bestRating"] = bestRating,
                 ["worstRating"] = 1,
-                ["alternateName"] = status.NameEn,
+                ["alternateName"] = ratingName ?? status.NameEn,
             },
             ["itemReviewed"] = itemReviewed,
         };

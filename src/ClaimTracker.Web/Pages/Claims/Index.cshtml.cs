@@ -29,6 +29,9 @@ public sealed class ClaimListModel(PublicClaims claims, StatusScale scale) : Pag
 
     public IReadOnlyList<(string Slug, string Name)> Topics { get; private set; } = [];
 
+    /// <summary>The actor filter, kept by the form when it names an actor with a public page (nothing else is echoed).</summary>
+    public string? PublicActor { get; private set; }
+
     /// <summary>The page link was not one this list gives (an old or edited link): the first page is shown, saying so.</summary>
     public bool CursorRefused { get; private set; }
 
@@ -42,6 +45,7 @@ public sealed class ClaimListModel(PublicClaims claims, StatusScale scale) : Pag
         Result = await claims.ListAsync(new PublicFilter(Q, Status, Topic, Actor, From, To, After), cancellationToken);
         Statuses = await scale.ListAsync(cancellationToken);
         Topics = await claims.TopicsAsync(cancellationToken);
+        PublicActor = Actor is { Length: > 0 } && (await claims.LinksAsync(cancellationToken)).ActorSlugs.Values.Contains(Actor) ? Actor : null;
     }
 
     public string NextPageUrl(string cursor)

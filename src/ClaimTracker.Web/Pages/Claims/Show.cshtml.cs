@@ -11,8 +11,15 @@ namespace ClaimTracker.Web.Pages.Claims;
 /// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = ClaimTracker.Web.Hosting.PublicCaching.Policy)]
 public sealed class ClaimPageModel(PublicClaims claims, Localisation.StatusNames scale, ClaimTracker.Infrastructure.Site.SitePublishing site,
-    Hosting.SiteAddress address) : PageModel
+    Hosting.SiteAddress address, Localisation.ContentLanguage contentLanguage) : PageModel
 {
+    public ClaimArticle Article { get; private set; } = null!;
+
+    /// <summary>The status name in the reader's language.</summary>
+    public string StatusName { get; private set; } = string.Empty;
+
+    public string ContentLanguage => contentLanguage.Code;
+
     public ClaimDetails Claim { get; private set; } = null!;
 
     public PublicationInfo Publication { get; private set; } = null!;
@@ -55,16 +62,20 @@ public sealed class ClaimPageModel(PublicClaims claims, Localisation.StatusNames
         CanonicalUrl = $"{address.Origin(Request)}/claims/{Uri.EscapeDataString(Claim.Slug)}";
         var publisher = await site.GetAsync(cancellationToken);
         PublisherName = publisher.PublisherName;
+        StatusName = await scale.NameAsync(Claim.Status);
+        Article = new ClaimArticle(Claim, Publication, StatusDescription, await claims.LinksAsync(cancellationToken), PublisherName, contentLanguage.Code);
         // Only the current version reviews the claim: an older one's verdict would contradict it under the same address.
         ClaimReview = Publication.IsLatest
-            ? ClaimReviewMarkup.For(Claim, status, statuses.Max(s => s.RatingValue) ?? 1, publisher, CanonicalUrl)
+            ? ClaimReviewMarkup.For(Claim, status, statuses.Max(s => s.RatingValue) ?? 1, publisher, CanonicalUrl, StatusName)
             : null;
         return Page();
     }
 }
 
-/// <summary>What <c>_ClaimArticle</c> renders: a claim as readers see it, at a publication.</summary>
-public sealed record ClaimArticle(ClaimDetails Claim, PublicationInfo Publication, string? StatusDescription);
+/// <summary>What <c>_ClaimArticle</c> renders: a claim as readers see it, at a publication, with the pages it links to,
+/// the publisher for the byline and the language the desk writes in.</summary>
+public sealed record ClaimArticle(ClaimDetails Claim, PublicationInfo Publication, string? StatusDescription, ReaderLinks Links,
+    string Publisher, string ContentLanguage);
 
 /// <summary>The HTML other sites paste to show a claim's card (public and staff claim pages offer it to copy).</summary>
 public static class EmbedSnippet

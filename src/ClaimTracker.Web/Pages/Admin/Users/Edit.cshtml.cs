@@ -40,6 +40,10 @@ public sealed class EditModel(StaffAccounts accounts, UserManager<AppUser> users
         ApplyAsync(id, "Roles saved.",
             () => accounts.ChangeRolesAsync(ActorId, id, ConcurrencyStamp, Input.Roles, cancellationToken), cancellationToken);
 
+    public Task<IActionResult> OnPostBylineAsync(string id, CancellationToken cancellationToken) =>
+        ApplyAsync(id, "Byline name saved. Public pages show it now.",
+            () => accounts.SetBylineNameAsync(ActorId, id, ConcurrencyStamp, Input.BylineName, cancellationToken), cancellationToken);
+
     public Task<IActionResult> OnPostDisableAsync(string id, CancellationToken cancellationToken) =>
         ApplyAsync(id, "Account disabled. Its sessions have ended.",
             () => accounts.DisableAsync(ActorId, id, ConcurrencyStamp, cancellationToken), cancellationToken);
@@ -82,7 +86,7 @@ public sealed class EditModel(StaffAccounts accounts, UserManager<AppUser> users
             StatusMessage = success;
             return RedirectToPage(new { id });
         }
-        ModelState.AddModelError(string.Empty, result.Error);
+        ModelState.AddModelError(Request.Query["handler"] == "Byline" ? "Input.BylineName" : string.Empty, result.Error);
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
@@ -94,6 +98,11 @@ public sealed class EditModel(StaffAccounts accounts, UserManager<AppUser> users
             return false;
         }
         Account = account;
+        // After a refused byline the admin sees what they typed, with the message beside it.
+        if (ModelState.IsValid || Request.Query["handler"] != "Byline")
+        {
+            Input.BylineName = account.BylineName;
+        }
         SecondFactorSummary = await factors.DescribeAsync(id);
         // Show what is stored now: after a conflict the admin decides again on current data.
         ModelState.Remove(nameof(ConcurrencyStamp));
@@ -104,5 +113,8 @@ public sealed class EditModel(StaffAccounts accounts, UserManager<AppUser> users
     public sealed class InputModel
     {
         public List<string> Roles { get; set; } = [];
+
+        /// <summary>Bound as typed: the account's rule says what is too long (an over-long name comes back with a message, not cut).</summary>
+        public string? BylineName { get; set; }
     }
 }

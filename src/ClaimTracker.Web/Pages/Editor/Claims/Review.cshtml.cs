@@ -11,7 +11,8 @@ namespace ClaimTracker.Web.Pages.Editor.Claims;
 /// What is pending against what readers see, word by word; reviewers approve or send back from here.
 /// The forms carry the claim's version: a claim changed after the reviewer opened it is not approved.
 /// </summary>
-public sealed class ReviewModel(ClaimWorkflow workflow, PublicClaims readers, Localisation.StatusNames statuses, TimeProvider clock) : PageModel
+public sealed class ReviewModel(ClaimWorkflow workflow, PublicClaims readers, Localisation.StatusNames statuses, TimeProvider clock,
+    ClaimTracker.Infrastructure.Site.SitePublishing site, Localisation.ContentLanguage contentLanguage) : PageModel
 {
     /// <summary>The pending version as the public page will show it once approved.</summary>
     public ClaimTracker.Web.Pages.Claims.ClaimArticle ReaderView { get; private set; } = null!;
@@ -89,7 +90,10 @@ public sealed class ReviewModel(ClaimWorkflow workflow, PublicClaims readers, Lo
         var kind = current is null ? Domain.Workflow.VersionKind.FirstPublication
             : Workflow.CorrectionNote is not null ? Domain.Workflow.VersionKind.Correction : Domain.Workflow.VersionKind.Update;
         var claim = ClaimSnapshot.ForReaders(Pending) with { Slug = Pending.PendingSlug ?? Pending.Slug, PendingSlug = null, IsPublic = true };
-        return new ClaimTracker.Web.Pages.Claims.ClaimArticle(claim, new PublicationInfo(number, number, now, kind, corrections),
-            await statuses.DescriptionAsync(claim.Status?.Key));
+        // The byline credits whoever approves: the reviewer looking at this preview.
+        var reviewer = await readers.BylineNameAsync(User.Identity!.Name!, cancellationToken);
+        return new ClaimTracker.Web.Pages.Claims.ClaimArticle(claim, new PublicationInfo(number, number, now, kind, corrections, reviewer),
+            await statuses.DescriptionAsync(claim.Status?.Key), await readers.LinksAsync(cancellationToken),
+            (await site.GetAsync(cancellationToken)).PublisherName, contentLanguage.Code);
     }
 }
