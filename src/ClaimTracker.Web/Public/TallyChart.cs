@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using ClaimTracker.Web.Localisation;
 
 namespace ClaimTracker.Web.Public;
@@ -22,31 +20,29 @@ public static class TallyChart
 
     public static string MonthLabel(DateOnly month) => month.ToString(Ui.IsGerman ? "MMM yyyy" : "MMM yyyy", CultureInfo.CurrentCulture);
 
-    /// <summary>The chart: one bar per period, the largest as high as the chart; its title and description name what it shows.</summary>
-    public static string Svg(IReadOnlyList<(string Label, DateOnly Start, int Count)> periods, string id, string title)
+    /// <summary>One bar of the chart: where it stands, how high, its count, and the axis label under it (if any).</summary>
+    public sealed record Bar(int X, int Y, int Height, string Label, int Count, string? AxisLabel);
+
+    public const int BarWidth = 14, Gap = 4, ChartHeight = 120, LabelSpace = 18;
+
+    /// <summary>
+    /// The chart's bars, the largest as high as the chart, and its width. The partial draws them as SVG in Razor markup, so
+    /// every text is encoded like the rest of the page. An axis label sits under the first bar and each January (every bar
+    /// when there are at most twelve).
+    /// </summary>
+    public static (IReadOnlyList<Bar> Bars, int Width) Layout(IReadOnlyList<(string Label, DateOnly Start, int Count)> periods)
     {
-        const int barWidth = 14, gap = 4, height = 120, labelSpace = 18;
         var max = Math.Max(1, periods.Count == 0 ? 1 : periods.Max(p => p.Count));
-        var width = Math.Max(1, periods.Count * (barWidth + gap));
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture,
-            $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tally-chart\" id=\"{id}\" role=\"img\" aria-labelledby=\"{id}-title\" viewBox=\"0 0 {width} {height + labelSpace}\" width=\"{width}\" height=\"{height + labelSpace}\" preserveAspectRatio=\"xMinYMin meet\">");
-        svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{WebUtility.HtmlEncode(title)}</title>");
+        var bars = new List<Bar>(periods.Count);
         for (var i = 0; i < periods.Count; i++)
         {
             var (label, start, count) = periods[i];
-            var barHeight = count == 0 ? 0 : Math.Max(2, (int)Math.Round(count * (double)height / max));
-            var x = i * (barWidth + gap);
-            svg.Append(CultureInfo.InvariantCulture,
-                $"<rect x=\"{x}\" y=\"{height - barHeight}\" width=\"{barWidth}\" height=\"{barHeight}\" data-count=\"{count}\"><title>{WebUtility.HtmlEncode(label)}: {count}</title></rect>");
-            // A label under the first bar and under each year's first bar, so the axis can be read without crowding.
-            if (i == 0 || start.Month == 1 || periods.Count <= 12)
-            {
-                var text = periods.Count <= 12 && start.Month != 1 && i != 0 ? start.ToString("MMM", CultureInfo.CurrentCulture) : start.Year.ToString(CultureInfo.InvariantCulture);
-                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{height + labelSpace - 4}\" aria-hidden=\"true\">{WebUtility.HtmlEncode(text)}</text>");
-            }
+            var height = count == 0 ? 0 : Math.Max(2, (int)Math.Round(count * (double)ChartHeight / max));
+            var few = periods.Count <= 12;
+            string? axis = i == 0 || start.Month == 1 ? start.Year.ToString(CultureInfo.InvariantCulture)
+                : few ? start.ToString("MMM", CultureInfo.CurrentCulture) : null;
+            bars.Add(new Bar(i * (BarWidth + Gap), ChartHeight - height, height, label, count, axis));
         }
-        svg.Append("</svg>");
-        return svg.ToString();
+        return (bars, Math.Max(1, periods.Count * (BarWidth + Gap)));
     }
 }

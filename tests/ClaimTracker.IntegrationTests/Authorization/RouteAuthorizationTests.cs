@@ -20,6 +20,7 @@ public sealed class RouteAuthorizationTests(ClaimTrackerFactory factory) : IClas
     {
         ["/Index"] = (Access.Public, "/"),
         ["/Statuses"] = (Access.Public, "/statuses"),
+        ["/Statistics"] = (Access.Public, "/statistics"),
         ["/About"] = (Access.Public, "/about"),
         ["/Admin/Settings/Index"] = (Access.Admin, "/admin/settings"),
         ["/Claims/Index"] = (Access.Public, "/claims?q=Tabellenbehauptung"),
