@@ -106,6 +106,7 @@ public static class PagesSetup
         app.MapRazorPages();
         app.MapStatusColours();
         app.MapAtomFeeds();
+        app.MapShareCards();
         app.MapStatusBadges();
         app.MapClaimsApi();
         app.MapCrawlerFiles();

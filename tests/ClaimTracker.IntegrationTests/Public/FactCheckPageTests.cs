@@ -193,6 +193,29 @@ public sealed class FactCheckPageTests(DevelopmentFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task ShareCard_IsAPngInTheStatusColour_AnnouncedAsOgImage_AndOnlyForPublicClaims()
+    {
+        var reader = factory.CreateBrowser();
+        var page = await reader.GetAsync($"/claims/{DemoData.ArmsSlug}", expectOk: true);
+        var image = page.QuerySelector("meta[property='og:image']")!.GetAttribute("content")!;
+        Assert.EndsWith($"/claims/{DemoData.ArmsSlug}/card.png", image);
+        Assert.Equal("summary_large_image", page.QuerySelector("meta[name='twitter:card']")!.GetAttribute("content"));
+
+        var response = await reader.GetAsync(new Uri(image).PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType!.MediaType);
+        using var bitmap = SkiaSharp.SKBitmap.Decode(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal((1200, 630), (bitmap.Width, bitmap.Height));
+        var colour = await factory.WithDbAsync(db => db.Statuses.Where(s => s.Key == "corroborated").Select(s => s.Colour).SingleAsync());
+        Assert.Equal(SkiaSharp.SKColor.Parse(colour), bitmap.GetPixel(600, 10));
+        Assert.Equal(SkiaSharp.SKColors.White, bitmap.GetPixel(1190, 300));
+
+        var draft = await factory.CreateClaimAsync("Entwurf ohne Karte " + Guid.NewGuid().ToString("N")[..6]);
+        var draftSlug = await factory.WithDbAsync(db => db.Claims.Where(c => c.Id == draft).Select(c => c.Slug).SingleAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/claims/{draftSlug}/card.png")).StatusCode);
+    }
+
+    [Fact]
     public async Task EmbedCard_NamesThePublisher()
     {
         var card = await factory.CreateBrowser().GetAsync($"/claims/{DemoData.ArmsSlug}/embed", expectOk: true);
@@ -240,5 +263,27 @@ public sealed class FeedEntryUpdateTests(FakeClockFactory factory) : IClassFixtu
         Assert.Contains("Neue Überschrift", entry.Element(Atom + "title")!.Value);
         Assert.Equal(updatedBefore.AddDays(2), DateTime.Parse(entry.Element(Atom + "updated")!.Value, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromSeconds(1));
         Assert.Equal(first.Element(Atom + "published")!.Value, entry.Element(Atom + "published")!.Value);
+    }
+}
+
+/// <summary>A share card's headline wraps inside the card and says when it was cut.</summary>
+public sealed class ShareCardLayoutTests
+{
+    [Fact]
+    public void LongHeadline_WrapsToFourLinesInsideTheCard_EndingInAnEllipsis()
+    {
+        using var font = new SkiaSharp.SKFont(SkiaSharp.SKTypeface.Default, 58);
+        var headline = string.Join(' ', Enumerable.Repeat("Nordkorea liefert Russland Artillerie und Raketen,", 8)) + " " + new string('x', 120);
+
+        var lines = ClaimTracker.Web.Public.ShareCard.Wrap(headline, font, 1040, maxLines: 4);
+
+        Assert.Equal(4, lines.Count);
+        Assert.All(lines, l => Assert.True(font.MeasureText(l) <= 1040, $"“{l}” is wider than the card."));
+        Assert.EndsWith("…", lines[^1]);
+        Assert.Equal(["Kurz"], ClaimTracker.Web.Public.ShareCard.Wrap("Kurz", font, 1040, maxLines: 4));
+        // A single word longer than a line is cut, not left to run off the card.
+        var word = ClaimTracker.Web.Public.ShareCard.Wrap(new string('w', 300), font, 1040, maxLines: 4);
+        Assert.Single(word);
+        Assert.True(font.MeasureText(word[0]) <= 1040);
     }
 }
