@@ -59,7 +59,10 @@ dotnet publish src/ClaimTracker.Web -c Release -r linux-x64 --self-contained fal
 dotnet build bench/ClaimTracker.Bench -c Release -o "$work/tool" --nologo -v q >/dev/null
 tool() { dotnet "$work/tool/ClaimTracker.Bench.dll" "$@"; }
 
-dataset="$data/claims-$claims-seed$seed.db"
+# The generator's version is part of the name: a dataset made by an older generator (one that, say, did not record what
+# readers see of each claim's topics and actors) is made again rather than measured.
+generator_version=2
+dataset="$data/claims-$claims-seed$seed-v$generator_version.db"
 if [ ! -f "$dataset.done" ]; then
   rm -f "$dataset" "$dataset-wal" "$dataset-shm"
   say "generating $claims claims (seed $seed) into $dataset"
@@ -229,6 +232,14 @@ routes=(
   "claim feed|/claims/$pick_slug/feed.atom"
   "API claim|/api/claims/$pick_slug"
   "status badge|/claims/$pick_slug/badge.svg"
+  "embed card|/claims/$pick_slug/embed"
+  "share card (PNG)|/claims/$pick_slug/card.png"
+  "site feed|/feeds/claims.atom"
+  "topic page|/topics/$pick_topic"
+  "actor page|/actors/$pick_actor"
+  "statistics|/statistics"
+  "API list|/api/claims"
+  "sitemap|/sitemap.xml"
 )
 # A fresh process runs cold code at first (ReadyToRun code is recompiled optimised once found hot): every
 # route is exercised for a while before any is measured, as a server that has been up for a minute would be.

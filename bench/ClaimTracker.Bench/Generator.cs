@@ -129,11 +129,21 @@ public sealed class Generator(IServiceProvider services, int claims, int seed, T
         await using (scope)
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var named = new HashSet<int>();
             foreach (var (claim, _) in batch.Where(b => !b.Draft))
             {
                 claim.Submit(Editor, null, false, null, now);
                 var approval = claim.Approve(Reviewer, isReviewer: true, now);
                 db.ClaimVersions.Add(ClaimVersion.Create(claim.Id, approval, snapshots[claim.Id]));
+                // What readers find the claim by, as the workflow's approval records it: its topics and the actors it names.
+                db.PublishedClaimTopics.AddRange(claim.Topics.Select(t => t.TopicId).Distinct().Select(id => new PublishedClaimTopic(claim.Id, id)));
+                var actorIds = claim.Actors.Select(a => a.ActorId).Concat(claim.Statements.SelectMany(s => s.ActorIds)).Distinct().ToList();
+                db.PublishedClaimActors.AddRange(actorIds.Select(id => new PublishedClaimActor(claim.Id, id)));
+                named.UnionWith(actorIds);
+            }
+            foreach (var actor in await db.Actors.Where(a => named.Contains(a.Id) && a.PublishedName == null).ToListAsync(cancellationToken))
+            {
+                actor.Publish();
             }
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -63,6 +63,13 @@ switch (command)
         Console.WriteLine($"depth={depth}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cursor={row.PublishedStatusSince ?? DateOnly.MinValue:yyyyMMdd}-{row.Id}"));
         Console.WriteLine($"public={total}");
+        // The topic and the actor with the most public claims: their pages and tallies are the largest readers can ask for.
+        var topic = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
+            db.PublishedClaimTopics.GroupBy(p => p.Topic!.Slug).OrderByDescending(g => g.Count()).Select(g => g.Key));
+        var actor = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
+            db.PublishedClaimActors.Where(p => p.Actor!.PublishedName != null).GroupBy(p => p.Actor!.Slug).OrderByDescending(g => g.Count()).Select(g => g.Key));
+        Console.WriteLine($"topic={topic}");
+        Console.WriteLine($"actor={actor}");
         return 0;
     }
     case "write":

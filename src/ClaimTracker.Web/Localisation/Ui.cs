@@ -198,5 +198,6 @@ public static class Ui
         ["checked by a second editor before publication"] = "vor der Veröffentlichung von einer zweiten Person geprüft",
         ["Status badge"] = "Status-Plakette",
         ["Fact-check by"] = "Faktencheck von",
+        ["Claim status"] = "Status der Behauptung",
     };
 }

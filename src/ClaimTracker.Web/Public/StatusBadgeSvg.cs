@@ -18,20 +18,22 @@ public static class StatusBadgeSvg
             {
                 return Results.NotFound();
             }
-            // The scale as it stands now: a renamed status reads the same on the badge as on the page, in JSON-LD and in feeds.
+            // The scale as it stands now: a renamed status reads the same on the badge as on the page, in JSON-LD and in feeds,
+            // in the reader's language.
             var status = (await scale.ListAsync(context.RequestAborted)).FirstOrDefault(s => s.Key == claim.Status?.Key);
-            return Results.Text(Render(status?.NameEn ?? claim.Status?.Name ?? "No status yet", claim.StatusSince, status?.Colour ?? "#6e7781"),
-                "image/svg+xml; charset=utf-8");
+            var name = status is null ? Localisation.Ui.T("No status yet") : Localisation.Ui.IsGerman ? status.NameDe : status.NameEn;
+            return Results.Text(Render(name, claim.StatusSince, status?.Colour ?? "#6e7781"), "image/svg+xml; charset=utf-8");
         }).AllowAnonymous().CacheOutput(Hosting.PublicCaching.Policy);
 
     public static string Render(string status, DateOnly? since, string colour)
     {
         var label = SecurityElement.Escape(status)!;
-        var date = since is { } d ? $" since {d:yyyy-MM-dd}" : string.Empty;
+        var date = since is { } d ? $" {Localisation.Ui.T("since")} {d:yyyy-MM-dd}" : string.Empty;
+        var caption = SecurityElement.Escape(Localisation.Ui.T("Claim status"));
         var width = 90 + (status.Length + date.Length) * 7;
         return $"""
-            <svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="24" role="img" aria-label="Claim status: {label}{date}">
-              <title>Claim status: {label}{date}</title>
+            <svg xmlns="http://www.w3.org/2000/svg" xml:lang="{Localisation.Ui.Language}" width="{width}" height="24" role="img" aria-label="{caption}: {label}{date}">
+              <title>{caption}: {label}{date}</title>
               <rect width="90" height="24" fill="#1d2327"/>
               <rect x="90" width="{width - 90}" height="24" fill="{colour}"/>
               <g fill="#fff" font-family="Verdana,DejaVu Sans,sans-serif" font-size="12">

@@ -216,6 +216,18 @@ public sealed class FactCheckPageTests(DevelopmentFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Badge_SpeaksTheReadersLanguage()
+    {
+        var german = factory.CreateBrowser();
+        german.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de");
+
+        var svg = XDocument.Parse(await german.GetStringAsync($"/claims/{DemoData.ArmsSlug}/badge.svg")).Root!;
+
+        Assert.Equal("Status der Behauptung: Erhärtet seit 2024-11-30", (string?)svg.Attribute("aria-label"));
+        Assert.Equal("de", (string?)svg.Attribute(XNamespace.Xml + "lang"));
+    }
+
+    [Fact]
     public async Task EmbedCard_NamesThePublisher()
     {
         var card = await factory.CreateBrowser().GetAsync($"/claims/{DemoData.ArmsSlug}/embed", expectOk: true);
