@@ -95,11 +95,25 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
 
     public async Task<IReadOnlyList<ClaimRow>> ListAsync(ClaimFilter filter, CancellationToken cancellationToken = default)
     {
+        var (claims, hits) = await FilterAsync(filter, 500, cancellationToken);
+        var rows = await Rows(claims.OrderByDescending(c => c.UpdatedAtUtc)).Take(hits is null ? PageSize : 500).ToListAsync(cancellationToken);
+        if (hits is null)
+        {
+            return rows;
+        }
+        var rank = hits.Select((h, i) => (h.ClaimId, i)).ToDictionary(x => x.ClaimId, x => x.i);
+        return rows.OrderBy(r => rank[r.Id]).Take(PageSize).ToList();
+    }
+
+    /// <summary>The desk's list filters on working copies (drafts included); a search keeps its best <paramref name="searchLimit"/> hits, ranked.</summary>
+    internal async Task<(IQueryable<Claim> Claims, IReadOnlyList<SearchHit>? Hits)> FilterAsync(ClaimFilter filter, int searchLimit,
+        CancellationToken cancellationToken)
+    {
         var claims = db.Claims.AsNoTracking();
         IReadOnlyList<SearchHit>? hits = null;
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
-            hits = await search.SearchAsync(db, filter.Query, 500, cancellationToken);
+            hits = await search.SearchAsync(db, filter.Query, searchLimit, cancellationToken);
             var ids = hits.Select(h => h.ClaimId).ToList();
             claims = claims.Where(c => ids.Contains(c.Id));
         }
@@ -126,13 +140,7 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
         {
             claims = claims.Where(c => c.IsPublic == isPublic);
         }
-        var rows = await Rows(claims.OrderByDescending(c => c.UpdatedAtUtc)).Take(hits is null ? PageSize : 500).ToListAsync(cancellationToken);
-        if (hits is null)
-        {
-            return rows;
-        }
-        var rank = hits.Select((h, i) => (h.ClaimId, i)).ToDictionary(x => x.ClaimId, x => x.i);
-        return rows.OrderBy(r => rank[r.Id]).Take(PageSize).ToList();
+        return (claims, hits);
     }
 
     /// <summary>Claims like one being logged: the search's nearest by headline and text, with an exact or near-exact headline

@@ -118,26 +118,7 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
                 .Select(h => h.ClaimId).ToList();
             claims = claims.Where(c => ranked.Contains(c.Id));
         }
-        if (!string.IsNullOrEmpty(filter.Status))
-        {
-            claims = claims.Where(c => db.Statuses.Any(s => s.Id == c.PublishedStatusId && s.Key == filter.Status));
-        }
-        if (!string.IsNullOrEmpty(filter.Topic))
-        {
-            claims = claims.Where(c => db.PublishedClaimTopics.Any(p => p.ClaimId == c.Id && p.Topic!.Slug == filter.Topic));
-        }
-        if (!string.IsNullOrEmpty(filter.Actor))
-        {
-            claims = claims.Where(c => db.PublishedClaimActors.Any(p => p.ClaimId == c.Id && p.Actor!.Slug == filter.Actor));
-        }
-        if (filter.From is { } from)
-        {
-            claims = claims.Where(c => c.PublishedStatusSince >= from);
-        }
-        if (filter.To is { } to)
-        {
-            claims = claims.Where(c => c.PublishedStatusSince <= to);
-        }
+        claims = Narrow(claims, filter);
         if (ranked is not null)
         {
             // Filters narrow the best 200 matches (a key lookup each) before the page's rows are read in full.
@@ -469,6 +450,32 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
         claims.Select(c => new ListRow(c.Id, c.Slug, c.PublishedHeadline!, c.PublishedStatusId, c.PublishedStatusSince));
 
     private sealed record ListRow(int Id, string Slug, string Headline, int? StatusId, DateOnly? StatusSince);
+
+    /// <summary>The list's filters but search, on approved values: status, topic, actor, status date range.</summary>
+    internal IQueryable<Domain.Claims.Claim> Narrow(IQueryable<Domain.Claims.Claim> claims, PublicFilter filter)
+    {
+        if (!string.IsNullOrEmpty(filter.Status))
+        {
+            claims = claims.Where(c => db.Statuses.Any(s => s.Id == c.PublishedStatusId && s.Key == filter.Status));
+        }
+        if (!string.IsNullOrEmpty(filter.Topic))
+        {
+            claims = claims.Where(c => db.PublishedClaimTopics.Any(p => p.ClaimId == c.Id && p.Topic!.Slug == filter.Topic));
+        }
+        if (!string.IsNullOrEmpty(filter.Actor))
+        {
+            claims = claims.Where(c => db.PublishedClaimActors.Any(p => p.ClaimId == c.Id && p.Actor!.Slug == filter.Actor));
+        }
+        if (filter.From is { } from)
+        {
+            claims = claims.Where(c => c.PublishedStatusSince >= from);
+        }
+        if (filter.To is { } to)
+        {
+            claims = claims.Where(c => c.PublishedStatusSince <= to);
+        }
+        return claims;
+    }
 
     /// <summary>How deep a search can be paged: its best matches, the rest is a matter of better words.</summary>
     public const int MaxSearchResults = 1000;

@@ -31,6 +31,8 @@ public static class AccountsSetup
         services.AddScoped<ClaimEditor>();
         services.AddScoped<ClaimQueries>();
         services.AddScoped<PublicClaims>();
+        services.AddScoped<ClaimExports>();
+        services.AddScoped<VerdictFeed>();
         services.AddSingleton<ClaimTracker.Infrastructure.Workflow.ApprovedSnapshots>();
         services.AddScoped<ClaimTracker.Infrastructure.Workflow.ClaimDiscussion>();
         services.AddScoped<ClaimTracker.Infrastructure.Workflow.ClaimWorkflow>();

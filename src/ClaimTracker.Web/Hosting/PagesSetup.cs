@@ -107,6 +107,8 @@ public static class PagesSetup
         app.MapStatusColours();
         app.MapAtomFeeds();
         app.MapShareCards();
+        app.MapCsvSheets();
+        app.MapClaimReviewFeed();
         app.MapStatusBadges();
         app.MapClaimsApi();
         app.MapCrawlerFiles();

@@ -198,6 +198,8 @@ public static class Ui
         ["checked by a second editor before publication"] = "vor der Veröffentlichung von einer zweiten Person geprüft",
         ["Status badge"] = "Status-Plakette",
         ["Fact-check by"] = "Faktencheck von",
+        ["These claims as a spreadsheet (CSV)"] = "Diese Behauptungen als Tabelle (CSV)",
+        ["All verdicts as ClaimReview data (JSON-LD)"] = "Alle Bewertungen als ClaimReview-Daten (JSON-LD)",
         ["Claim status"] = "Status der Behauptung",
     };
 }

@@ -48,6 +48,30 @@ public sealed class ClaimListModel(PublicClaims claims, StatusScale scale) : Pag
         PublicActor = Actor is { Length: > 0 } && (await claims.LinksAsync(cancellationToken)).ActorSlugs.Values.Contains(Actor) ? Actor : null;
     }
 
+    /// <summary>Every claim this list's filters select (not only this page), as CSV.</summary>
+    /// <remarks>Only filter values the page knows are carried (a status of the scale, a public topic or actor), as the form does.</remarks>
+    public string CsvUrl
+    {
+        get
+        {
+            var query = new QueryBuilder();
+            void Add(string name, string? value)
+            {
+                if (!string.IsNullOrEmpty(value))
+                {
+                    query.Add(name, value);
+                }
+            }
+            Add("q", Q);
+            Add("status", Statuses.Any(s => s.Key == Status) ? Status : null);
+            Add("topic", Topics.Any(t => t.Slug == Topic) ? Topic : null);
+            Add("actor", PublicActor);
+            Add("from", From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            Add("to", To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            return "/claims.csv" + query.ToQueryString();
+        }
+    }
+
     public string NextPageUrl(string cursor)
     {
         var query = new QueryBuilder(Request.Query.Where(p => p.Key != "after").SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? string.Empty))))
