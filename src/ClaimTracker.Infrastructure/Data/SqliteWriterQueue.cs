@@ -22,7 +22,7 @@ namespace ClaimTracker.Infrastructure.Data;
 /// SQLite's sleeping retries instead, so on SQLite every save runs in a transaction
 /// (<see cref="AutoTransactionBehavior.Always"/>) and takes its place in the queue.
 /// One queue per database file (connection string), shared by every context of the process.
-/// How long transactions wait for the lock and hold it is published as two histograms of the meter
+/// How many transactions wait for the lock now (an up-down counter), and how long they waited and held it (two histograms), are published by the meter
 /// <c>ClaimTracker.Sqlite</c>, tagged with the database file (e.g. <c>dotnet-counters monitor --counters ClaimTracker.Sqlite</c>).
 /// </summary>
 internal sealed class SqliteWriterQueue : DbTransactionInterceptor, IDbConnectionInterceptor, ISaveChangesInterceptor
@@ -32,6 +32,8 @@ internal sealed class SqliteWriterQueue : DbTransactionInterceptor, IDbConnectio
         "How long a transaction queued for the write lock.");
     private static readonly Histogram<double> Held = SqliteMeter.Instance.CreateHistogram<double>("claimtracker.sqlite.write_lock.held", "s",
         "How long a transaction held the write lock, from its start to its end.");
+    private static readonly UpDownCounter<long> Queued = SqliteMeter.Instance.CreateUpDownCounter<long>("claimtracker.sqlite.write_lock.queued",
+        "{transaction}", "How many transactions are waiting for the write lock now.");
 
     private readonly SemaphoreSlim writeLock = new(1, 1);
     private readonly ConditionalWeakTable<DbConnection, StrongBox<long>> holders = [];
@@ -72,9 +74,17 @@ internal sealed class SqliteWriterQueue : DbTransactionInterceptor, IDbConnectio
         InterceptionResult<DbTransaction> result)
     {
         var asked = Stopwatch.GetTimestamp();
-        if (writeLock.Wait(patience))
+        Queued.Add(1, database);
+        try
         {
-            Acquired(connection, asked);
+            if (writeLock.Wait(patience))
+            {
+                Acquired(connection, asked);
+            }
+        }
+        finally
+        {
+            Queued.Add(-1, database);
         }
         return result;
     }
@@ -83,9 +93,17 @@ internal sealed class SqliteWriterQueue : DbTransactionInterceptor, IDbConnectio
         TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
         var asked = Stopwatch.GetTimestamp();
-        if (await writeLock.WaitAsync(patience, cancellationToken))
+        Queued.Add(1, database);
+        try
         {
-            Acquired(connection, asked);
+            if (await writeLock.WaitAsync(patience, cancellationToken))
+            {
+                Acquired(connection, asked);
+            }
+        }
+        finally
+        {
+            Queued.Add(-1, database);
         }
         return result;
     }

@@ -69,6 +69,16 @@ public sealed class DatabaseStartupTests
         _ = factory.CreateBrowser();
         var measured = new System.Collections.Concurrent.ConcurrentBag<(string Instrument, double Seconds)>();
         using var listener = ListenToWriteLock(factory, measured);
+        // The queue says when a transaction joins it: the test waits for the save to join, not for a guessed time.
+        TaskCompletionSource? saveQueued = null;
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            if (instrument.Name == "claimtracker.sqlite.write_lock.queued" && value > 0
+                && tags.ToArray().Any(t => t.Key == "db.namespace" && Equals(t.Value, factory.DatabasePath)))
+            {
+                Volatile.Read(ref saveQueued)?.TrySetResult();
+            }
+        });
 
         Task save;
         await using (var holderScope = factory.Services.CreateAsyncScope())
@@ -76,6 +86,8 @@ public sealed class DatabaseStartupTests
             var holder = holderScope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Data.AppDbContext>();
             await using var transaction = await holder.Database.BeginTransactionAsync();
             measured.Clear();
+            // The holder has the lock (it queued too): from here on, whoever joins the queue waits behind it.
+            Volatile.Write(ref saveQueued, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             // A failed sign-in's audit entry: one INSERT, which EF would send without a transaction of its own.
             save = Task.Run(async () =>
             {
@@ -83,14 +95,14 @@ public sealed class DatabaseStartupTests
                 await scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Auditing.AuditLog>()
                     .RecordNowAsync("reader@example.org", ClaimTracker.Domain.Auditing.AuditAction.SignInFailed, "reader@example.org");
             });
-            await Task.Delay(400);
+            await saveQueued!.Task.WaitAsync(TimeSpan.FromSeconds(30));
             Assert.False(save.IsCompleted, "The save finished while another writer held the lock.");
             await transaction.CommitAsync();
         }
         await save;
 
         // It waited in the app's queue (which hands the lock on the moment it is free), not in SQLite's retries. How long
-        // depends on when the save's task got to the queue after the holder began (not before the 400 ms were over, see above).
+        // depends on when the save's task got to the queue after the holder began.
         var wait = Assert.Single(measured.Where(m => m.Instrument == "claimtracker.sqlite.write_lock.wait").Select(m => m.Seconds));
         Assert.InRange(wait, double.Epsilon, 5);
         Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Target == "reader@example.org")));
