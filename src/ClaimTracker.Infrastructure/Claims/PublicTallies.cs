@@ -27,18 +27,31 @@ public sealed record SiteTallies(Tally All, IReadOnlyList<NamedTally> Actors, IR
 /// <summary>
 /// Counts readers see on the home, statistics, actor and topic pages, over the approved versions of public claims.
 /// Counting 100,000 claims takes a while, and readers ask for these pages far more often than claims are approved:
-/// the counts are made once and kept until something readers see changes (<see cref="Forget"/>, called where the
-/// public pages are evicted). A count that was running while such a change happened is used once, never kept.
+/// the counts are made once and kept until a claim is approved, withdrawn or published again (ChangeTracking), reference
+/// data changes, or another instance reports a change (<see cref="Forget"/>). A count that was running while such a
+/// change happened is used once, never kept.
 /// </summary>
 /// <remarks>
 /// A claim's month is that of its first published status change's effective date: when the desk first assessed it,
 /// which readers see on the claim's timeline.
 /// </remarks>
-public sealed class PublicTallies(IServiceScopeFactory scopes)
+public sealed class PublicTallies
 {
+    private readonly IServiceScopeFactory scopes;
     private readonly Lock gate = new();
     private Task<SiteTallies>? kept;
     private long generation;
+    private long counts;
+
+    public PublicTallies(IServiceScopeFactory scopes, ReferenceData reference)
+    {
+        this.scopes = scopes;
+        // Status names, actors' published names and topics are part of the counts.
+        reference.Changed += Forget;
+    }
+
+    /// <summary>How many times the counts were made since the start (for monitoring, and for tests that a draft saves no recount).</summary>
+    public long Counts => Interlocked.Read(ref counts);
 
     public async Task<SiteTallies> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -83,6 +96,7 @@ public sealed class PublicTallies(IServiceScopeFactory scopes)
 
     private async Task<SiteTallies> CountAsync()
     {
+        Interlocked.Increment(ref counts);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var statuses = await scope.ServiceProvider.GetRequiredService<StatusScale>().ListAsync();

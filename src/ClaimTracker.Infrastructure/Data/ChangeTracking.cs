@@ -15,7 +15,8 @@ namespace ClaimTracker.Infrastructure.Data;
 /// Every save of claim data also writes field-level change records (who, when, before, after) and
 /// brings the search index up to date, in one transaction with the change itself.
 /// </summary>
-public sealed class ChangeTracking(IRequestContext request, TimeProvider clock, IClaimSearch search, IPublicCache publicCache) : SaveChangesInterceptor
+public sealed class ChangeTracking(IRequestContext request, TimeProvider clock, IClaimSearch search, IPublicCache publicCache,
+    Claims.PublicTallies tallies) : SaveChangesInterceptor
 {
     public const string SystemActor = "system";
 
@@ -89,6 +90,13 @@ public sealed class ChangeTracking(IRequestContext request, TimeProvider clock, 
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
+            }
+            // The counts on the home, statistics, actor and topic pages change only when a claim is approved, withdrawn or
+            // published again: a busy desk's drafts do not make readers wait for a recount.
+            if (changes.Any(c => c.Entry.Entity is Claim && c.State == EntityState.Modified
+                    && c.Fields.Any(f => f.Field is nameof(Claim.IsPublic) or nameof(Claim.PublishedVersion))))
+            {
+                tallies.Forget();
             }
             // Readers get the change on their very next request.
             await publicCache.EvictAsync(cancellationToken);

@@ -114,9 +114,12 @@ public sealed class PostgresChangeSignals(DatabaseSettings settings, ReferenceDa
         switch (what)
         {
             case PublicPages:
+                // Another instance's save may have been an approval: its counts are not known here, so they are made again.
+                services.GetRequiredService<Claims.PublicTallies>().Forget();
                 return services.GetRequiredKeyedService<IPublicCache>(PublicCacheKeys.Local).EvictAsync();
             case Reference:
                 reference.Forget();
+                services.GetRequiredService<Claims.PublicTallies>().Forget();
                 return Task.CompletedTask;
             default:
                 logger.LogWarning("Unknown change signal {What} from another instance.", what);

@@ -6,14 +6,10 @@ public interface IPublicCache
     Task EvictAsync(CancellationToken cancellationToken = default);
 }
 
-/// <summary>For hosts without a page cache (commands, tests of the data layer): only the kept counts are forgotten.</summary>
-public sealed class NoPublicCache(Claims.PublicTallies tallies) : IPublicCache
+/// <summary>For hosts without a public cache (commands, tests of the data layer).</summary>
+public sealed class NoPublicCache : IPublicCache
 {
-    public Task EvictAsync(CancellationToken cancellationToken = default)
-    {
-        tallies.Forget();
-        return Task.CompletedTask;
-    }
+    public Task EvictAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 }
 
 /// <summary>Service keys of the public cache.</summary>

@@ -39,13 +39,8 @@ public static class PublicCaching
     /// <summary>Whether kept responses are answered ahead of the pipeline (<see cref="FrontCache"/>); only with the output cache on.</summary>
     public static bool FrontCacheEnabled(IConfiguration configuration) => IsEnabled(configuration) && configuration.GetValue("Performance:FrontCache", true);
 
-    /// <summary>Forgets the kept counts first, so no page rendered after the eviction is made from them.</summary>
-    private sealed class OutputCacheEviction(IOutputCacheStore store, Infrastructure.Claims.PublicTallies tallies) : IPublicCache
+    private sealed class OutputCacheEviction(IOutputCacheStore store) : IPublicCache
     {
-        public Task EvictAsync(CancellationToken cancellationToken = default)
-        {
-            tallies.Forget();
-            return store.EvictByTagAsync(Tag, cancellationToken).AsTask();
-        }
+        public Task EvictAsync(CancellationToken cancellationToken = default) => store.EvictByTagAsync(Tag, cancellationToken).AsTask();
     }
 }

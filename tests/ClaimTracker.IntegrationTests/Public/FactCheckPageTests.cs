@@ -154,6 +154,25 @@ public sealed class FactCheckPageTests(DevelopmentFactory factory) : IClassFixtu
         Assert.Equal(before.GetValueOrDefault("false") + 1, after["false"]);
     }
 
+    [Fact]
+    public async Task DraftWork_DoesNotMakeReadersWaitForARecount_AnApprovalDoes()
+    {
+        var reader = factory.CreateBrowser();
+        var tallies = factory.Services.GetRequiredService<ClaimTracker.Infrastructure.Claims.PublicTallies>();
+        await reader.GetAsync("/statistics", expectOk: true);
+        var counted = tallies.Counts;
+
+        var id = await factory.CreateClaimAsync("Entwurf ohne Neuzählung " + Guid.NewGuid().ToString("N")[..6]);
+        await factory.SetStatusAsync(id, "false", new DateOnly(2024, 6, 1));
+        await reader.GetAsync("/statistics", expectOk: true);
+        await reader.GetAsync("/", expectOk: true);
+        Assert.Equal(counted, tallies.Counts);
+
+        await factory.PublishAsync(id);
+        await reader.GetAsync("/statistics", expectOk: true);
+        Assert.Equal(counted + 1, tallies.Counts);
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/claims")]

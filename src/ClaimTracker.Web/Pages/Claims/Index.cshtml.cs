@@ -39,8 +39,10 @@ public sealed class ClaimListModel(PublicClaims claims, StatusScale scale) : Pag
     {
         if (!PublicClaims.IsValidCursor(After))
         {
+            // A 400 says the link is wrong (crawlers drop it); the reader still gets the message and the first page.
             CursorRefused = true;
             After = null;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
         }
         Result = await claims.ListAsync(new PublicFilter(Q, Status, Topic, Actor, From, To, After), cancellationToken);
         Statuses = await scale.ListAsync(cancellationToken);
