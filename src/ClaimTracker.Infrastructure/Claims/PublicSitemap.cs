@@ -5,13 +5,15 @@ namespace ClaimTracker.Infrastructure.Claims;
 
 /// <summary>What search engines may list: published claims (with their latest approval), and the actor and topic pages
 /// that have published claims. Drafts and withdrawn claims are never in it.</summary>
-public sealed class PublicSitemap(AppDbContext db)
+public sealed class PublicSitemap(AppDbContext db, PublicTallies tallies)
 {
     /// <summary>Claims per sitemap file (the protocol allows 50,000; smaller files stay quick to build).</summary>
     public const int ClaimsPerFile = 10_000;
 
-    public Task<int> ClaimCountAsync(CancellationToken cancellationToken = default) =>
-        db.Claims.CountAsync(c => c.IsPublic && c.PublishedVersion != null, cancellationToken);
+    /// <summary>How many claims readers see: from the kept counts (a count of every claim took 200 ms at 100,000; a public claim
+    /// has always been approved).</summary>
+    public async Task<int> ClaimCountAsync(CancellationToken cancellationToken = default) =>
+        (await tallies.GetAsync(cancellationToken)).All.Total;
 
     /// <summary>Page <paramref name="page"/> (from 1) of the published claims, by id: slug and when a version was last approved.</summary>
     public async Task<IReadOnlyList<(string Slug, DateTime? ApprovedAtUtc)>> ClaimsAsync(int page, CancellationToken cancellationToken = default)
