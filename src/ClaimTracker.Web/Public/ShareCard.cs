@@ -37,7 +37,8 @@ public static class ShareCard
                 var publisher = (await site.GetAsync(context.RequestAborted)).PublisherName;
                 var status = await names.NameAsync(claim.Status);
                 var asOf = claim.StatusSince is { } since ? $"{Ui.T("as of")} {Ui.Date(since)}" : string.Empty;
-                var key = string.Join('\u001f', claim.Id, publication.Number, claim.Status?.Key, status, asOf, publisher);
+                // Everything drawn is in the key (the headline too: two apps in one process, as in the tests, share the cache).
+                var key = string.Join('\u001f', claim.Id, publication.Number, claim.Headline, claim.Status?.Key, claim.Status?.Colour, status, asOf, publisher);
                 if (!Kept.TryGetValue(key, out var png))
                 {
                     png = Draw(publisher, claim.Headline, status, claim.Status?.Colour, asOf);

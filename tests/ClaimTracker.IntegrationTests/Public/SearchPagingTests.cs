@@ -46,11 +46,20 @@ public sealed class SearchPagingTests(ClaimTrackerFactory factory) : IClassFixtu
     [Fact]
     public async Task ListWithABrokenPageLink_SaysSo_AndShowsTheFirstPage()
     {
+        var newest = "Neueste Behauptung " + Guid.NewGuid().ToString("N")[..6];
+        var id = await factory.CreateClaimAsync(newest);
+        // Dated today by the app's clock: no claim of this class has a later status date.
+        var today = DateOnly.FromDateTime(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<TimeProvider>(factory.Services).GetUtcNow().UtcDateTime);
+        await factory.SetStatusAsync(id, "false", today);
+        await factory.PublishAsync(id);
+
         var response = await factory.CreateBrowser().GetAsync("/claims?after=20241130-abc");
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
         var page = await Html.ParseAsync(response);
         Assert.NotNull(page.GetElementById("cursor-refused"));
-        Assert.NotEmpty(page.QuerySelectorAll(".public-claims li, .public-claims tr"));
+        // Under the notice: the first page, with the newest status change on top.
+        Assert.Contains(newest, page.QuerySelector(".public-claims")!.TextContent);
     }
 }
