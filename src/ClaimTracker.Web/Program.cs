@@ -27,6 +27,7 @@ builder.Services
     .AddClaimTrackerSecurity(builder.Configuration)
     .AddClaimTrackerPublicCache()
     .AddClaimTrackerLocalisation()
+    .AddClaimTrackerEvidence(builder.Configuration)
     .AddClaimTrackerPages()
     .AddClaimTrackerHealth();
 

@@ -31,7 +31,8 @@ public sealed partial class AppProcess : IAsyncDisposable
 
     public string DemoAdminPassword { get; private set; } = string.Empty;
 
-    public static async Task<AppProcess> StartAsync()
+    /// <param name="settings">Extra configuration as environment variables (e.g. <c>OutgoingRequests__AllowedEndpoints__0</c>).</param>
+    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var repository = FindRepositoryRoot();
         var data = Directory.CreateTempSubdirectory("claimtracker-browser-");
@@ -51,6 +52,10 @@ public sealed partial class AppProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment[ClaimTracker.Tests.Shared.TestHosts.NoConfigWatchVariable] = "false";
         start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(data.FullName, "claimtracker.db")}";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
 
         var instance = new AppProcess(Process.Start(start)!, data, baseAddress);
         try

@@ -86,4 +86,8 @@ public enum AuditAction
     DraftDeleted,
     SourcesMerged,
     BylineNameChanged,
+    SourcePageCaptured,
+    EvidenceFileAdded,
+    EvidenceFileRemoved,
+    SourceLinkStateChanged,
 }

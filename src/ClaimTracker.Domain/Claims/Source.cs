@@ -48,6 +48,34 @@ public sealed class Source
 
     public Guid Version { get; private set; }
 
+    /// <summary>What the last link check found at <see cref="Url"/> (see <c>LinkRotChecker</c>).</summary>
+    public Evidence.LinkState LinkState { get; private set; }
+
+    public DateTime? LinkCheckedAtUtc { get; private set; }
+
+    /// <summary>Since when the state is what it is: a page gone for a month reads differently from one gone since this morning.</summary>
+    public DateTime? LinkStateSinceUtc { get; private set; }
+
+    /// <summary>What the check saw, for the editor ("answered 404", "the name does not resolve", "content differs").</summary>
+    public string? LinkNote { get; private set; }
+
+    /// <summary>
+    /// Records a link check. It is not an edit of the source (no new <see cref="Version"/>): an editor's form open meanwhile
+    /// saves without a conflict.
+    /// </summary>
+    public bool RecordLinkCheck(Evidence.LinkState state, string? note, DateTime nowUtc)
+    {
+        var changed = state != LinkState;
+        if (changed)
+        {
+            LinkStateSinceUtc = nowUtc;
+        }
+        LinkState = state;
+        LinkNote = note is { Length: > 300 } ? note[..300] : note;
+        LinkCheckedAtUtc = nowUtc;
+        return changed;
+    }
+
     public sealed record Draft(string? Url, string Title, int? OutletId, string? Author, DateOnly? PublishedOn,
         string Language, string? ArchiveUrl, string? Excerpt);
 

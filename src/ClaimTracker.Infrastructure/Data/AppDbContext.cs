@@ -73,6 +73,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<Domain.Workflow.Notification> Notifications => Set<Domain.Workflow.Notification>();
 
+    public DbSet<Domain.Evidence.StoredBlob> StoredBlobs => Set<Domain.Evidence.StoredBlob>();
+
+    public DbSet<Domain.Evidence.SourceCapture> SourceCaptures => Set<Domain.Evidence.SourceCapture>();
+
+    public DbSet<Domain.Evidence.EvidenceFile> EvidenceFiles => Set<Domain.Evidence.EvidenceFile>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

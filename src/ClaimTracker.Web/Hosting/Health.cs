@@ -18,7 +18,8 @@ public static class Health
 
     public static IServiceCollection AddClaimTrackerHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseReady>("database", tags: [ReadyTag]);
+        services.AddHealthChecks().AddCheck<DatabaseReady>("database", tags: [ReadyTag])
+            .AddCheck<EvidenceStoreReady>("evidence", tags: [ReadyTag]);
         return services;
     }
 
@@ -39,6 +40,13 @@ public static class Health
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), reason = e.Value.Description }),
         }));
+    }
+
+    /// <summary>Evidence kept in a folder needs the folder writable; in the database the database check covers it.</summary>
+    private sealed class EvidenceStoreReady(ClaimTracker.Infrastructure.Evidence.BlobStore blobs) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            await blobs.ProblemAsync(cancellationToken) is { } problem ? HealthCheckResult.Unhealthy(problem) : HealthCheckResult.Healthy();
     }
 
     private sealed class DatabaseReady(AppDbContext db, DatabaseSettings settings) : IHealthCheck

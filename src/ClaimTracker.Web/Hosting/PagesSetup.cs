@@ -107,6 +107,7 @@ public static class PagesSetup
         app.MapStatusColours();
         app.MapAtomFeeds();
         app.MapShareCards();
+        app.MapKeptEvidence();
         app.MapCsvSheets();
         app.MapClaimReviewFeed();
         app.MapStatusBadges();

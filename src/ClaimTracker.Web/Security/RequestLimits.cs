@@ -9,6 +9,17 @@ public sealed class RequestLimitOptions
 
     /// <summary>Largest accepted request body (forms), in bytes.</summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// Largest body of an evidence upload (<see cref="IsUpload"/>): above the largest file accepted, so that a file a little
+    /// too large reaches the form and gets its message there.
+    /// </summary>
+    public long MaxUploadBodyBytes { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>The evidence upload pages, <c>/editor/…/evidence</c>.</summary>
+    public static bool IsUpload(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/editor", StringComparison.OrdinalIgnoreCase)
+                                          && request.Path.Value!.TrimEnd('/').EndsWith("/evidence", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>
@@ -19,7 +30,7 @@ public sealed class RequestBodyLimit(RequestDelegate next, Microsoft.Extensions.
 {
     public Task InvokeAsync(HttpContext context)
     {
-        var limit = options.Value.MaxBodyBytes;
+        var limit = RequestLimitOptions.IsUpload(context.Request) ? options.Value.MaxUploadBodyBytes : options.Value.MaxBodyBytes;
         // The error page re-running for this same request must not be refused again.
         if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
         {

@@ -64,9 +64,10 @@ public sealed class SecurityHeaders(RequestDelegate next)
             var headers = context.Response.Headers;
             // Read from the endpoint, not set by its handler: a response answered from the output cache runs no handler.
             var framing = context.GetEndpoint()?.Metadata.GetMetadata<AllowFramingAttribute>() is not null;
-            headers.ContentSecurityPolicy =
-                $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; object-src 'none'; base-uri 'none'; " +
-                $"form-action 'self'; frame-ancestors {(framing ? "*" : "'none'")}";
+            headers.ContentSecurityPolicy = context.GetEndpoint()?.Metadata.GetMetadata<SandboxedContentAttribute>() is not null
+                ? SandboxedContentAttribute.Policy
+                : $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; object-src 'none'; base-uri 'none'; " +
+                  $"form-action 'self'; frame-ancestors {(framing ? "*" : "'none'")}";
             headers.XContentTypeOptions = "nosniff";
             if (!framing)
             {
@@ -84,6 +85,16 @@ public sealed class SecurityHeaders(RequestDelegate next)
         });
         return next(context);
     }
+}
+
+/// <summary>
+/// For kept evidence (preserved pages, uploaded files): the response is a unique opaque origin (CSP <c>sandbox</c>) that may
+/// run no script, submit no form and reach none of the app's cookies or storage, and loads nothing but its own images.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class SandboxedContentAttribute : Attribute
+{
+    public const string Policy = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'none'";
 }
 
 /// <summary>For the embed card only: any site may put the responses of this page in a frame.</summary>

@@ -52,6 +52,7 @@ public sealed class RouteAuthorizationTests(ClaimTrackerFactory factory) : IClas
         ["/Editor/Actors/Edit"] = (Access.Editor, "/editor/actors/edit/{actor}"),
         ["/Editor/Sources/Edit"] = (Access.Editor, "/editor/sources/edit/{source}"),
         ["/Editor/Sources/Index"] = (Access.Staff, "/editor/sources"),
+        ["/Editor/Sources/Evidence"] = (Access.Staff, "/editor/sources/{source}/evidence"),
         ["/Editor/Claims/Index"] = (Access.Staff, "/editor/claims?q=Pjöngjang&status=open"),
         ["/Editor/Claims/New"] = (Access.Editor, "/editor/claims/new"),
         ["/Editor/Claims/Details"] = (Access.Staff, "/editor/claims/details/{claim}"),

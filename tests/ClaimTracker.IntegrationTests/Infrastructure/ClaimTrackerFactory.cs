@@ -65,6 +65,8 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>
         }
         // The address readers use, as production requires it; the test client talks to https://localhost.
         builder.UseSetting("Site:PublicUrl", "https://localhost");
+        // The background link check is run by hand in its tests; on a fake clock it would wake whenever a test moves time.
+        builder.UseSetting("Evidence:LinkCheckEnabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -30,7 +30,40 @@ public static class Html
         client.SubmitListsAsync(page, formId, values.Select(v => (v.Name, (IReadOnlyList<string>)[v.Value])).ToArray());
 
     public static Task<HttpResponseMessage> SubmitListsAsync(this HttpClient client, IDocument page, string formId,
-        params (string Name, IReadOnlyList<string> Values)[] values)
+        params (string Name, IReadOnlyList<string> Values)[] values) =>
+        client.PostAsync(ActionOf(page, formId, null), new FormUrlEncodedContent(FieldsOf(page, formId, values)));
+
+    /// <summary>As <see cref="SubmitAsync"/>, pressing the button <paramref name="buttonId"/> (its <c>formaction</c> decides where the form goes).</summary>
+    public static Task<HttpResponseMessage> SubmitWithAsync(this HttpClient client, IDocument page, string formId, string buttonId,
+        params (string Name, string Value)[] values) =>
+        client.PostAsync(ActionOf(page, formId, buttonId), new FormUrlEncodedContent(FieldsOf(page, formId, values.Select(v => (v.Name, (IReadOnlyList<string>)[v.Value])).ToArray())));
+
+    /// <summary>A multipart form post with one file, as a browser sends an upload form.</summary>
+    public static Task<HttpResponseMessage> UploadAsync(this HttpClient client, IDocument page, string formId, string fileField,
+        string fileName, string contentType, byte[] bytes, params (string Name, string Value)[] values)
+    {
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in FieldsOf(page, formId, values.Select(v => (v.Name, (IReadOnlyList<string>)[v.Value])).ToArray()))
+        {
+            content.Add(new StringContent(value), name);
+        }
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        content.Add(file, fileField, fileName);
+        return client.PostAsync(ActionOf(page, formId, null), content);
+    }
+
+    private static string ActionOf(IDocument page, string formId, string? buttonId)
+    {
+        var form = page.GetElementById(formId) as IHtmlFormElement
+            ?? throw new InvalidOperationException($"The page has no form #{formId}.");
+        var overridden = buttonId is null ? null
+            : (page.GetElementById(buttonId) ?? throw new InvalidOperationException($"The page has no button #{buttonId}.")).GetAttribute("formaction");
+        // The raw attribute: AngleSharp's resolved Action escapes the query's '?'.
+        return new Uri(new Uri(page.Url), overridden ?? form.GetAttribute("action") ?? page.Url).PathAndQuery;
+    }
+
+    private static List<KeyValuePair<string, string>> FieldsOf(IDocument page, string formId, (string Name, IReadOnlyList<string> Values)[] values)
     {
         var form = page.GetElementById(formId) as IHtmlFormElement
             ?? throw new InvalidOperationException($"The page has no form #{formId}.");
@@ -42,7 +75,7 @@ public static class Html
                 case IHtmlInputElement { Type: "checkbox" or "radio" } box when box.IsChecked:
                     fields.Add(new(box.Name!, box.Value));
                     break;
-                case IHtmlInputElement { Type: "checkbox" or "radio" or "submit" }:
+                case IHtmlInputElement { Type: "checkbox" or "radio" or "submit" or "file" }:
                     break;
                 case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
                     fields.Add(new(input.Name, input.Value));
@@ -66,9 +99,7 @@ public static class Html
             fields.RemoveAll(f => f.Key == name);
             fields.AddRange(replacements.Select(v => new KeyValuePair<string, string>(name, v)));
         }
-        // The raw attribute: AngleSharp's resolved Action escapes the query's '?'.
-        var action = new Uri(new Uri(page.Url), form.GetAttribute("action") ?? page.Url);
-        return client.PostAsync(action.PathAndQuery, new FormUrlEncodedContent(fields));
+        return fields;
     }
 
     public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password,

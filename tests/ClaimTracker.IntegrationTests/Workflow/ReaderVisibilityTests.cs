@@ -220,6 +220,8 @@ public sealed class ReaderVisibilityTests(ClaimTrackerFactory factory) : IClassF
                             _ => claimSlugs,
                         },
                         Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart { Name: "version" } => ["1", "2", "3"],
+                        // Kept evidence (preserved copies, files), by number.
+                        Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart { Name: "id" } => ["1", "2", "3"],
                         Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart { Name: "code" } => ["404"],
                         Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart { Name: "documentName" } => ["v1"],
                         // Sitemap files of claims: the first two (the second exists once there are more than 10,000).

@@ -11,7 +11,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1c166d08-64d4-4dcb-aef1-36beb7a45665"), entityTypeCount: 36)
+            : base(skipDetectChanges: false, modelId: new Guid("6a0ee93b-85a1-4d53-9f07-8b9bf9b0aeaa"), entityTypeCount: 39)
         {
         }
 
@@ -36,6 +36,9 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
             var statusChangeSource = StatusChangeSourceEntityType.Create(this);
             var statusDefinition = StatusDefinitionEntityType.Create(this);
             var topic = TopicEntityType.Create(this);
+            var evidenceFile = EvidenceFileEntityType.Create(this);
+            var sourceCapture = SourceCaptureEntityType.Create(this);
+            var storedBlob = StoredBlobEntityType.Create(this);
             var readerReport = ReaderReportEntityType.Create(this);
             var siteSettings = SiteSettingsEntityType.Create(this);
             var claimComment = ClaimCommentEntityType.Create(this);
@@ -82,6 +85,11 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
             StatusChangeEntityType.CreateForeignKey3(statusChange, statusDefinition);
             StatusChangeSourceEntityType.CreateForeignKey1(statusChangeSource, source);
             StatusChangeSourceEntityType.CreateForeignKey2(statusChangeSource, statusChange);
+            EvidenceFileEntityType.CreateForeignKey1(evidenceFile, storedBlob);
+            EvidenceFileEntityType.CreateForeignKey2(evidenceFile, source);
+            EvidenceFileEntityType.CreateForeignKey3(evidenceFile, statement);
+            SourceCaptureEntityType.CreateForeignKey1(sourceCapture, storedBlob);
+            SourceCaptureEntityType.CreateForeignKey2(sourceCapture, source);
             ReaderReportEntityType.CreateForeignKey1(readerReport, claim);
             ClaimCommentEntityType.CreateForeignKey1(claimComment, claim);
             ClaimVersionEntityType.CreateForeignKey1(claimVersion, claim);
@@ -116,6 +124,9 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
             StatusChangeSourceEntityType.CreateAnnotations(statusChangeSource);
             StatusDefinitionEntityType.CreateAnnotations(statusDefinition);
             TopicEntityType.CreateAnnotations(topic);
+            EvidenceFileEntityType.CreateAnnotations(evidenceFile);
+            SourceCaptureEntityType.CreateAnnotations(sourceCapture);
+            StoredBlobEntityType.CreateAnnotations(storedBlob);
             ReaderReportEntityType.CreateAnnotations(readerReport);
             SiteSettingsEntityType.CreateAnnotations(siteSettings);
             ClaimCommentEntityType.CreateAnnotations(claimComment);

@@ -2,6 +2,7 @@
 using System;
 using System.Reflection;
 using ClaimTracker.Domain.Claims;
+using ClaimTracker.Domain.Evidence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -20,10 +21,10 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 "ClaimTracker.Domain.Claims.Source",
                 typeof(Source),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 18,
                 navigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -95,6 +96,39 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 fieldInfo: typeof(Source).GetField("<Language>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 35);
 
+            var linkCheckedAtUtc = runtimeEntityType.AddProperty(
+                "LinkCheckedAtUtc",
+                typeof(DateTime?),
+                propertyInfo: typeof(Source).GetProperty("LinkCheckedAtUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Source).GetField("<LinkCheckedAtUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var linkNote = runtimeEntityType.AddProperty(
+                "LinkNote",
+                typeof(string),
+                propertyInfo: typeof(Source).GetProperty("LinkNote", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Source).GetField("<LinkNote>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 300);
+
+            var linkState = runtimeEntityType.AddProperty(
+                "LinkState",
+                typeof(LinkState),
+                propertyInfo: typeof(Source).GetProperty("LinkState", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Source).GetField("<LinkState>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                maxLength: 16,
+                providerPropertyType: typeof(string));
+            linkState.SetSentinelFromProviderValue("Unchecked");
+            linkState.AddAnnotation("Relational:DefaultValue", LinkState.Unchecked);
+
+            var linkStateSinceUtc = runtimeEntityType.AddProperty(
+                "LinkStateSinceUtc",
+                typeof(DateTime?),
+                propertyInfo: typeof(Source).GetProperty("LinkStateSinceUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Source).GetField("<LinkStateSinceUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var outletId = runtimeEntityType.AddProperty(
                 "OutletId",
                 typeof(int?),
@@ -137,9 +171,12 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { outletId });
+                new[] { linkCheckedAtUtc });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { outletId });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { url },
                 unique: true);
 

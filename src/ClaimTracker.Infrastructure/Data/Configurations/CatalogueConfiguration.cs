@@ -59,6 +59,9 @@ internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
         builder.Property(s => s.CreatedBy).HasMaxLength(EmailAddress.MaxLength).IsRequired();
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasOne(s => s.Outlet).WithMany().HasForeignKey(s => s.OutletId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(s => s.LinkState).HasConversion<string>().HasMaxLength(16).HasDefaultValue(Domain.Evidence.LinkState.Unchecked);
+        builder.Property(s => s.LinkNote).HasMaxLength(300);
+        builder.HasIndex(s => s.LinkCheckedAtUtc);
     }
 }
 

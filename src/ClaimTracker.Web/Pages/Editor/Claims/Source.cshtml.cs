@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClaimTracker.Web.Pages.Editor.Claims;
 
 /// <summary>Attaches a source from the library, or creates one (one address, one source) and attaches it.</summary>
-public sealed class SourceModel(ClaimEditor editor, ClaimQueries queries, SourceLibrary library, ActorDirectory actors) : PageModel
+public sealed class SourceModel(ClaimEditor editor, ClaimQueries queries, SourceLibrary library, ActorDirectory actors,
+    ClaimTracker.Infrastructure.Evidence.EvidenceLibrary evidence) : PageModel
 {
     [BindProperty]
     public LinkModel Link { get; set; } = new();
@@ -28,6 +29,9 @@ public sealed class SourceModel(ClaimEditor editor, ClaimQueries queries, Source
     /// <summary>Library sources that look like the one being entered (shown before anything is saved).</summary>
     public IReadOnlyList<DuplicateCandidate> Duplicates { get; private set; } = [];
 
+    /// <summary>After "Fetch details": what was filled from the page and what was kept of it.</summary>
+    public FetchNote? Fetched { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
@@ -36,6 +40,54 @@ public sealed class SourceModel(ClaimEditor editor, ClaimQueries queries, Source
         var result = await editor.AttachSourceAsync(id, Link.SourceId, Link.Stance, Link.Quote, Link.Note, User.Identity!.Name!, cancellationToken);
         return await FinishAsync(id, result, cancellationToken);
     }
+
+    /// <summary>
+    /// Fetches the address (through the guarded client), fills the form from the page's metadata and keeps a copy of the page;
+    /// nothing of the source is saved yet: the editor checks the fields and creates it.
+    /// </summary>
+    public async Task<IActionResult> OnPostFetchAsync(int id, CancellationToken cancellationToken)
+    {
+        var result = await evidence.FetchAsync(Source.Url, null, User.Identity!.Name!, cancellationToken);
+        ModelState.Clear();
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (!result.Fetch.Succeeded)
+        {
+            ModelState.AddModelError("Source.Url", result.Fetch.Refusal!);
+            return Page();
+        }
+        var page = result.Metadata;
+        var filled = new List<string>();
+        if (!string.Equals(result.Fetch.FinalUrl, result.Fetch.RequestedUrl.Trim(), StringComparison.Ordinal))
+        {
+            Source.Url = result.Fetch.FinalUrl;
+            filled.Add("address (where it led)");
+        }
+        if (page.Title is { } title) { Source.Title = title.Length > Domain.Claims.Source.TitleMaxLength ? title[..Domain.Claims.Source.TitleMaxLength] : title; filled.Add("title"); }
+        if (page.Author is { } author) { Source.Author = author.Length > Domain.Claims.Source.AuthorMaxLength ? author[..Domain.Claims.Source.AuthorMaxLength] : author; filled.Add("author"); }
+        if (page.PublishedOn is { } date) { Source.PublishedOn = date; filled.Add("publication date"); }
+        if (page.Language is { } language) { Source.Language = language; filled.Add("language"); }
+        string? unknownOutlet = null;
+        if (page.SiteName is { } site)
+        {
+            if (Outlets.FirstOrDefault(o => string.Equals(o.Name, site, StringComparison.OrdinalIgnoreCase)) is { } outlet)
+            {
+                Source.OutletId = outlet.Id;
+                filled.Add("outlet");
+            }
+            else
+            {
+                unknownOutlet = site;
+            }
+        }
+        Source.CaptureId = result.CaptureId;
+        Fetched = new FetchNote(filled, unknownOutlet, result.Fetch.ContentType!, result.Fetch.Body!.Length);
+        return Page();
+    }
+
+    public sealed record FetchNote(IReadOnlyList<string> Filled, string? UnknownOutlet, string ContentType, int Length);
 
     public async Task<IActionResult> OnPostCreateAsync(int id, CancellationToken cancellationToken)
     {
@@ -54,6 +106,11 @@ public sealed class SourceModel(ClaimEditor editor, ClaimQueries queries, Source
             ExistingSourceId = result.Id;
             ModelState.AddFieldErrors(result.Errors, prefix: string.Empty);
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+        if (result.Succeeded && Source.CaptureId is { } captureId)
+        {
+            // The copy kept by "Fetch details" belongs to the source just made (found by its stored address).
+            await evidence.AdoptAsync(captureId, draft, User.Identity!.Name!, cancellationToken);
         }
         return await FinishAsync(id, result, cancellationToken);
     }
@@ -109,6 +166,9 @@ public sealed class SourceModel(ClaimEditor editor, ClaimQueries queries, Source
         public string? ArchiveUrl { get; set; }
 
         public string? Excerpt { get; set; }
+
+        /// <summary>The copy kept by "Fetch details", to go with the source when it is created.</summary>
+        public int? CaptureId { get; set; }
 
         /// <summary>The editor looked at the likely duplicates and says this is another article.</summary>
         public bool ConfirmedDistinct { get; set; }

@@ -1,0 +1,88 @@
+using ClaimTracker.Infrastructure.Claims;
+using ClaimTracker.Infrastructure.Evidence;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ClaimTracker.Web.Pages.Editor.Sources;
+
+/// <summary>A source's kept evidence: preserved copies of its page (capture one now) and uploaded files (screenshots, PDFs).</summary>
+[RequestFormLimits(MultipartBodyLengthLimit = 32 * 1024 * 1024)]
+public sealed class EvidenceModel(SourceLibrary library, EvidenceLibrary evidence, LinkCheck links) : PageModel
+{
+    [BindProperty]
+    public UploadInput Upload { get; set; } = new();
+
+    public SourceEditView Source { get; private set; } = null!;
+
+    public IReadOnlyList<CaptureRow> Captures { get; private set; } = [];
+
+    public IReadOnlyList<EvidenceFileRow> Files { get; private set; } = [];
+
+    public FlaggedSource? Flag { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>Keeps a copy of the page as it is now (the address is fetched through the guarded client).</summary>
+    public async Task<IActionResult> OnPostCaptureAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await library.FindAsync(id, cancellationToken) is not { } found)
+        {
+            return NotFound();
+        }
+        var fetched = await evidence.FetchAsync(found.Draft.Url, id, User.Identity!.Name!, cancellationToken);
+        if (!fetched.Fetch.Succeeded)
+        {
+            ModelState.AddModelError("Capture", fetched.Fetch.Refusal!);
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+        TempData["StatusMessage"] = "A copy of the page was kept.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(int id, CancellationToken cancellationToken)
+    {
+        if (Upload.File is not { } file)
+        {
+            ModelState.AddModelError("Upload.File", "Choose a file: a screenshot (PNG, JPEG, WebP) or a PDF.");
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var result = await evidence.AttachAsync(id, null, Upload.Caption, file.FileName, file.ContentType, buffer.ToArray(), User.Identity!.Name!, cancellationToken);
+        if (!result.Succeeded)
+        {
+            ModelState.AddFieldErrors(result.Errors, prefix: nameof(Upload));
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+        TempData["StatusMessage"] = "File attached.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostRemoveFileAsync(int id, int fileId, CancellationToken cancellationToken)
+    {
+        var result = await evidence.RemoveFileAsync(fileId, User.Identity!.Name!, cancellationToken);
+        TempData["StatusMessage"] = result.Succeeded ? "File removed." : result.Errors[0].Message;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await library.FindAsync(id, cancellationToken) is not { } found)
+        {
+            return false;
+        }
+        Source = found;
+        Captures = await evidence.CapturesAsync(id, cancellationToken);
+        Files = await evidence.FilesAsync(id, cancellationToken: cancellationToken);
+        Flag = (await links.FlaggedAsync(cancellationToken: cancellationToken)).FirstOrDefault(f => f.Id == id);
+        return true;
+    }
+
+    public sealed class UploadInput
+    {
+        public IFormFile? File { get; set; }
+
+        public string? Caption { get; set; }
+    }
+}
