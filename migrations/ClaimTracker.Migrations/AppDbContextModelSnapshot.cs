@@ -994,6 +994,11 @@ namespace ClaimTracker.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ReadersMayOpenCopies")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
+
                     b.Property<int>("ReviewIntervalDays")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")

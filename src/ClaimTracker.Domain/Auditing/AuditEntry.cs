@@ -90,4 +90,5 @@ public enum AuditAction
     EvidenceFileAdded,
     EvidenceFileRemoved,
     SourceLinkStateChanged,
+    ReaderCopiesPolicyChanged,
 }

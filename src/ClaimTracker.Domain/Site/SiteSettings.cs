@@ -41,7 +41,20 @@ public sealed class SiteSettings
     /// </summary>
     public string SecondFactorRoles { get; private set; } = string.Empty;
 
+    /// <summary>
+    /// Whether readers may open the preserved copies and evidence files of sources that published claims cite. Off by
+    /// default: a copy of someone else's article is theirs (copyright); readers still see that a copy exists, its date and hash.
+    /// </summary>
+    public bool ReadersMayOpenCopies { get; private set; }
+
     public Guid Version { get; private set; }
+
+    /// <summary>An admin's decision on <see cref="ReadersMayOpenCopies"/>, recorded in the audit log by the caller.</summary>
+    public void LetReadersOpenCopies(bool allowed)
+    {
+        ReadersMayOpenCopies = allowed;
+        Version = Guid.NewGuid();
+    }
 
     public SecondFactorPolicy SecondFactors => SecondFactorPolicy.Parse(SecondFactorRoles);
 

@@ -25,7 +25,9 @@ public sealed class ChangeTracking(IRequestContext request, TimeProvider clock, 
     /// itself is recorded in the workflow history and the audit log).
     /// </summary>
     private static readonly HashSet<string> Noise = [nameof(Claim.Version), nameof(Claim.UpdatedAtUtc), nameof(Claim.UpdatedBy),
-        nameof(Actor.PublishedName), nameof(Actor.PublishedDescription), nameof(Actor.PublishedWikidataId)];
+        nameof(Actor.PublishedName), nameof(Actor.PublishedDescription), nameof(Actor.PublishedWikidataId),
+        // The link check's bookkeeping; a change of the state itself is recorded.
+        nameof(Source.LinkCheckedAtUtc), nameof(Source.LinkNote), nameof(Source.LinkStateSinceUtc)];
 
     private List<Pending>? pending;
     private IDbContextTransaction? ownTransaction;

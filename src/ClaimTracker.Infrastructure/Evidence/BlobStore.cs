@@ -16,12 +16,6 @@ public sealed class EvidenceOptions
     /// </summary>
     public string? BlobFolder { get; set; }
 
-    /// <summary>
-    /// Whether readers may open the preserved copies and files of sources that published claims cite (copyright: off unless
-    /// the site has the rights). Readers always see that a copy was captured, when, and its SHA-256.
-    /// </summary>
-    public bool ReadersMayOpenCopies { get; set; }
-
     /// <summary>Largest upload accepted.</summary>
     public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
 
@@ -102,4 +96,8 @@ public sealed class BlobStore(AppDbContext db, IOptions<EvidenceOptions> options
     }
 
     private static string PathOf(string folder, string sha) => Path.Combine(folder, sha[..2], sha);
+
+    /// <summary>Where a blob lives in the folder, or null for a name that is no SHA-256 (nothing outside the folder).</summary>
+    public static string? FolderPath(string folder, string sha) =>
+        sha.Length == 64 && sha.All(char.IsAsciiHexDigitLower) ? PathOf(folder, sha) : null;
 }

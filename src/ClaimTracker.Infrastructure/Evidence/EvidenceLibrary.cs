@@ -15,6 +15,9 @@ public sealed record CaptureRow(int Id, DateTime CapturedAtUtc, string FinalUrl,
 public sealed record EvidenceFileRow(int Id, int? SourceId, int? StatementId, string Caption, string FileName, string ContentType,
     string Sha256, long Length, DateTime AddedAtUtc, string AddedBy);
 
+/// <summary>A statement with its claim, for the page of its evidence files.</summary>
+public sealed record StatementHeading(int Id, int ClaimId, string ClaimHeadline, string Speaker, DateOnly MadeOn, string? Quote);
+
 /// <summary>A fetch for the source form: the page's details and the preserved copy kept of it (or why nothing was kept).</summary>
 public sealed record FetchedSource(FetchResult Fetch, PageMetadata Metadata, int? CaptureId);
 
@@ -26,7 +29,7 @@ public sealed record EvidenceContent(byte[] Bytes, string ContentType, string Fi
 /// SHA-256 in the <see cref="BlobStore"/>, every addition recorded in the audit log.
 /// </summary>
 public sealed class EvidenceLibrary(AppDbContext db, GuardedFetcher fetcher, BlobStore blobs, TimeProvider clock, AuditLog audit,
-    IOptions<EvidenceOptions> options)
+    IOptions<EvidenceOptions> options, IPublicCache publicCache)
 {
     /// <summary>
     /// Fetches <paramref name="address"/>, reads the page's details and keeps a copy (for <paramref name="sourceId"/>, or
@@ -54,6 +57,10 @@ public sealed class EvidenceLibrary(AppDbContext db, GuardedFetcher fetcher, Blo
         audit.Record(user, AuditAction.SourcePageCaptured, sourceId is { } id ? $"source #{id}" : "a new source",
             $"{fetched.FinalUrl} answered {fetched.HttpStatus} ({fetched.ContentType}, {fetched.Body.Length} bytes, SHA-256 {sha})");
         await db.SaveChangesAsync(cancellationToken);
+        if (sourceId is not null)
+        {
+            await publicCache.EvictAsync(cancellationToken); // claim pages name the newest copy of each source
+        }
         return capture;
     }
 
@@ -69,6 +76,7 @@ public sealed class EvidenceLibrary(AppDbContext db, GuardedFetcher fetcher, Blo
         if (sourceId is { } id && capture is not null && capture.AdoptBy(id, user))
         {
             await db.SaveChangesAsync(cancellationToken);
+            await publicCache.EvictAsync(cancellationToken);
         }
     }
 
@@ -152,6 +160,11 @@ public sealed class EvidenceLibrary(AppDbContext db, GuardedFetcher fetcher, Blo
             .Select(f => new EvidenceFileRow(f.Id, f.SourceId, f.StatementId, f.Caption, f.FileName, f.ContentType, f.Sha256, f.Length, f.AddedAtUtc, f.AddedBy))
             .ToListAsync(cancellationToken);
     }
+
+    public async Task<StatementHeading?> StatementAsync(int statementId, CancellationToken cancellationToken = default) =>
+        await db.Statements.AsNoTracking().Where(s => s.Id == statementId)
+            .Join(db.Claims, s => s.ClaimId, c => c.Id, (s, c) => new StatementHeading(s.Id, c.Id, c.Headline, s.Actor!.Name, s.MadeOn, s.Quote))
+            .FirstOrDefaultAsync(cancellationToken);
 
     public async Task<EvidenceContent?> OpenCaptureAsync(int captureId, CancellationToken cancellationToken = default)
     {

@@ -16,6 +16,9 @@ public sealed record SiteView(string PublisherName, string? PublisherUrl, string
 {
     /// <summary>The roles whose members must prove a second factor.</summary>
     public Domain.Accounts.SecondFactorPolicy SecondFactors { get; init; } = Domain.Accounts.SecondFactorPolicy.None;
+
+    /// <summary>Readers may open preserved copies and evidence files of what published claims cite.</summary>
+    public bool ReadersMayOpenCopies { get; init; }
 }
 
 /// <summary>The publisher settings: created with honest defaults on first start, edited by admins.</summary>
@@ -47,6 +50,7 @@ public sealed class SitePublishing(AppDbContext db, HtmlSanitiser sanitiser, IPu
             settings.MethodologyHtml, settings.CorrectionsPolicyHtml, settings.Version, settings.ReviewIntervalDays)
         {
             SecondFactors = settings.SecondFactors,
+            ReadersMayOpenCopies = settings.ReadersMayOpenCopies,
         };
     }
 
@@ -89,6 +93,21 @@ public sealed class SitePublishing(AppDbContext db, HtmlSanitiser sanitiser, IPu
         audit.Record(admin, Domain.Auditing.AuditAction.SecondFactorPolicyChanged, "site",
             policy.RequiredRoles.Count == 0 ? "no role must use a second factor" : "required for: " + string.Join(", ", policy.RequiredRoles));
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Whether readers may open preserved copies and files (copyright); audited, and reader pages show it at once.</summary>
+    public async Task SetReadersMayOpenCopiesAsync(bool allowed, string admin, CancellationToken cancellationToken = default)
+    {
+        var settings = await db.SiteSettings.FirstAsync(cancellationToken);
+        if (settings.ReadersMayOpenCopies == allowed)
+        {
+            return;
+        }
+        settings.LetReadersOpenCopies(allowed);
+        audit.Record(admin, Domain.Auditing.AuditAction.ReaderCopiesPolicyChanged, "site",
+            allowed ? "readers may open preserved copies and evidence files of cited sources" : "preserved copies and evidence files are for staff only");
+        await db.SaveChangesAsync(cancellationToken);
+        await publicCache.EvictAsync(cancellationToken);
     }
 
     private Domain.Text.SanitisedHtml Clean(string html) => sanitiser.Sanitise(html).Html!;

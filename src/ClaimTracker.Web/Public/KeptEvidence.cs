@@ -2,7 +2,6 @@ using ClaimTracker.Infrastructure.Evidence;
 using ClaimTracker.Web.Authorization;
 using ClaimTracker.Web.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace ClaimTracker.Web.Public;
@@ -11,7 +10,7 @@ namespace ClaimTracker.Web.Public;
 /// Serves preserved copies (<c>/evidence/copies/{id}</c>) and evidence files (<c>/evidence/files/{id}</c>) so that they can never
 /// act in the app's origin: <c>Content-Security-Policy: sandbox</c>, <c>nosniff</c>, and a download for anything but images
 /// and PDF (a preserved web page is saved, not shown). Staff open everything; readers only what a published claim cites, and
-/// only when the site allows it (<c>Evidence:ReadersMayOpenCopies</c>).
+/// only when an admin allows it (Admin → Settings, "Preserved copies").
 /// </summary>
 public static class KeptEvidence
 {
@@ -34,7 +33,7 @@ public static class KeptEvidence
         var staff = (await context.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(context.User, Policies.Staff)).Succeeded;
         if (!staff)
         {
-            var readers = context.RequestServices.GetRequiredService<IOptions<EvidenceOptions>>().Value.ReadersMayOpenCopies;
+            var readers = (await context.RequestServices.GetRequiredService<ClaimTracker.Infrastructure.Site.SitePublishing>().GetAsync(context.RequestAborted)).ReadersMayOpenCopies;
             if (!readers || !await library.IsCitedPubliclyAsync(content, context.RequestAborted))
             {
                 // Not "forbidden": whether such a copy exists is nobody's business but the staff's.

@@ -58,6 +58,7 @@ public sealed class RouteAuthorizationTests(ClaimTrackerFactory factory) : IClas
         ["/Editor/Claims/Details"] = (Access.Staff, "/editor/claims/details/{claim}"),
         ["/Editor/Claims/Edit"] = (Access.Editor, "/editor/claims/edit/{claim}"),
         ["/Editor/Claims/Statement"] = (Access.Editor, "/editor/claims/statement/{claim}"),
+        ["/Editor/Claims/StatementEvidence"] = (Access.Staff, "/editor/statements/{statement}/evidence"),
         ["/Editor/Claims/Source"] = (Access.Editor, "/editor/claims/source/{claim}"),
         ["/Editor/Claims/Status"] = (Access.Editor, "/editor/claims/status/{claim}"),
         ["/Editor/Claims/Review"] = (Access.Staff, "/editor/claims/review/{claim}"),
@@ -103,12 +104,20 @@ public sealed class RouteAuthorizationTests(ClaimTrackerFactory factory) : IClas
             await factory.PublishAsync(named.Id!.Value);
         }
         var actorSlug = await factory.WithDbAsync(db => db.Actors.Where(a => a.Id == int.Parse(someActorId)).Select(a => a.Slug).SingleAsync());
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEditor>().AddStatementAsync(int.Parse(someClaimId),
+                new ClaimTracker.Domain.Claims.Statement.Draft(int.Parse(someActorId), ClaimTracker.Domain.Claims.Stance.Denies, new DateOnly(2024, 11, 5), "Stimmt nicht.", "de", null, []),
+                "builder@example.org");
+        }
+        var someStatementId = (await factory.WithDbAsync(db => db.Statements.Where(s => s.ClaimId == int.Parse(someClaimId)).Select(s => s.Id).SingleAsync()))
+            .ToString(System.Globalization.CultureInfo.InvariantCulture);
         var failures = new List<string>();
 
         foreach (var (page, (access, template)) in Table)
         {
             var url = template.Replace("{id}", someUserId).Replace("{claim}", someClaimId)
-                .Replace("{actor}", someActorId).Replace("{source}", someSourceId)
+                .Replace("{actor}", someActorId).Replace("{source}", someSourceId).Replace("{statement}", someStatementId)
                 .Replace("{slug}", publicSlug).Replace("{actorSlug}", actorSlug).Replace("{topicSlug}", "autorisierung");
             foreach (var (visitor, client) in visitors)
             {

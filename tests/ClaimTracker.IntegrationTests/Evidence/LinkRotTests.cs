@@ -51,4 +51,46 @@ public sealed class LinkRotTests(EvidenceFactory evidence) : IClassFixture<Evide
         var page = await editor.GetAsync($"/editor/sources/{sourceId}/evidence", expectOk: true);
         Assert.Contains("gone", page.GetElementById("link-flag")!.TextContent);
     }
+
+    [Fact]
+    public async Task ReadersSeeThePreservedCopy_AndAGonePageIsNoLongerLinked()
+    {
+        var key = Guid.NewGuid().ToString("N")[..8];
+        var address = $"{evidence.Site.Root}/changing/{key}";
+        var claimId = await evidence.App.CreateClaimAsync("Beleg verschwindet " + key);
+        await evidence.App.SetStatusAsync(claimId, "corroborated", new DateOnly(2024, 11, 5));
+        int sourceId;
+        await using (var scope = evidence.App.Services.CreateAsyncScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<ClaimEditor>().AttachNewSourceAsync(claimId,
+                new Source.Draft(address, "Bericht " + key, null, null, new DateOnly(2024, 11, 4), "de", null, null), SourceStance.Supports, null, null, "builder@example.org");
+            Assert.True(result.Succeeded);
+            sourceId = await scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Data.AppDbContext>().Sources.Where(s => s.Url == address).Select(s => s.Id).SingleAsync();
+        }
+        var slug = await evidence.App.PublishAsync(claimId);
+        var reader = evidence.App.CreateBrowser();
+        var before = await reader.GetAsync($"/claims/{slug}", expectOk: true);
+        Assert.NotNull(before.QuerySelector($"#sources a[href='{address}']"));
+        Assert.Null(before.QuerySelector(".preserved-copy"));
+
+        Assert.Equal(LinkState.Alive, await CheckAsync(sourceId));
+        var copy = await evidence.App.WithDbAsync(db => db.SourceCaptures.SingleAsync(c => c.SourceId == sourceId));
+
+        // Readers learn at once that a copy exists, when it was made and its hash (the cached page is evicted).
+        var kept = await reader.GetAsync($"/claims/{slug}", expectOk: true);
+        Assert.Contains(copy.Sha256, kept.QuerySelector(".preserved-copy")!.TextContent);
+        Assert.NotNull(kept.QuerySelector($"#sources a[href='{address}']"));
+
+        evidence.Site.Changing[key] = "gone";
+        Assert.Equal(LinkState.Gone, await CheckAsync(sourceId));
+
+        var gone = await reader.GetAsync($"/claims/{slug}", expectOk: true);
+        Assert.Null(gone.QuerySelector($"#sources a[href='{address}']"));
+        Assert.Contains("no longer available", gone.QuerySelector(".source-gone")!.TextContent);
+        var link = gone.QuerySelector(".preserved-copy a")!.GetAttribute("href");
+        Assert.Equal($"/evidence/copies/{copy.Id}", link);
+        var served = await reader.GetAsync(link);
+        Assert.Equal(System.Net.HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal("attachment", served.Content.Headers.ContentDisposition!.DispositionType);
+    }
 }

@@ -3,6 +3,7 @@ using ClaimTracker.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ClaimTracker.IntegrationTests.Evidence;
@@ -124,11 +125,13 @@ public sealed class EvidenceFactory : IAsyncLifetime
         App = new ConfiguredFactory(new Dictionary<string, string>
         {
             ["OutgoingRequests:AllowedEndpoints:0"] = $"127.0.0.1:{Site.Port}",
-            ["Evidence:ReadersMayOpenCopies"] = "true",
             ["Security:RateLimits:PerAddressPerMinute"] = "1000",
             ["Security:RateLimits:PerAccountPer15Minutes"] = "1000",
         });
         Production = new ClaimTrackerFactory();
+        // Readers may open copies here (an admin's decision; ReaderCopiesSettingTests covers both ways).
+        await using var scope = App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Site.SitePublishing>().SetReadersMayOpenCopiesAsync(true, "admin@example.org");
     }
 
     public async ValueTask DisposeAsync()

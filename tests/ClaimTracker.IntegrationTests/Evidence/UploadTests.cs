@@ -203,4 +203,36 @@ public sealed class UploadTests(EvidenceFactory evidence) : IClassFixture<Eviden
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         Assert.StartsWith("sandbox", served.Headers.GetValues("Content-Security-Policy").Single());
     }
+
+    [Fact]
+    public async Task AScreenshotOfAStatement_IsAttachedToTheStatement()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (actorId, _) = await evidence.App.CreateActorAndSourceAsync();
+        var claimId = await evidence.App.CreateClaimAsync("Aussage mit Bildschirmfoto " + tag);
+        await using (var scope = evidence.App.Services.CreateAsyncScope())
+        {
+            var added = await scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEditor>().AddStatementAsync(claimId,
+                new ClaimTracker.Domain.Claims.Statement.Draft(int.Parse(actorId), ClaimTracker.Domain.Claims.Stance.Denies, new DateOnly(2024, 11, 5),
+                    "Gelöschter Beitrag", "de", null, []), "builder@example.org");
+            Assert.True(added.Succeeded);
+        }
+        var statementId = await evidence.App.WithDbAsync(db => db.Statements.Where(s => s.ClaimId == claimId).Select(s => s.Id).SingleAsync());
+        var editor = await evidence.App.SignedInAsync($"aussage-{tag}@example.org", Roles.Editor);
+        var details = await editor.GetAsync($"/editor/claims/details/{claimId}", expectOk: true);
+        var page = await editor.GetAsync(details.GetElementById($"statement-evidence-{statementId}")!.GetAttribute("href")!, expectOk: true);
+        Assert.Contains("Gelöschter Beitrag", page.QuerySelector("blockquote")!.TextContent);
+
+        var posted = await editor.UploadAsync(page, "upload-form", "Upload.File", "post.png", "image/png", Png(), ("Upload.Caption", "Beitrag vor dem Löschen"));
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var shown = await editor.GetAsync($"/editor/statements/{statementId}/evidence", expectOk: true);
+        Assert.Contains("Beitrag vor dem Löschen", shown.GetElementById("files")!.TextContent);
+        var file = await evidence.App.WithDbAsync(db => db.EvidenceFiles.SingleAsync(f => f.StatementId == statementId));
+        Assert.Null(file.SourceId);
+        // A reviewer reads it but cannot add or remove files.
+        var reviewer = await evidence.App.SignedInAsync($"pruefer-{tag}@example.org", Roles.Reviewer);
+        var asReviewer = await reviewer.GetAsync($"/editor/statements/{statementId}/evidence", expectOk: true);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.SubmitAsync(asReviewer, $"remove-file-{file.Id}")).StatusCode);
+    }
 }

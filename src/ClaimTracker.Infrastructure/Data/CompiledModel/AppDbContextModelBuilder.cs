@@ -11,7 +11,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6a0ee93b-85a1-4d53-9f07-8b9bf9b0aeaa"), entityTypeCount: 39)
+            : base(skipDetectChanges: false, modelId: new Guid("b175a3f7-7f82-4472-b368-c8e2568fa3b4"), entityTypeCount: 39)
         {
         }
 

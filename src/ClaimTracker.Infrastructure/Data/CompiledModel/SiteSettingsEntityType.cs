@@ -21,7 +21,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 "ClaimTracker.Domain.Site.SiteSettings",
                 typeof(SiteSettings),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 11,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -83,6 +83,15 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 fieldInfo: typeof(SiteSettings).GetField("<PublisherUrl>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 2000);
+
+            var readersMayOpenCopies = runtimeEntityType.AddProperty(
+                "ReadersMayOpenCopies",
+                typeof(bool),
+                propertyInfo: typeof(SiteSettings).GetProperty("ReadersMayOpenCopies", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SiteSettings).GetField("<ReadersMayOpenCopies>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                sentinel: false);
+            readersMayOpenCopies.AddAnnotation("Relational:DefaultValue", false);
 
             var reviewIntervalDays = runtimeEntityType.AddProperty(
                 "ReviewIntervalDays",

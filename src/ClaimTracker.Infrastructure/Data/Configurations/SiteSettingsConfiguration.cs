@@ -23,5 +23,6 @@ internal sealed class SiteSettingsConfiguration : IEntityTypeConfiguration<SiteS
         builder.Property(s => s.SecondFactorRoles).HasMaxLength(200).IsRequired().HasDefaultValue(string.Empty);
         builder.Ignore(s => s.SecondFactors);
         builder.Property(s => s.ReviewIntervalDays).HasDefaultValue(Domain.Site.SiteDefaults.ReviewIntervalDays);
+        builder.Property(s => s.ReadersMayOpenCopies).HasDefaultValue(false);
     }
 }

@@ -16,7 +16,8 @@ namespace ClaimTracker.Infrastructure.Data.Transfer;
 /// dataset file. Everything is read from one snapshot, so editors may keep working while it runs and the
 /// file is still consistent; on SQLite the snapshot is a read transaction, which does not hold up writers.
 /// </summary>
-public sealed class DatasetExport(AppDbContext db, DatabaseSettings settings, AuditLog audit, TimeProvider clock)
+public sealed class DatasetExport(AppDbContext db, DatabaseSettings settings, AuditLog audit, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<Evidence.EvidenceOptions> evidence)
 {
     private static readonly byte[] Open = "[\n"u8.ToArray();
     private static readonly byte[] Separator = ",\n"u8.ToArray();
@@ -57,7 +58,7 @@ public sealed class DatasetExport(AppDbContext db, DatabaseSettings settings, Au
                     await WriteElementAsync(output, buffer, json,
                         w => JsonSerializer.Serialize(w, new DatasetTableStart(table.Name, columns.Select(c => c.Name).ToList()), DatasetFile.Json),
                         first: false, cancellationToken);
-                    await WriteRowsAsync(connection, sql, table, columns, output, buffer, json, cancellationToken);
+                    await WriteRowsAsync(connection, sql, table, columns, output, buffer, json, BlobsFromFolder(table, columns), cancellationToken);
                     progress?.WriteLine($"  {table.Name}: {rows.Rows.ToString("N0", CultureInfo.InvariantCulture)} rows");
                 }
                 await output.WriteAsync(Close, cancellationToken);
@@ -78,9 +79,31 @@ public sealed class DatasetExport(AppDbContext db, DatabaseSettings settings, Au
         return summary;
     }
 
+    /// <summary>
+    /// Evidence blobs kept in a folder travel in the file like those kept in the database: their content is read from the
+    /// folder into the row (an import then keeps them in its own database, or its folder when it has one).
+    /// </summary>
+    private Func<object?[], object?[]>? BlobsFromFolder(DatasetTable table, IReadOnlyList<DatasetColumn> columns)
+    {
+        if (table.Name != "StoredBlobs" || string.IsNullOrWhiteSpace(evidence.Value.BlobFolder))
+        {
+            return null;
+        }
+        var sha = columns.ToList().FindIndex(c => c.Name == nameof(Domain.Evidence.StoredBlob.Sha256));
+        var content = columns.ToList().FindIndex(c => c.Name == nameof(Domain.Evidence.StoredBlob.Content));
+        return row =>
+        {
+            if (row[content] is null && row[sha] is string hash && Evidence.BlobStore.FolderPath(evidence.Value.BlobFolder!, hash) is { } path && File.Exists(path))
+            {
+                row[content] = File.ReadAllBytes(path);
+            }
+            return row;
+        };
+    }
+
     private static async Task WriteRowsAsync(DbConnection connection, ISqlGenerationHelper sql, DatasetTable table,
         IReadOnlyList<DatasetColumn> columns, Stream output, ArrayBufferWriter<byte> buffer, Utf8JsonWriter json,
-        CancellationToken cancellationToken)
+        Func<object?[], object?[]>? complete, CancellationToken cancellationToken)
     {
         await using var select = connection.CreateCommand();
         select.CommandText = new StringBuilder("SELECT ")
@@ -91,12 +114,18 @@ public sealed class DatasetExport(AppDbContext db, DatabaseSettings settings, Au
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
+            var row = new object?[columns.Count];
+            for (var i = 0; i < columns.Count; i++)
+            {
+                row[i] = columns[i].ReadFileValue(reader, i);
+            }
+            row = complete?.Invoke(row) ?? row;
             await WriteElementAsync(output, buffer, json, w =>
             {
                 w.WriteStartArray();
-                for (var i = 0; i < columns.Count; i++)
+                foreach (var value in row)
                 {
-                    WriteValue(w, columns[i].ReadFileValue(reader, i));
+                    WriteValue(w, value);
                 }
                 w.WriteEndArray();
             }, first: false, cancellationToken);

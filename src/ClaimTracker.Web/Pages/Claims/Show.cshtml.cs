@@ -63,7 +63,8 @@ public sealed class ClaimPageModel(PublicClaims claims, Localisation.StatusNames
         var publisher = await site.GetAsync(cancellationToken);
         PublisherName = publisher.PublisherName;
         StatusName = await scale.NameAsync(Claim.Status);
-        Article = new ClaimArticle(Claim, Publication, StatusDescription, await claims.LinksAsync(cancellationToken), PublisherName, contentLanguage.Code);
+        Article = new ClaimArticle(Claim, Publication, StatusDescription, await claims.LinksAsync(cancellationToken), PublisherName, contentLanguage.Code,
+            await claims.SourceEvidenceAsync(Claim.Sources.Select(s => s.SourceId).Distinct().ToList(), cancellationToken), publisher.ReadersMayOpenCopies);
         // Only the current version reviews the claim: an older one's verdict would contradict it under the same address.
         ClaimReview = Publication.IsLatest
             ? ClaimReviewMarkup.For(Claim, status, statuses.Max(s => s.RatingValue) ?? 1, publisher, CanonicalUrl, StatusName)
@@ -73,9 +74,10 @@ public sealed class ClaimPageModel(PublicClaims claims, Localisation.StatusNames
 }
 
 /// <summary>What <c>_ClaimArticle</c> renders: a claim as readers see it, at a publication, with the pages it links to,
-/// the publisher for the byline and the language the desk writes in.</summary>
+/// the publisher for the byline, the language the desk writes in, and what is kept of its sources' pages (linked when
+/// readers may open preserved copies).</summary>
 public sealed record ClaimArticle(ClaimDetails Claim, PublicationInfo Publication, string? StatusDescription, ReaderLinks Links,
-    string Publisher, string ContentLanguage);
+    string Publisher, string ContentLanguage, IReadOnlyDictionary<int, SourceEvidenceView> Evidence, bool ReadersOpenCopies);
 
 /// <summary>The HTML other sites paste to show a claim's card (public and staff claim pages offer it to copy).</summary>
 public static class EmbedSnippet

@@ -14,6 +14,10 @@ public sealed class IndexModel(SitePublishing site) : PageModel
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>Readers may open preserved copies and evidence files of cited sources.</summary>
+    [BindProperty]
+    public bool ReadersMayOpenCopies { get; set; }
+
     [BindProperty]
     public Guid Version { get; set; }
 
@@ -61,10 +65,20 @@ public sealed class IndexModel(SitePublishing site) : PageModel
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostCopiesAsync(CancellationToken cancellationToken)
+    {
+        await site.SetReadersMayOpenCopiesAsync(ReadersMayOpenCopies, User.Identity!.Name!, cancellationToken);
+        StatusMessage = ReadersMayOpenCopies
+            ? "Readers can now open the preserved copies and files of sources that published claims cite."
+            : "Preserved copies and files are for staff only; readers see that a copy exists, its date and its hash.";
+        return RedirectToPage();
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var current = await site.GetAsync(cancellationToken);
         SecondFactorRoles = current.SecondFactors.RequiredRoles.ToList();
+        ReadersMayOpenCopies = current.ReadersMayOpenCopies;
         Input = new InputModel
         {
             PublisherName = current.PublisherName, PublisherUrl = current.PublisherUrl, ContactEmail = current.ContactEmail,

@@ -92,8 +92,10 @@ public sealed class ReviewModel(ClaimWorkflow workflow, PublicClaims readers, Lo
         var claim = ClaimSnapshot.ForReaders(Pending) with { Slug = Pending.PendingSlug ?? Pending.Slug, PendingSlug = null, IsPublic = true };
         // The byline credits whoever approves: the reviewer looking at this preview.
         var reviewer = await readers.BylineNameAsync(User.Identity!.Name!, cancellationToken);
+        var publisher = await site.GetAsync(cancellationToken);
         return new ClaimTracker.Web.Pages.Claims.ClaimArticle(claim, new PublicationInfo(number, number, now, kind, corrections, reviewer),
-            await statuses.DescriptionAsync(claim.Status?.Key), await readers.LinksAsync(cancellationToken),
-            (await site.GetAsync(cancellationToken)).PublisherName, contentLanguage.Code);
+            await statuses.DescriptionAsync(claim.Status?.Key), await readers.LinksAsync(cancellationToken), publisher.PublisherName, contentLanguage.Code,
+            await readers.SourceEvidenceAsync(claim.Sources.Select(s => s.SourceId).Distinct().ToList(), cancellationToken),
+            publisher.ReadersMayOpenCopies);
     }
 }
