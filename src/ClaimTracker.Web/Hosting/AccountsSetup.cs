@@ -40,6 +40,8 @@ public static class AccountsSetup
         services.AddScoped<ClaimTracker.Infrastructure.Site.SitePublishing>();
         services.AddScoped<ActorDirectory>();
         services.AddScoped<SourceLibrary>();
+        services.AddScoped<ClaimReviewImport>();
+        services.AddSingleton<ClaimReviewImportRun>();
         services.AddScoped<DemoData>();
         services.AddScoped<ClaimTracker.Infrastructure.Data.Transfer.DatasetExport>();
         services.AddScoped<ClaimTracker.Infrastructure.Data.Transfer.DatasetImport>();

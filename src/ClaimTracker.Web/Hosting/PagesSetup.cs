@@ -19,7 +19,7 @@ public static class PagesSetup
     public static readonly IReadOnlyList<string> EditorOnlyPages =
     [
         "/Editor/Claims/New", "/Editor/Claims/Edit", "/Editor/Claims/Statement", "/Editor/Claims/Source", "/Editor/Claims/Status",
-        "/Editor/Actors/Edit", "/Editor/Sources/Edit",
+        "/Editor/Actors/Edit", "/Editor/Sources/Edit", "/Editor/Import/Index", "/Editor/Import/Job",
     ];
 
     public static IServiceCollection AddClaimTrackerPages(this IServiceCollection services)

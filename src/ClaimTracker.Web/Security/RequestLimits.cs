@@ -16,10 +16,11 @@ public sealed class RequestLimitOptions
     /// </summary>
     public long MaxUploadBodyBytes { get; set; } = 32 * 1024 * 1024;
 
-    /// <summary>The evidence upload pages, <c>/editor/…/evidence</c>.</summary>
+    /// <summary>The evidence upload pages, <c>/editor/…/evidence</c>, and the ClaimReview import, <c>/editor/import</c>.</summary>
     public static bool IsUpload(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/editor", StringComparison.OrdinalIgnoreCase)
-                                          && request.Path.Value!.TrimEnd('/').EndsWith("/evidence", StringComparison.OrdinalIgnoreCase);
+                                          && (request.Path.Value!.TrimEnd('/').EndsWith("/evidence", StringComparison.OrdinalIgnoreCase)
+                                              || request.Path.Equals("/editor/import", StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>

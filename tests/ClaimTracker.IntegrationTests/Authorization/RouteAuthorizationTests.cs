@@ -53,6 +53,8 @@ public sealed class RouteAuthorizationTests(ClaimTrackerFactory factory) : IClas
         ["/Editor/Sources/Edit"] = (Access.Editor, "/editor/sources/edit/{source}"),
         ["/Editor/Sources/Index"] = (Access.Staff, "/editor/sources"),
         ["/Editor/Sources/Evidence"] = (Access.Staff, "/editor/sources/{source}/evidence"),
+        ["/Editor/Import/Index"] = (Access.Editor, "/editor/import"),
+        ["/Editor/Import/Job"] = (Access.Editor, "/editor/import/job/{job}"),
         ["/Editor/Claims/Index"] = (Access.Staff, "/editor/claims?q=Pjöngjang&status=open"),
         ["/Editor/Claims/New"] = (Access.Editor, "/editor/claims/new"),
         ["/Editor/Claims/Details"] = (Access.Staff, "/editor/claims/details/{claim}"),
@@ -110,6 +112,9 @@ public sealed class RouteAuthorizationTests(ClaimTrackerFactory factory) : IClas
                 new ClaimTracker.Domain.Claims.Statement.Draft(int.Parse(someActorId), ClaimTracker.Domain.Claims.Stance.Denies, new DateOnly(2024, 11, 5), "Stimmt nicht.", "de", null, []),
                 "builder@example.org");
         }
+        // An import planned by the editor (its planner and admins open it).
+        var someJobId = factory.Services.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimReviewImportRun>()
+            .Plan(new ClaimTracker.Infrastructure.Claims.ImportPlan("table.json", [], ["No ClaimReview found."]), "table-editor@example.org").Id.ToString();
         var someStatementId = (await factory.WithDbAsync(db => db.Statements.Where(s => s.ClaimId == int.Parse(someClaimId)).Select(s => s.Id).SingleAsync()))
             .ToString(System.Globalization.CultureInfo.InvariantCulture);
         var failures = new List<string>();
@@ -117,7 +122,7 @@ public sealed class RouteAuthorizationTests(ClaimTrackerFactory factory) : IClas
         foreach (var (page, (access, template)) in Table)
         {
             var url = template.Replace("{id}", someUserId).Replace("{claim}", someClaimId)
-                .Replace("{actor}", someActorId).Replace("{source}", someSourceId).Replace("{statement}", someStatementId)
+                .Replace("{actor}", someActorId).Replace("{source}", someSourceId).Replace("{statement}", someStatementId).Replace("{job}", someJobId)
                 .Replace("{slug}", publicSlug).Replace("{actorSlug}", actorSlug).Replace("{topicSlug}", "autorisierung");
             foreach (var (visitor, client) in visitors)
             {

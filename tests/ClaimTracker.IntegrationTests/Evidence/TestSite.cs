@@ -93,6 +93,7 @@ public sealed class TestSite : IAsyncDisposable
             var state => Html($"<html lang=\"de\"><head><title>Stand {key}</title><script>var token='{Guid.NewGuid()}';</script></head><body><p>Inhalt {state}</p></body></html>"),
         });
         app.MapGet("/evil", () => Html(Evil));
+        app.MapGet("/factchecks", () => Html(FactCheckPage));
         await app.StartAsync();
         site.Port = new Uri(app.Urls.First()).Port;
         return site;
@@ -102,6 +103,34 @@ public sealed class TestSite : IAsyncDisposable
     public const string Evil = """
         <html><head><title>Evil</title></head><body><p id="p">harmless</p>
         <script>document.getElementById('p').textContent = 'RAN:' + document.cookie; document.title = 'RAN';</script></body></html>
+        """;
+
+    /// <summary>A fact-check site's page: two reviews in a JSON-LD @graph (one with a broken block before it) and one in microdata.</summary>
+    public const string FactCheckPage = """
+        <!doctype html><html lang="de"><head><title>Faktenchecks</title>
+        <script type="application/ld+json">{ nicht json </script>
+        <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+          {"@type":"WebSite","name":"Prüfstelle"},
+          {"@type":"ClaimReview","url":"https://pruefstelle.example/checks/granaten","datePublished":"2024-11-06",
+           "claimReviewed":"Nordkorea hat keine Granaten an Russland geliefert","inLanguage":"de",
+           "itemReviewed":{"@type":"Claim","author":{"@type":"Organization","name":"KCNA Watch Import","sameAs":"https://www.wikidata.org/wiki/Q99990001"},
+             "datePublished":"2024-11-01","appearance":[{"@type":"CreativeWork","url":"https://staatsmedien.example/erklaerung"}]},
+           "reviewRating":{"@type":"Rating","ratingValue":1,"bestRating":5,"worstRating":1,"alternateName":"Falsch"}},
+          {"@type":"ClaimReview","url":"https://pruefstelle.example/checks/truppen","datePublished":"2024-11-08",
+           "claimReviewed":"Nordkoreanische Soldaten kämpfen in Kursk","inLanguage":"de",
+           "itemReviewed":{"@type":"Claim","author":{"@type":"Person","name":"Ein Sprecher"}},
+           "reviewRating":{"@type":"Rating","ratingValue":"9","bestRating":"10","worstRating":"0"}}]}</script>
+        </head><body>
+        <div itemscope itemtype="https://schema.org/ClaimReview">
+          <a itemprop="url" href="https://pruefstelle.example/checks/raketen">Zum Check</a>
+          <meta itemprop="datePublished" content="2024-11-09">
+          <p itemprop="claimReviewed">Russland setzt nordkoreanische Raketen ein</p>
+          <div itemprop="reviewRating" itemscope itemtype="https://schema.org/Rating"><meta itemprop="alternateName" content="Corroborated"></div>
+          <div itemprop="itemReviewed" itemscope itemtype="https://schema.org/Claim">
+            <div itemprop="author" itemscope itemtype="https://schema.org/Organization"><span itemprop="name">Ukrainischer Geheimdienst Import</span></div>
+          </div>
+        </div>
+        </body></html>
         """;
 
     private static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8");
