@@ -31,31 +31,31 @@ public sealed class ClaimExports(AppDbContext db, PublicClaims readers, ClaimQue
         List<int>? ranked = null;
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
-            ranked = (await search.SearchAsync(db, filter.Query, PublicClaims.MaxSearchResults, cancellationToken, published: true))
+            var matches = (await search.SearchAsync(db, filter.Query, PublicClaims.MaxSearchResults, cancellationToken, published: true))
                 .Select(h => h.ClaimId).ToList();
-            var ids = ranked;
-            claims = claims.Where(c => ids.Contains(c.Id));
+            claims = claims.Where(c => matches.Contains(c.Id));
+            ranked = matches;
         }
         var rows = await claims.OrderByDescending(c => c.PublishedStatusSince).ThenByDescending(c => c.Id)
             .Select(c => new { c.Id, c.Slug, Headline = c.PublishedHeadline!, StatusKey = db.Statuses.Where(s => s.Id == c.PublishedStatusId).Select(s => s.Key).FirstOrDefault(),
                 c.PublishedStatusSince, c.Language, c.PublishedAtUtc })
             .ToListAsync(cancellationToken);
-        var ids2 = rows.Select(r => r.Id).ToList();
-        var topics = (await db.PublishedClaimTopics.AsNoTracking().Where(p => ids2.Contains(p.ClaimId))
-                .Select(p => new { p.ClaimId, p.Topic!.Name }).ToListAsync(cancellationToken))
-            .ToLookup(p => p.ClaimId, p => p.Name);
-        var actors = (await db.PublishedClaimActors.AsNoTracking().Where(p => ids2.Contains(p.ClaimId) && p.Actor!.PublishedName != null)
-                .Select(p => new { p.ClaimId, Name = p.Actor!.PublishedName! }).ToListAsync(cancellationToken))
-            .ToLookup(p => p.ClaimId, p => p.Name);
-        var sheet = rows.Select(r => new ClaimSheetRow(r.Slug, r.Headline, r.StatusKey, r.PublishedStatusSince, r.Language,
-            topics[r.Id].Order(StringComparer.Ordinal).ToList(), actors[r.Id].Order(StringComparer.Ordinal).ToList(), r.PublishedAtUtc)).ToList();
         if (ranked is not null)
         {
+            // A search lists its best matches first, as the list page does.
             var rank = ranked.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-            var slugs = rows.ToDictionary(r => r.Slug, r => r.Id);
-            sheet = sheet.OrderBy(r => rank[slugs[r.Slug]]).ToList();
+            rows = rows.OrderBy(r => rank[r.Id]).ToList();
         }
-        return sheet;
+        // The links of the same selection, joined in the database: no parameter list of every selected claim.
+        var topics = (await claims.Join(db.PublishedClaimTopics, c => c.Id, p => p.ClaimId, (c, p) => new { p.ClaimId, p.Topic!.Name })
+                .ToListAsync(cancellationToken))
+            .ToLookup(p => p.ClaimId, p => p.Name);
+        var actors = (await claims.Join(db.PublishedClaimActors.Where(p => p.Actor!.PublishedName != null), c => c.Id, p => p.ClaimId,
+                    (c, p) => new { p.ClaimId, Name = p.Actor!.PublishedName! })
+                .ToListAsync(cancellationToken))
+            .ToLookup(p => p.ClaimId, p => p.Name);
+        return rows.Select(r => new ClaimSheetRow(r.Slug, r.Headline, r.StatusKey, r.PublishedStatusSince, r.Language,
+            topics[r.Id].Order(StringComparer.Ordinal).ToList(), actors[r.Id].Order(StringComparer.Ordinal).ToList(), r.PublishedAtUtc)).ToList();
     }
 
     /// <summary>Every claim the desk list's filters select, working copies and drafts included, most recently changed first.</summary>

@@ -51,15 +51,6 @@ public sealed record ReaderLinks(IReadOnlyDictionary<int, string> ActorSlugs, IR
     public static readonly ReaderLinks None = new(new Dictionary<int, string>(), new Dictionary<string, string>());
 }
 
-/// <summary>
-/// What readers are told about a cited page: the newest preserved copy (when, its SHA-256) and whether the link check found
-/// the page gone. <see cref="CopyId"/> is null when nothing was kept.
-/// </summary>
-public sealed record SourceEvidenceView(Domain.Evidence.LinkState LinkState, int? CopyId, DateTime? CapturedAtUtc, string? Sha256)
-{
-    public bool IsGone => LinkState == Domain.Evidence.LinkState.Gone;
-}
-
 /// <summary>A claim readers could see once, withdrawn by a reviewer with a public note.</summary>
 public sealed record WithdrawnClaim(string Slug, string Headline, DateTime WithdrawnAtUtc, string Note);
 
@@ -374,27 +365,6 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
         .GetValueOrDefault(reviewerEmail);
 
     /// <summary>Where readers find the actors a claim page names (by id) and its topics (by name): those with a public page.</summary>
-    /// <summary>The preserved copies and link states of these sources, in one query.</summary>
-    public async Task<IReadOnlyDictionary<int, SourceEvidenceView>> SourceEvidenceAsync(IReadOnlyCollection<int> sourceIds,
-        CancellationToken cancellationToken = default)
-    {
-        if (sourceIds.Count == 0)
-        {
-            return new Dictionary<int, SourceEvidenceView>();
-        }
-        var rows = await db.Sources.AsNoTracking().Where(s => sourceIds.Contains(s.Id))
-            .Select(s => new
-            {
-                s.Id,
-                s.LinkState,
-                Copy = db.SourceCaptures.Where(c => c.SourceId == s.Id).OrderByDescending(c => c.CapturedAtUtc).ThenByDescending(c => c.Id)
-                    .Select(c => new { c.Id, c.CapturedAtUtc, c.Sha256 }).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
-        return rows.Where(r => r.Copy is not null || r.LinkState == Domain.Evidence.LinkState.Gone)
-            .ToDictionary(r => r.Id, r => new SourceEvidenceView(r.LinkState, r.Copy?.Id, r.Copy?.CapturedAtUtc, r.Copy?.Sha256));
-    }
-
     public Task<ReaderLinks> LinksAsync(CancellationToken cancellationToken = default) =>
         reference.GetAsync(nameof(LinksAsync), async ct => new ReaderLinks(
             (await db.Actors.AsNoTracking().Where(a => a.PublishedName != null

@@ -19,9 +19,13 @@ public sealed record NamedTally(string Slug, string Name, Tally Tally);
 /// <summary>The whole site's tallies: all public claims, and per actor and per topic (most claims first).</summary>
 public sealed record SiteTallies(Tally All, IReadOnlyList<NamedTally> Actors, IReadOnlyList<NamedTally> Topics)
 {
-    public Tally ForActor(string slug) => Actors.FirstOrDefault(a => a.Slug == slug)?.Tally ?? Tally.Empty;
+    // Looked up per request on the actor and topic pages; made once with the counts they index.
+    private readonly Dictionary<string, Tally> actorsBySlug = Actors.GroupBy(a => a.Slug, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Tally, StringComparer.Ordinal);
+    private readonly Dictionary<string, Tally> topicsBySlug = Topics.GroupBy(t => t.Slug, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Tally, StringComparer.Ordinal);
 
-    public Tally ForTopic(string slug) => Topics.FirstOrDefault(t => t.Slug == slug)?.Tally ?? Tally.Empty;
+    public Tally ForActor(string slug) => actorsBySlug.GetValueOrDefault(slug) ?? Tally.Empty;
+
+    public Tally ForTopic(string slug) => topicsBySlug.GetValueOrDefault(slug) ?? Tally.Empty;
 }
 
 /// <summary>

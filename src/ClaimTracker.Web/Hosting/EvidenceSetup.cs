@@ -12,6 +12,7 @@ public static class EvidenceSetup
         services.AddGuardedHttpClient();
         services.AddScoped<BlobStore>();
         services.AddScoped<EvidenceLibrary>();
+        services.AddScoped<PublicEvidence>();
         services.AddScoped<LinkCheck>();
         services.AddHostedService<LinkCheckService>();
         return services;

@@ -27,6 +27,7 @@ public static class PagesSetup
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddCanonicalRouteIds();
         services.AddSingleton<SiteAddress>();
+        services.AddSingleton<Public.DrawnCards>();
         services.AddScoped<SecondFactorGate>();
         services.AddRazorPages(options =>
         {

@@ -30,8 +30,23 @@ public static class Ui
         _ => string.Join(", ", names.Take(names.Count - 1)) + (IsGerman ? " und " : " and ") + names[^1],
     };
 
+    /// <summary>The heading over a group of statements: who said what, not a bare verb ("Denied by", "Bestritten von").</summary>
+    public static string Heading(Domain.Claims.Stance stance) => T(stance switch
+    {
+        Domain.Claims.Stance.Asserts => "Asserted by",
+        Domain.Claims.Stance.Confirms => "Confirmed by",
+        Domain.Claims.Stance.Denies => "Denied by",
+        Domain.Claims.Stance.DeclinesToComment => "Declined to comment",
+        _ => "Retracted by",
+    });
+
     private static readonly Dictionary<string, string> German = new(StringComparer.Ordinal)
     {
+        ["Asserted by"] = "Behauptet von",
+        ["Confirmed by"] = "Bestätigt von",
+        ["Denied by"] = "Bestritten von",
+        ["Declined to comment"] = "Kein Kommentar von",
+        ["Retracted by"] = "Zurückgenommen von",
         ["Where claims stand"] = "Wo Behauptungen stehen",
         ["Claims about North Korea's support for Russia's war, who makes them, who denies them, the sources behind them – and how their status changed as new reporting arrived."] =
             "Behauptungen über Nordkoreas Unterstützung für Russlands Krieg: wer sie aufstellt, wer sie bestreitet, welche Quellen dahinterstehen – und wie sich ihr Status mit neuen Berichten verändert hat.",

@@ -15,15 +15,12 @@ public static class ShareCard
 {
     public const int Width = 1200;
     public const int Height = 630;
-    private const int MaxKept = 2000;
-
-    private static readonly ConcurrentDictionary<string, byte[]> Kept = new(StringComparer.Ordinal);
     private static readonly Lazy<SKTypeface> Regular = new(() => Load("DejaVuSans.ttf"));
     private static readonly Lazy<SKTypeface> Bold = new(() => Load("DejaVuSans-Bold.ttf"));
 
     public static void MapShareCards(this WebApplication app) =>
         app.MapGet("/claims/{slug}/card.png", async (string slug, PublicClaims claims, StatusNames names,
-                ClaimTracker.Infrastructure.Site.SitePublishing site, HttpContext context) =>
+                ClaimTracker.Infrastructure.Site.SitePublishing site, DrawnCards kept, HttpContext context) =>
             {
                 var found = await claims.BySlugAsync(slug, cancellationToken: context.RequestAborted);
                 if (found.RedirectTo is { } current)
@@ -37,17 +34,9 @@ public static class ShareCard
                 var publisher = (await site.GetAsync(context.RequestAborted)).PublisherName;
                 var status = await names.NameAsync(claim.Status);
                 var asOf = claim.StatusSince is { } since ? $"{Ui.T("as of")} {Ui.Date(since)}" : string.Empty;
-                // Everything drawn is in the key (the headline too: two apps in one process, as in the tests, share the cache).
+                // Everything drawn is in the key: a new approval, status name or publisher draws a new card.
                 var key = string.Join('\u001f', claim.Id, publication.Number, claim.Headline, claim.Status?.Key, claim.Status?.Colour, status, asOf, publisher);
-                if (!Kept.TryGetValue(key, out var png))
-                {
-                    png = Draw(publisher, claim.Headline, status, claim.Status?.Colour, asOf);
-                    if (Kept.Count >= MaxKept)
-                    {
-                        Kept.Clear();
-                    }
-                    Kept[key] = png;
-                }
+                var png = kept.GetOrDraw(key, () => Draw(publisher, claim.Headline, status, claim.Status?.Colour, asOf));
                 context.Response.Headers.CacheControl = "public, max-age=300";
                 return Results.File(png, "image/png");
             })
@@ -147,5 +136,27 @@ public static class ShareCard
         using var stream = typeof(ShareCard).Assembly.GetManifestResourceStream("ClaimTracker.Fonts." + file)
                            ?? throw new InvalidOperationException($"The font {file} is not embedded in the app.");
         return SKTypeface.FromStream(stream) ?? throw new InvalidOperationException($"The font {file} could not be read.");
+    }
+}
+
+/// <summary>The share cards drawn by this app (a singleton: each app in a process keeps its own), at most a few thousand.</summary>
+public sealed class DrawnCards
+{
+    private const int MaxKept = 2000;
+    private readonly ConcurrentDictionary<string, byte[]> kept = new(StringComparer.Ordinal);
+
+    public byte[] GetOrDraw(string key, Func<byte[]> draw)
+    {
+        if (kept.TryGetValue(key, out var png))
+        {
+            return png;
+        }
+        png = draw();
+        if (kept.Count >= MaxKept)
+        {
+            kept.Clear();
+        }
+        kept[key] = png;
+        return png;
     }
 }

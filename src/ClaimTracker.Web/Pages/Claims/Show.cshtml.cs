@@ -11,7 +11,7 @@ namespace ClaimTracker.Web.Pages.Claims;
 /// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = ClaimTracker.Web.Hosting.PublicCaching.Policy)]
 public sealed class ClaimPageModel(PublicClaims claims, Localisation.StatusNames scale, ClaimTracker.Infrastructure.Site.SitePublishing site,
-    Hosting.SiteAddress address, Localisation.ContentLanguage contentLanguage) : PageModel
+    Hosting.SiteAddress address, Localisation.ContentLanguage contentLanguage, ClaimTracker.Infrastructure.Evidence.PublicEvidence evidence) : PageModel
 {
     public ClaimArticle Article { get; private set; } = null!;
 
@@ -64,7 +64,7 @@ public sealed class ClaimPageModel(PublicClaims claims, Localisation.StatusNames
         PublisherName = publisher.PublisherName;
         StatusName = await scale.NameAsync(Claim.Status);
         Article = new ClaimArticle(Claim, Publication, StatusDescription, await claims.LinksAsync(cancellationToken), PublisherName, contentLanguage.Code,
-            await claims.SourceEvidenceAsync(Claim.Sources.Select(s => s.SourceId).Distinct().ToList(), cancellationToken), publisher.ReadersMayOpenCopies);
+            await evidence.ForSourcesAsync(Claim.Sources.Select(s => s.SourceId).Distinct().ToList(), cancellationToken), publisher.ReadersMayOpenCopies);
         // Only the current version reviews the claim: an older one's verdict would contradict it under the same address.
         ClaimReview = Publication.IsLatest
             ? ClaimReviewMarkup.For(Claim, status, statuses.Max(s => s.RatingValue) ?? 1, publisher, CanonicalUrl, StatusName)
@@ -77,7 +77,7 @@ public sealed class ClaimPageModel(PublicClaims claims, Localisation.StatusNames
 /// the publisher for the byline, the language the desk writes in, and what is kept of its sources' pages (linked when
 /// readers may open preserved copies).</summary>
 public sealed record ClaimArticle(ClaimDetails Claim, PublicationInfo Publication, string? StatusDescription, ReaderLinks Links,
-    string Publisher, string ContentLanguage, IReadOnlyDictionary<int, SourceEvidenceView> Evidence, bool ReadersOpenCopies);
+    string Publisher, string ContentLanguage, IReadOnlyDictionary<int, ClaimTracker.Infrastructure.Evidence.SourceEvidenceView> Evidence, bool ReadersOpenCopies);
 
 /// <summary>The HTML other sites paste to show a claim's card (public and staff claim pages offer it to copy).</summary>
 public static class EmbedSnippet

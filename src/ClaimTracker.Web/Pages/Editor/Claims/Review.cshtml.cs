@@ -12,7 +12,8 @@ namespace ClaimTracker.Web.Pages.Editor.Claims;
 /// The forms carry the claim's version: a claim changed after the reviewer opened it is not approved.
 /// </summary>
 public sealed class ReviewModel(ClaimWorkflow workflow, PublicClaims readers, Localisation.StatusNames statuses, TimeProvider clock,
-    ClaimTracker.Infrastructure.Site.SitePublishing site, Localisation.ContentLanguage contentLanguage) : PageModel
+    ClaimTracker.Infrastructure.Site.SitePublishing site, Localisation.ContentLanguage contentLanguage,
+    ClaimTracker.Infrastructure.Evidence.PublicEvidence evidence) : PageModel
 {
     /// <summary>The pending version as the public page will show it once approved.</summary>
     public ClaimTracker.Web.Pages.Claims.ClaimArticle ReaderView { get; private set; } = null!;
@@ -95,7 +96,7 @@ public sealed class ReviewModel(ClaimWorkflow workflow, PublicClaims readers, Lo
         var publisher = await site.GetAsync(cancellationToken);
         return new ClaimTracker.Web.Pages.Claims.ClaimArticle(claim, new PublicationInfo(number, number, now, kind, corrections, reviewer),
             await statuses.DescriptionAsync(claim.Status?.Key), await readers.LinksAsync(cancellationToken), publisher.PublisherName, contentLanguage.Code,
-            await readers.SourceEvidenceAsync(claim.Sources.Select(s => s.SourceId).Distinct().ToList(), cancellationToken),
+            await evidence.ForSourcesAsync(claim.Sources.Select(s => s.SourceId).Distinct().ToList(), cancellationToken),
             publisher.ReadersMayOpenCopies);
     }
 }

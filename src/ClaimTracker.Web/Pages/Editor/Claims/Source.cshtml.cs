@@ -30,7 +30,7 @@ public sealed class SourceModel(ClaimEditor editor, ClaimQueries queries, Source
     public IReadOnlyList<DuplicateCandidate> Duplicates { get; private set; } = [];
 
     /// <summary>After "Fetch details": what was filled from the page and what was kept of it.</summary>
-    public FetchNote? Fetched { get; private set; }
+    public FetchedDetails.Note? Fetched { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -58,36 +58,9 @@ public sealed class SourceModel(ClaimEditor editor, ClaimQueries queries, Source
             ModelState.AddModelError("Source.Url", result.Fetch.Refusal!);
             return Page();
         }
-        var page = result.Metadata;
-        var filled = new List<string>();
-        if (!string.Equals(result.Fetch.FinalUrl, result.Fetch.RequestedUrl.Trim(), StringComparison.Ordinal))
-        {
-            Source.Url = result.Fetch.FinalUrl;
-            filled.Add("address (where it led)");
-        }
-        if (page.Title is { } title) { Source.Title = title.Length > Domain.Claims.Source.TitleMaxLength ? title[..Domain.Claims.Source.TitleMaxLength] : title; filled.Add("title"); }
-        if (page.Author is { } author) { Source.Author = author.Length > Domain.Claims.Source.AuthorMaxLength ? author[..Domain.Claims.Source.AuthorMaxLength] : author; filled.Add("author"); }
-        if (page.PublishedOn is { } date) { Source.PublishedOn = date; filled.Add("publication date"); }
-        if (page.Language is { } language) { Source.Language = language; filled.Add("language"); }
-        string? unknownOutlet = null;
-        if (page.SiteName is { } site)
-        {
-            if (Outlets.FirstOrDefault(o => string.Equals(o.Name, site, StringComparison.OrdinalIgnoreCase)) is { } outlet)
-            {
-                Source.OutletId = outlet.Id;
-                filled.Add("outlet");
-            }
-            else
-            {
-                unknownOutlet = site;
-            }
-        }
-        Source.CaptureId = result.CaptureId;
-        Fetched = new FetchNote(filled, unknownOutlet, result.Fetch.ContentType!, result.Fetch.Body!.Length);
+        Fetched = FetchedDetails.Fill(Source, result, Outlets);
         return Page();
     }
-
-    public sealed record FetchNote(IReadOnlyList<string> Filled, string? UnknownOutlet, string ContentType, int Length);
 
     public async Task<IActionResult> OnPostCreateAsync(int id, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace ClaimTracker.Web.Pages.Editor.Claims;
 public sealed class StatementEvidenceModel(EvidenceLibrary evidence) : PageModel
 {
     [BindProperty]
-    public Sources.EvidenceModel.UploadInput Upload { get; set; } = new();
+    public EvidenceUploadInput Upload { get; set; } = new();
 
     public StatementHeading Statement { get; private set; } = null!;
 
@@ -21,7 +21,7 @@ public sealed class StatementEvidenceModel(EvidenceLibrary evidence) : PageModel
     public async Task<IActionResult> OnPostUploadAsync(int id, CancellationToken cancellationToken)
     {
         var result = Upload.File is { } file
-            ? await evidence.AttachAsync(null, id, Upload.Caption, file.FileName, file.ContentType, await ReadAsync(file, cancellationToken), User.Identity!.Name!, cancellationToken)
+            ? await evidence.AttachAsync(null, id, Upload.Caption, file.FileName, file.ContentType, await EvidenceUploadInput.ReadAsync(file, cancellationToken), User.Identity!.Name!, cancellationToken)
             : ClaimTracker.Infrastructure.Claims.WorkResult.Invalid("File", "Choose a file: a screenshot (PNG, JPEG, WebP) or a PDF.");
         if (!result.Succeeded)
         {
@@ -37,13 +37,6 @@ public sealed class StatementEvidenceModel(EvidenceLibrary evidence) : PageModel
         var result = await evidence.RemoveFileAsync(fileId, User.Identity!.Name!, cancellationToken);
         TempData["StatusMessage"] = result.Succeeded ? "File removed." : result.Errors[0].Message;
         return RedirectToPage(new { id });
-    }
-
-    internal static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace ClaimTracker.Web.Pages.Editor.Sources;
 public sealed class EvidenceModel(SourceLibrary library, EvidenceLibrary evidence, LinkCheck links) : PageModel
 {
     [BindProperty]
-    public UploadInput Upload { get; set; } = new();
+    public EvidenceUploadInput Upload { get; set; } = new();
 
     public SourceEditView Source { get; private set; } = null!;
 
@@ -47,9 +47,8 @@ public sealed class EvidenceModel(SourceLibrary library, EvidenceLibrary evidenc
             ModelState.AddModelError("Upload.File", "Choose a file: a screenshot (PNG, JPEG, WebP) or a PDF.");
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, cancellationToken);
-        var result = await evidence.AttachAsync(id, null, Upload.Caption, file.FileName, file.ContentType, buffer.ToArray(), User.Identity!.Name!, cancellationToken);
+        var result = await evidence.AttachAsync(id, null, Upload.Caption, file.FileName, file.ContentType, await EvidenceUploadInput.ReadAsync(file, cancellationToken),
+            User.Identity!.Name!, cancellationToken);
         if (!result.Succeeded)
         {
             ModelState.AddFieldErrors(result.Errors, prefix: nameof(Upload));
@@ -77,12 +76,5 @@ public sealed class EvidenceModel(SourceLibrary library, EvidenceLibrary evidenc
         Files = await evidence.FilesAsync(id, cancellationToken: cancellationToken);
         Flag = (await links.FlaggedAsync(cancellationToken: cancellationToken)).FirstOrDefault(f => f.Id == id);
         return true;
-    }
-
-    public sealed class UploadInput
-    {
-        public IFormFile? File { get; set; }
-
-        public string? Caption { get; set; }
     }
 }
