@@ -80,6 +80,28 @@ public sealed class EvidenceLibrary(AppDbContext db, GuardedFetcher fetcher, Blo
         }
     }
 
+    /// <summary>
+    /// Copies made by "Fetch details" for a source that was never created, older than <paramref name="before"/>, are deleted,
+    /// with the blobs nothing else names any more (in the database; a folder's file stays, harmless and unnamed). Returns how many.
+    /// </summary>
+    public async Task<int> ForgetUnadoptedAsync(DateTime before, CancellationToken cancellationToken = default)
+    {
+        var orphans = await db.SourceCaptures.Where(c => c.SourceId == null && c.CapturedAtUtc < before).ToListAsync(cancellationToken);
+        if (orphans.Count == 0)
+        {
+            return 0;
+        }
+        db.SourceCaptures.RemoveRange(orphans);
+        var hashes = orphans.Select(o => o.Sha256).Distinct().ToList();
+        var orphanIds = orphans.Select(o => o.Id).ToList();
+        var stillNamed = await db.SourceCaptures.Where(c => hashes.Contains(c.Sha256) && !orphanIds.Contains(c.Id)).Select(c => c.Sha256)
+            .Concat(db.EvidenceFiles.Where(f => hashes.Contains(f.Sha256)).Select(f => f.Sha256)).Distinct().ToListAsync(cancellationToken);
+        var unnamed = hashes.Except(stillNamed).ToList();
+        db.StoredBlobs.RemoveRange(await db.StoredBlobs.Where(b => unnamed.Contains(b.Sha256)).ToListAsync(cancellationToken));
+        await db.SaveChangesAsync(cancellationToken);
+        return orphans.Count;
+    }
+
     public async Task<IReadOnlyList<CaptureRow>> CapturesAsync(int sourceId, CancellationToken cancellationToken = default) =>
         await db.SourceCaptures.AsNoTracking().Where(c => c.SourceId == sourceId)
             .OrderByDescending(c => c.CapturedAtUtc).ThenByDescending(c => c.Id)

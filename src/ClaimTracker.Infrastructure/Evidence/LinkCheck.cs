@@ -109,7 +109,8 @@ public sealed class LinkCheck(AppDbContext db, GuardedFetcher fetcher, BlobStore
 
 /// <summary>
 /// Runs <see cref="LinkCheck"/> in the background: every ten minutes it takes the sources due, groups them by host and checks
-/// one request at a time with a pause between two, so no site sees more than one request per pause from us.
+/// one request at a time with a pause between two, so no site sees more than one request per pause from us; and it forgets
+/// the copies "Fetch details" kept for sources never created.
 /// </summary>
 public sealed class LinkCheckService(IServiceScopeFactory scopes, IOptions<EvidenceOptions> options, TimeProvider clock,
     ILogger<LinkCheckService> log) : BackgroundService
@@ -129,6 +130,8 @@ public sealed class LinkCheckService(IServiceScopeFactory scopes, IOptions<Evide
                 await Task.Delay(TimeSpan.FromMinutes(10), clock, stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
                 var check = scope.ServiceProvider.GetRequiredService<LinkCheck>();
+                // Copies fetched for a source nobody created go after a day.
+                await scope.ServiceProvider.GetRequiredService<EvidenceLibrary>().ForgetUnadoptedAsync(clock.GetUtcNow().UtcDateTime.AddDays(-1), stoppingToken);
                 var due = await check.DueAsync(TimeSpan.FromDays(settings.LinkCheckEveryDays), 100, stoppingToken);
                 foreach (var (id, _) in due.OrderBy(d => d.Host, StringComparer.Ordinal))
                 {

@@ -16,7 +16,11 @@ public sealed record SourceEvidenceView(LinkState LinkState, int? CopyId, DateTi
 /// <summary>What a claim page says of its sources' pages: kept copies and link states.</summary>
 public sealed class PublicEvidence(AppDbContext db)
 {
-    /// <summary>The preserved copies and link states of these sources, in one query.</summary>
+    /// <summary>
+    /// The newest preserved copy and the link state of each of these sources: one query of primary-key and index look-ups
+    /// (a window over every capture made SQLite build a temporary index on each page view), and one more for the copies'
+    /// details when there are copies.
+    /// </summary>
     public async Task<IReadOnlyDictionary<int, SourceEvidenceView>> ForSourcesAsync(IReadOnlyCollection<int> sourceIds,
         CancellationToken cancellationToken = default)
     {
@@ -24,16 +28,23 @@ public sealed class PublicEvidence(AppDbContext db)
         {
             return new Dictionary<int, SourceEvidenceView>();
         }
-        var rows = await db.Sources.AsNoTracking().Where(s => sourceIds.Contains(s.Id))
-            .Select(s => new
-            {
-                s.Id,
-                s.LinkState,
-                Copy = db.SourceCaptures.Where(c => c.SourceId == s.Id).OrderByDescending(c => c.CapturedAtUtc).ThenByDescending(c => c.Id)
-                    .Select(c => new { c.Id, c.CapturedAtUtc, c.Sha256 }).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
-        return rows.Where(r => r.Copy is not null || r.LinkState == LinkState.Gone)
-            .ToDictionary(r => r.Id, r => new SourceEvidenceView(r.LinkState, r.Copy?.Id, r.Copy?.CapturedAtUtc, r.Copy?.Sha256));
+        var rows = (await db.Sources.AsNoTracking().Where(s => sourceIds.Contains(s.Id))
+                .Select(s => new
+                {
+                    s.Id,
+                    s.LinkState,
+                    CopyId = db.SourceCaptures.Where(c => c.SourceId == s.Id).OrderByDescending(c => c.CapturedAtUtc).ThenByDescending(c => c.Id)
+                        .Select(c => (int?)c.Id).FirstOrDefault(),
+                })
+                .ToListAsync(cancellationToken))
+            .Where(r => r.CopyId is not null || r.LinkState == LinkState.Gone).ToList();
+        var copyIds = rows.Where(r => r.CopyId is not null).Select(r => r.CopyId!.Value).ToList();
+        var copies = copyIds.Count == 0
+            ? []
+            : await db.SourceCaptures.AsNoTracking().Where(c => copyIds.Contains(c.Id))
+                .Select(c => new { c.Id, c.CapturedAtUtc, c.Sha256 }).ToDictionaryAsync(c => c.Id, cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => r.CopyId is { } id && copies.TryGetValue(id, out var copy)
+            ? new SourceEvidenceView(r.LinkState, id, copy.CapturedAtUtc, copy.Sha256)
+            : new SourceEvidenceView(r.LinkState, null, null, null));
     }
 }

@@ -149,4 +149,25 @@ public sealed class FetcherTests(EvidenceFactory evidence) : IClassFixture<Evide
         Assert.False(result.Succeeded);
         Assert.Contains("longer than 10 seconds", result.Refusal);
     }
+
+    [Fact]
+    public async Task ACopyFetchedForASourceNeverCreated_IsForgotten_WhileAdoptedCopiesStay()
+    {
+        await using var scope = evidence.App.Services.CreateAsyncScope();
+        var library = scope.ServiceProvider.GetRequiredService<EvidenceLibrary>();
+        var abandoned = await library.FetchAsync(Site.Root + "/bare", null, "verworfen@example.org");
+        var (_, kept) = await evidence.App.CreateActorAndSourceAsync();
+        var adopted = await library.FetchAsync(Site.Root + "/jsonld", int.Parse(kept), "behalten@example.org");
+        var sha = await evidence.App.WithDbAsync(db => db.SourceCaptures.Where(c => c.Id == abandoned.CaptureId).Select(c => c.Sha256).SingleAsync());
+
+        // A copy made a moment ago is not older than a minute ago: it stays (the editor may still create the source).
+        await library.ForgetUnadoptedAsync(DateTime.UtcNow.AddMinutes(-1));
+        Assert.True(await evidence.App.WithDbAsync(db => db.SourceCaptures.AnyAsync(c => c.Id == abandoned.CaptureId)));
+
+        Assert.True(await library.ForgetUnadoptedAsync(DateTime.UtcNow.AddMinutes(1)) >= 1);
+
+        Assert.False(await evidence.App.WithDbAsync(db => db.SourceCaptures.AnyAsync(c => c.Id == abandoned.CaptureId)));
+        Assert.False(await evidence.App.WithDbAsync(db => db.StoredBlobs.AnyAsync(b => b.Sha256 == sha)));
+        Assert.True(await evidence.App.WithDbAsync(db => db.SourceCaptures.AnyAsync(c => c.Id == adopted.CaptureId)));
+    }
 }

@@ -230,9 +230,12 @@ public sealed class UploadTests(EvidenceFactory evidence) : IClassFixture<Eviden
         Assert.Contains("Beitrag vor dem Löschen", shown.GetElementById("files")!.TextContent);
         var file = await evidence.App.WithDbAsync(db => db.EvidenceFiles.SingleAsync(f => f.StatementId == statementId));
         Assert.Null(file.SourceId);
-        // A reviewer reads it but cannot add or remove files.
+        // A reviewer reads it (and opens the file) but is offered no form to add or remove files.
         var reviewer = await evidence.App.SignedInAsync($"pruefer-{tag}@example.org", Roles.Reviewer);
         var asReviewer = await reviewer.GetAsync($"/editor/statements/{statementId}/evidence", expectOk: true);
-        Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.SubmitAsync(asReviewer, $"remove-file-{file.Id}")).StatusCode);
+        Assert.Contains("Beitrag vor dem Löschen", asReviewer.GetElementById("files")!.TextContent);
+        Assert.Null(asReviewer.GetElementById("upload-form"));
+        Assert.Null(asReviewer.GetElementById($"remove-file-{file.Id}"));
+        Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync($"/evidence/files/{file.Id}")).StatusCode);
     }
 }
