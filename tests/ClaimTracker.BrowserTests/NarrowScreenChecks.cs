@@ -52,9 +52,14 @@ public sealed class NarrowScreenChecks
         await BrowserSession.ScreenshotAsync(page, "narrow-hostile-claim");
     }
 
-    /// <summary>The admin's menu (every group a role can have) fits one line at 1280 px, and its groups open without JavaScript.</summary>
-    [Fact]
-    public async Task StaffMenu_FitsOneLineAt1280Pixels_AndItsGroupsOpenWithoutJavaScript()
+    /// <summary>
+    /// The admin's menu (every group a role can have) fits one line at 1280 px in English and in German, and its groups
+    /// open without JavaScript.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "Users")]
+    [InlineData("de", "Benutzer")]
+    public async Task StaffMenu_FitsOneLineAt1280Pixels_AndItsGroupsOpenWithoutJavaScript(string language, string usersHeading)
     {
         BrowserSession.RequireChromium();
         await using var app = await AppProcess.StartAsync();
@@ -63,17 +68,19 @@ public sealed class NarrowScreenChecks
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 800 }, JavaScriptEnabled = false,
+            Locale = language, ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = language },
         });
         var page = await context.NewPageAsync();
         await BrowserSession.SignInAsync(page, app.DemoAdminEmail, app.DemoAdminPassword);
         await page.GotoAsync("/editor");
 
+        Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
         var tops = await page.EvaluateAsync<double[]>("() => [...document.querySelectorAll('.site-nav > a, .site-nav > ul > li')].map(e => e.getBoundingClientRect().top)");
         Assert.True(tops.Length >= 10, $"{tops.Length} menu items");
         Assert.True(tops.Max() - tops.Min() < 12, $"menu items start at {string.Join(", ", tops)} px: more than one line");
         await page.ClickAsync("#nav-admin");
         await page.ClickAsync("#nav-users");
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Users");
-        await BrowserSession.ScreenshotAsync(page, "staff-menu-1280");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(usersHeading);
+        await BrowserSession.ScreenshotAsync(page, $"staff-menu-1280-{language}");
     }
 }

@@ -53,7 +53,9 @@ public static class PagesSetup
             {
                 options.Conventions.AllowAnonymousToFolder(folder);
             }
-        });
+        }).AddViewLocalization()
+          // [Required(ErrorMessage = …)] and kin are looked up in the shared resource file, like Ui.T.
+          .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         return services;
     }
 

@@ -13,11 +13,29 @@ public sealed record ContentLanguage(string Code)
         new(configuration["Site:ContentLanguage"] is { Length: >= 2 and <= 12 } code ? code : "de");
 }
 
+/// <summary>
+/// Wording that belongs to this site, not to the product: the home page's introduction, per language
+/// (<c>Site:Tagline:en</c>, <c>Site:Tagline:de</c>; none configured, no introduction).
+/// </summary>
+public sealed class SiteWording(IReadOnlyDictionary<string, string> taglines)
+{
+    public string? Tagline => taglines.GetValueOrDefault(Ui.Language) ?? taglines.GetValueOrDefault("en");
+
+    public static SiteWording From(IConfiguration configuration) =>
+        new(configuration.GetSection("Site:Tagline").GetChildren()
+            .Where(c => !string.IsNullOrWhiteSpace(c.Value))
+            .ToDictionary(c => c.Key, c => c.Value!.Trim(), StringComparer.OrdinalIgnoreCase));
+}
+
 public static class LocalisationSetup
 {
     public static IServiceCollection AddClaimTrackerLocalisation(this IServiceCollection services)
     {
+        // Staff pages read their strings through IViewLocalizer from Resources/Pages/…/Page.de.resx; shared strings come
+        // from Resources/Localisation/SharedResource.de.resx (IStringLocalizer<SharedResource>, Ui.T).
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddScoped<StatusNames>();
+        services.AddSingleton(provider => SiteWording.From(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton(provider => ContentLanguage.From(provider.GetRequiredService<IConfiguration>()));
         services.Configure<RequestLocalizationOptions>(options =>
         {

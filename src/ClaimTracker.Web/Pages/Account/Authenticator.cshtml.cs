@@ -56,7 +56,7 @@ public sealed class AuthenticatorModel(SecondFactors factors, SitePublishing sit
                 State = await factors.StateAsync(User, (await site.GetAsync(HttpContext.RequestAborted)).SecondFactors);
                 return Page();
             }
-            ModelState.AddModelError(nameof(Code), result.Error);
+            ModelState.AddModelError(nameof(Code), Localisation.Ui.T(result.Error));
         }
         await LoadAsync();
         return Page();

@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Localisation;
 using System.ComponentModel.DataAnnotations;
 using ClaimTracker.Domain.Accounts;
 using ClaimTracker.Infrastructure.Accounts;
@@ -31,7 +32,7 @@ public sealed class ChangePasswordModel(StaffPasswords passwords) : PageModel
         {
             return failure;
         }
-        StatusMessage = "Your password was changed.";
+        StatusMessage = Ui.T("Your password was changed.");
         return RedirectToPage();
     }
 

@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Localisation;
 using System.ComponentModel.DataAnnotations;
 using ClaimTracker.Domain.Accounts;
 using ClaimTracker.Domain.Text;
@@ -53,7 +54,7 @@ public sealed class LoginModel(StaffSignIn signIn) : PageModel
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
         // One answer for every refusal: whether an account exists, is locked or disabled is not for strangers to learn.
-        ModelState.AddModelError(string.Empty, FailedMessage);
+        ModelState.AddModelError(string.Empty, Ui.T(FailedMessage));
         return Page();
     }
 
@@ -69,7 +70,7 @@ public sealed class LoginModel(StaffSignIn signIn) : PageModel
         ModelState.Clear();
         if (string.IsNullOrWhiteSpace(CredentialJson))
         {
-            ModelState.AddModelError("Passkey", "Signing in with a passkey needs JavaScript: browsers offer passkeys to scripts only. Use your email and password instead.");
+            ModelState.AddModelError("Passkey", Ui.T("Signing in with a passkey needs JavaScript: browsers offer passkeys to scripts only. Use your email and password instead."));
             return Page();
         }
         var answer = await signIn.PasskeyAsync(CredentialJson);
@@ -78,8 +79,8 @@ public sealed class LoginModel(StaffSignIn signIn) : PageModel
             return LocalRedirect(LocalUrl.SafeOrHome(ReturnUrl));
         }
         ModelState.AddModelError("Passkey", answer.Outcome == SignInOutcome.Failed
-            ? "That passkey is not known here, or the browser's answer did not check out. Try again, or use your email and password."
-            : FailedMessage);
+            ? Ui.T("That passkey is not known here, or the browser's answer did not check out. Try again, or use your email and password.")
+            : Ui.T(FailedMessage));
         return Page();
     }
 

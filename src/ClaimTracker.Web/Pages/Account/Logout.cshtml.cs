@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Localisation;
 using ClaimTracker.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +18,7 @@ public sealed class LogoutModel(StaffSignIn signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync(User.Identity?.Name);
-        StatusMessage = "You are signed out.";
+        StatusMessage = Ui.T("You are signed out.");
         return RedirectToPage("/Account/Login");
     }
 }

@@ -19,7 +19,7 @@ internal static class PasswordFormResults
         }
         foreach (var error in result.Errors)
         {
-            page.ModelState.AddModelError(string.Empty, error);
+            page.ModelState.AddModelError(string.Empty, Localisation.Ui.T(error));
         }
         return page.Page();
     }

@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Localisation;
 using System.ComponentModel.DataAnnotations;
 using ClaimTracker.Domain.Text;
 using ClaimTracker.Infrastructure.Accounts;
@@ -39,10 +40,10 @@ public sealed class SecondStepModel(StaffSignIn signIn) : PageModel
     }
 
     public Task<IActionResult> OnPostAsync() => StepAsync(Code, nameof(Code), recovery: false,
-        "Type the 6-digit code your authenticator app shows.", "That code is not the one your app shows now. Codes change every 30 seconds; if they never match, check that your phone sets its clock automatically.");
+        Ui.T("Type the 6-digit code your authenticator app shows."), Ui.T("That code is not the one your app shows now. Codes change every 30 seconds; if they never match, check that your phone sets its clock automatically."));
 
     public Task<IActionResult> OnPostRecoveryAsync() => StepAsync(RecoveryCode, nameof(RecoveryCode), recovery: true,
-        "Type one of your recovery codes.", "That is not one of your unused recovery codes.");
+        Ui.T("Type one of your recovery codes."), Ui.T("That is not one of your unused recovery codes."));
 
     private async Task<IActionResult> StepAsync(string? code, string field, bool recovery, string missing, string wrong)
     {
@@ -68,7 +69,7 @@ public sealed class SecondStepModel(StaffSignIn signIn) : PageModel
                 Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(answer.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return StatusCode(StatusCodes.Status429TooManyRequests);
             case SignInOutcome.LockedOut:
-                ModelState.AddModelError(string.Empty, LoginModel.FailedMessage);
+                ModelState.AddModelError(string.Empty, Ui.T(LoginModel.FailedMessage));
                 return Page();
             default:
                 ModelState.AddModelError(field, wrong);

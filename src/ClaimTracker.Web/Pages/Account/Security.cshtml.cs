@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Localisation;
 using ClaimTracker.Domain.Text;
 using ClaimTracker.Infrastructure.Accounts;
 using ClaimTracker.Infrastructure.Site;
@@ -42,10 +43,10 @@ public sealed class SecurityModel(SecondFactors factors, SitePublishing site) : 
     public async Task OnGetAsync() => State = await StateAsync();
 
     public async Task<IActionResult> OnPostConfirmCodeAsync() =>
-        await DoneAsync(await factors.ConfirmWithCodeAsync(User, Code ?? string.Empty), "Code", "Confirmed. Welcome back.", toReturnUrl: true);
+        await DoneAsync(await factors.ConfirmWithCodeAsync(User, Code ?? string.Empty), "Code", Ui.T("Confirmed. Welcome back."), toReturnUrl: true);
 
     public async Task<IActionResult> OnPostConfirmPasskeyAsync() =>
-        await DoneAsync(await factors.ConfirmWithPasskeyAsync(User, CredentialJson), "ConfirmPasskey", "Confirmed with your passkey.", toReturnUrl: true);
+        await DoneAsync(await factors.ConfirmWithPasskeyAsync(User, CredentialJson), "ConfirmPasskey", Ui.T("Confirmed with your passkey."), toReturnUrl: true);
 
     public async Task<IActionResult> OnPostPasskeyCreationOptionsAsync() =>
         Content(await factors.PasskeyCreationOptionsAsync(User), "application/json");
@@ -58,11 +59,11 @@ public sealed class SecurityModel(SecondFactors factors, SitePublishing site) : 
             $"Passkey “{(string.IsNullOrWhiteSpace(PasskeyName) ? "Passkey" : PasskeyName.Trim())}” added. You can sign in with it.", toReturnUrl: true);
 
     public async Task<IActionResult> OnPostRemovePasskeyAsync() =>
-        await DoneAsync(await factors.RemovePasskeyAsync(User, PasskeyId, await PolicyAsync()), "Passkeys", "Passkey removed.", toReturnUrl: false);
+        await DoneAsync(await factors.RemovePasskeyAsync(User, PasskeyId, await PolicyAsync()), "Passkeys", Ui.T("Passkey removed."), toReturnUrl: false);
 
     public async Task<IActionResult> OnPostRemoveAuthenticatorAsync() =>
         await DoneAsync(await factors.RemoveAuthenticatorAsync(User, await PolicyAsync()), "Authenticator",
-            "The authenticator app is removed: signing in takes your password alone now.", toReturnUrl: false);
+            Ui.T("The authenticator app is removed: signing in takes your password alone now."), toReturnUrl: false);
 
     public async Task<IActionResult> OnPostRecoveryCodesAsync()
     {
@@ -84,7 +85,7 @@ public sealed class SecurityModel(SecondFactors factors, SitePublishing site) : 
         }
         if (!result.Succeeded)
         {
-            ModelState.AddModelError(field, result.Error);
+            ModelState.AddModelError(field, Localisation.Ui.T(result.Error));
             State = await StateAsync();
             return Page();
         }

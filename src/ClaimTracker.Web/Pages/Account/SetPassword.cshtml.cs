@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Localisation;
 using System.ComponentModel.DataAnnotations;
 using ClaimTracker.Domain.Accounts;
 using ClaimTracker.Infrastructure.Accounts;
@@ -39,7 +40,7 @@ public sealed class SetPasswordModel(StaffPasswords passwords) : PageModel
         {
             return failure;
         }
-        StatusMessage = "Your password is set. Sign in with your email address and the new password.";
+        StatusMessage = Ui.T("Your password is set. Sign in with your email address and the new password.");
         // The sign-in form comes with the address filled in: the new colleague types only the password they just chose.
         TempData[LoginModel.EmailKey] = user.Email;
         return RedirectToPage("/Account/Login");

@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Localisation;
 using ClaimTracker.Infrastructure.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,7 +34,7 @@ public sealed class ActivityModel(ActivityTrail trail, ClaimQueries queries) : P
     {
         if (From is { } from && To is { } to && to < from)
         {
-            ModelState.AddModelError(nameof(To), "The last day comes before the first.");
+            ModelState.AddModelError(nameof(To), Ui.T("The last day comes before the first."));
             return Page();
         }
         if (ClaimId is { } id)

@@ -30,7 +30,7 @@ public static class MarkdownPreview
         var result = format.Render(markdown);
         if (!result.Succeeded)
         {
-            modelState.AddModelError(field, result.Error);
+            modelState.AddModelError(field, Localisation.Ui.T(result.Error));
             return null;
         }
         return result.Html;

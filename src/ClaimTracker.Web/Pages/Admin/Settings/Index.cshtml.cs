@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Localisation;
 using ClaimTracker.Infrastructure.Site;
 using ClaimTracker.Web.Pages.Editor;
 using Microsoft.AspNetCore.Mvc;
@@ -33,7 +34,7 @@ public sealed class IndexModel(SitePublishing site) : PageModel
             Input.ReviewIntervalDays ?? 0), cancellationToken);
         if (result.Succeeded)
         {
-            StatusMessage = "Settings saved.";
+            StatusMessage = Ui.T("Settings saved.");
             return RedirectToPage();
         }
         ModelState.AddFieldErrors(result.Errors);
@@ -60,8 +61,8 @@ public sealed class IndexModel(SitePublishing site) : PageModel
         var policy = Domain.Accounts.SecondFactorPolicy.For(SecondFactorRoles);
         await site.SetSecondFactorPolicyAsync(policy, User.Identity!.Name!, cancellationToken);
         StatusMessage = policy.RequiredRoles.Count == 0
-            ? "No role must use a second factor."
-            : $"A second factor is required for: {string.Join(", ", policy.RequiredRoles)}. People in these roles are asked for one (or to set one up) before their next staff page.";
+            ? Ui.T("No role must use a second factor.")
+            : string.Format(Ui.T("A second factor is required for: {0}. People in these roles are asked for one (or to set one up) before their next staff page."), string.Join(", ", policy.RequiredRoles));
         return RedirectToPage();
     }
 
@@ -69,8 +70,8 @@ public sealed class IndexModel(SitePublishing site) : PageModel
     {
         await site.SetReadersMayOpenCopiesAsync(ReadersMayOpenCopies, User.Identity!.Name!, cancellationToken);
         StatusMessage = ReadersMayOpenCopies
-            ? "Readers can now open the preserved copies and files of sources that published claims cite."
-            : "Preserved copies and files are for staff only; readers see that a copy exists, its date and its hash.";
+            ? Ui.T("Readers can now open the preserved copies and files of sources that published claims cite.")
+            : Ui.T("Preserved copies and files are for staff only; readers see that a copy exists, its date and its hash.");
         return RedirectToPage();
     }
 

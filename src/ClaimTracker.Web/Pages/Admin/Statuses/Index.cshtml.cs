@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Localisation;
 using ClaimTracker.Infrastructure.Claims;
 using ClaimTracker.Web.Pages.Editor;
 using Microsoft.AspNetCore.Mvc;
@@ -21,10 +22,10 @@ public sealed class IndexModel(StatusScale scale) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken) => Scale = await scale.ListAsync(cancellationToken, withClaimCounts: true);
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken) =>
-        await FinishAsync(await scale.CreateAsync(Input.ToInput(), cancellationToken), $"Added “{Input.NameEn}”.", null, cancellationToken);
+        await FinishAsync(await scale.CreateAsync(Input.ToInput(), cancellationToken), string.Format(Ui.T("Added “{0}”."), Input.NameEn), null, cancellationToken);
 
     public async Task<IActionResult> OnPostUpdateAsync(int id, Guid version, CancellationToken cancellationToken) =>
-        await FinishAsync(await scale.UpdateAsync(id, version, Input.ToInput(), cancellationToken), $"Saved “{Input.NameEn}”.", id, cancellationToken);
+        await FinishAsync(await scale.UpdateAsync(id, version, Input.ToInput(), cancellationToken), string.Format(Ui.T("Saved “{0}”."), Input.NameEn), id, cancellationToken);
 
     private async Task<IActionResult> FinishAsync(WorkResult result, string success, int? id, CancellationToken cancellationToken)
     {

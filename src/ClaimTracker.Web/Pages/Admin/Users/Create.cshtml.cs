@@ -24,7 +24,7 @@ public sealed class CreateModel(StaffAccounts accounts, UserManager<AppUser> use
         var result = await accounts.CreateAsync(users.GetUserName(User)!, Input.Email, Input.Roles, cancellationToken);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError(string.Empty, result.Error);
+            ModelState.AddModelError(string.Empty, Localisation.Ui.T(result.Error));
             return Page();
         }
         TempData[EditModel.SetPasswordLinkKey] = SetPasswordLink.For(Url, Request, result.UserId!, result.SetPasswordToken!);

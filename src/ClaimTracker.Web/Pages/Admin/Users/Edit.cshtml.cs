@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Localisation;
 using ClaimTracker.Infrastructure.Accounts;
 using ClaimTracker.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -37,19 +38,19 @@ public sealed class EditModel(StaffAccounts accounts, UserManager<AppUser> users
     }
 
     public Task<IActionResult> OnPostRolesAsync(string id, CancellationToken cancellationToken) =>
-        ApplyAsync(id, "Roles saved.",
+        ApplyAsync(id, Ui.T("Roles saved."),
             () => accounts.ChangeRolesAsync(ActorId, id, ConcurrencyStamp, Input.Roles, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostBylineAsync(string id, CancellationToken cancellationToken) =>
-        ApplyAsync(id, "Byline name saved. Public pages show it now.",
+        ApplyAsync(id, Ui.T("Byline name saved. Public pages show it now."),
             () => accounts.SetBylineNameAsync(ActorId, id, ConcurrencyStamp, Input.BylineName, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostDisableAsync(string id, CancellationToken cancellationToken) =>
-        ApplyAsync(id, "Account disabled. Its sessions have ended.",
+        ApplyAsync(id, Ui.T("Account disabled. Its sessions have ended."),
             () => accounts.DisableAsync(ActorId, id, ConcurrencyStamp, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostEnableAsync(string id, CancellationToken cancellationToken) =>
-        ApplyAsync(id, "Account enabled.",
+        ApplyAsync(id, Ui.T("Account enabled."),
             () => accounts.EnableAsync(ActorId, id, ConcurrencyStamp, cancellationToken), cancellationToken);
 
     public async Task<IActionResult> OnPostLinkAsync(string id, CancellationToken cancellationToken)
@@ -59,7 +60,7 @@ public sealed class EditModel(StaffAccounts accounts, UserManager<AppUser> users
         {
             TempData[SetPasswordLinkKey] = Users.SetPasswordLink.For(Url, Request, id, result.SetPasswordToken!);
         }
-        return await FinishAsync(id, result, "New set-password link issued.", cancellationToken);
+        return await FinishAsync(id, result, Ui.T("New set-password link issued."), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostResetSecondFactorsAsync(string id, CancellationToken cancellationToken)
@@ -68,7 +69,7 @@ public sealed class EditModel(StaffAccounts accounts, UserManager<AppUser> users
         {
             return NotFound();
         }
-        StatusMessage = "Second factors removed and sessions ended. The colleague signs in with their password and sets up a new factor.";
+        StatusMessage = Ui.T("Second factors removed and sessions ended. The colleague signs in with their password and sets up a new factor.");
         return RedirectToPage(new { id });
     }
 
@@ -86,7 +87,7 @@ public sealed class EditModel(StaffAccounts accounts, UserManager<AppUser> users
             StatusMessage = success;
             return RedirectToPage(new { id });
         }
-        ModelState.AddModelError(Request.Query["handler"] == "Byline" ? "Input.BylineName" : string.Empty, result.Error);
+        ModelState.AddModelError(Request.Query["handler"] == "Byline" ? "Input.BylineName" : string.Empty, Localisation.Ui.T(result.Error));
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 

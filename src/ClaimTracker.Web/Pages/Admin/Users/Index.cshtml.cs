@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Localisation;
 using ClaimTracker.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -15,9 +16,9 @@ public sealed class IndexModel(StaffAccounts accounts) : PageModel
 
     public static string Describe(StaffRow user) => user switch
     {
-        { IsDisabled: true } => "Disabled",
-        { LockedOutUntil: { } until } => $"Locked until {until.UtcDateTime:HH:mm} UTC",
-        { HasPassword: false } => "Invited (no password yet)",
-        _ => "Active",
+        { IsDisabled: true } => Ui.T("Disabled"),
+        { LockedOutUntil: { } until } => string.Format(Ui.T("Locked until {0} UTC"), until.UtcDateTime.ToString("HH:mm")),
+        { HasPassword: false } => Ui.T("Invited (no password yet)"),
+        _ => Ui.T("Active"),
     };
 }

@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Localisation;
 using ClaimTracker.Domain.Claims;
 using ClaimTracker.Infrastructure.Claims;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +23,7 @@ public sealed class EditModel(ActorDirectory directory) : PageModel
             Input.Description, Input.WikidataId, Input.ProvenanceLabel, Input.AliasList), User.Identity!.Name!, cancellationToken);
         if (result.Succeeded)
         {
-            TempData["StatusMessage"] = $"Saved {Input.Name!.Trim()}.";
+            TempData["StatusMessage"] = string.Format(Ui.T("Saved {0}."), Input.Name!.Trim());
             return RedirectToPage("Index");
         }
         ModelState.AddFieldErrors(result.Errors);

@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Localisation;
 using ClaimTracker.Domain.Claims;
 using ClaimTracker.Infrastructure.Claims;
 using Microsoft.AspNetCore.Mvc;
@@ -27,7 +28,7 @@ public sealed class IndexModel(ActorDirectory directory) : PageModel
             Actors = await directory.ListAsync(cancellationToken);
             return Page();
         }
-        StatusMessage = $"Added {Input.Name!.Trim()}.";
+        StatusMessage = string.Format(Ui.T("Added {0}."), Input.Name!.Trim());
         return RedirectToPage();
     }
 

@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Localisation;
 using ClaimTracker.Infrastructure.Claims;
 using ClaimTracker.Infrastructure.Workflow;
 using ClaimTracker.Web.Authorization;
@@ -49,18 +50,18 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, Claim
     {
         (SubmitComment, SubmitAsCorrection, SubmitCorrectionNote) = (comment, asCorrection, correctionNote);
         return await FinishAsync(id, await workflow.SubmitAsync(id, User.Identity!.Name!, comment, asCorrection, correctionNote, cancellationToken),
-            "Submitted: a reviewer who did not write it will approve it or send it back.", "workflow", cancellationToken);
+            Ui.T("Submitted: a reviewer who did not write it will approve it or send it back."), "workflow", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(int id, string? note, CancellationToken cancellationToken) =>
         await FinishAsync(id, await workflow.WithdrawAsync(id, User.Identity!.Name!, User.CanReview(), note, cancellationToken),
-            "Withdrawn: readers see the public note where the page was.", "workflow", cancellationToken);
+            Ui.T("Withdrawn: readers see the public note where the page was."), "workflow", cancellationToken);
 
     public async Task<IActionResult> OnPostDeleteDraftAsync(int id, bool confirmed, CancellationToken cancellationToken)
     {
         if (!confirmed)
         {
-            ModelState.AddModelError("confirmed", "Tick the box to confirm: the draft cannot be brought back.");
+            ModelState.AddModelError("confirmed", Ui.T("Tick the box to confirm: the draft cannot be brought back."));
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
         var result = await editor.DeleteDraftAsync(id, User.Identity!.Name!, User.IsInRole(ClaimTracker.Domain.Accounts.Roles.Admin), cancellationToken);
@@ -68,26 +69,26 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, Claim
         {
             return result.Errors.Any(e => e.Field == "claim") ? NotFound() : await FinishAsync(id, result, string.Empty, "workflow", cancellationToken);
         }
-        TempData["StatusMessage"] = "Draft deleted. The audit log keeps a record of it.";
+        TempData["StatusMessage"] = Ui.T("Draft deleted. The audit log keeps a record of it.");
         return RedirectToPage("/Editor/MyWork");
     }
 
     public async Task<IActionResult> OnPostAssignAsync(int id, string? assignedTo, CancellationToken cancellationToken) =>
         await FinishAsync(id, await editor.AssignAsync(id, assignedTo, User.Identity!.Name!, cancellationToken),
-            string.IsNullOrWhiteSpace(assignedTo) ? "Nobody is assigned now." : $"Assigned to {assignedTo}.", "overview", cancellationToken);
+            string.IsNullOrWhiteSpace(assignedTo) ? Ui.T("Nobody is assigned now.") : string.Format(Ui.T("Assigned to {0}."), assignedTo), "overview", cancellationToken);
 
     public async Task<IActionResult> OnPostCommentAsync(int id, string? body, CancellationToken cancellationToken) =>
-        await FinishAsync(id, await discussion.PostAsync(id, User.Identity!.Name!, body, cancellationToken), "Comment posted.", "discussion", cancellationToken);
+        await FinishAsync(id, await discussion.PostAsync(id, User.Identity!.Name!, body, cancellationToken), Ui.T("Comment posted."), "discussion", cancellationToken);
 
     /// <param name="citedAs">Which citation of the source (its stance as the form showed it).</param>
     public async Task<IActionResult> OnPostLinkAsync(int id, int sourceId, ClaimTracker.Domain.Claims.SourceStance stance, string? quote,
         string? note, ClaimTracker.Domain.Claims.SourceStance? citedAs, CancellationToken cancellationToken) =>
         await FinishAsync(id, await editor.EditSourceLinkAsync(id, sourceId, stance, quote, note, User.Identity!.Name!, cancellationToken, citedAs),
-            "Link saved.", "sources", cancellationToken);
+            Ui.T("Link saved."), "sources", cancellationToken);
 
     public async Task<IActionResult> OnPostDetachAsync(int id, int sourceId, ClaimTracker.Domain.Claims.SourceStance? citedAs, CancellationToken cancellationToken) =>
         await FinishAsync(id, await editor.DetachSourceAsync(id, sourceId, User.Identity!.Name!, cancellationToken, citedAs),
-            "Source detached.", "sources", cancellationToken);
+            Ui.T("Source detached."), "sources", cancellationToken);
 
     private async Task<IActionResult> FinishAsync(int id, WorkResult result, string success, string fragment, CancellationToken cancellationToken)
     {
@@ -103,7 +104,7 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, Claim
     public async Task<IActionResult> OnPostRelationAsync(int id, ClaimTracker.Domain.Claims.RelationKind kind, string? otherSlug,
         CancellationToken cancellationToken) =>
         await FinishAsync(id, await editor.AddRelationAsync(id, kind, otherSlug, User.Identity!.Name!, cancellationToken),
-            "Relation recorded.", "overview", cancellationToken);
+            Ui.T("Relation recorded."), "overview", cancellationToken);
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {

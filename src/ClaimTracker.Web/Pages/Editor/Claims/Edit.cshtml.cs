@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Localisation;
 using ClaimTracker.Infrastructure.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -58,7 +59,7 @@ public sealed class EditModel(ClaimEditor editor, ClaimQueries queries, ActorDir
         var result = await editor.EditAsync(id, Version, Input.ToInput(), User.Identity!.Name!, cancellationToken);
         if (result.Succeeded)
         {
-            TempData["StatusMessage"] = "Claim saved.";
+            TempData["StatusMessage"] = Ui.T("Claim saved.");
             return RedirectToPage("Details", new { id });
         }
         if (!await LoadAsync(id, cancellationToken))
@@ -93,8 +94,8 @@ public sealed class EditModel(ClaimEditor editor, ClaimQueries queries, ActorDir
             return Page();
         }
         TempData["StatusMessage"] = result.Slug == newSlug?.Trim()
-            ? "Slug changed."
-            : "New slug saved: readers get it once a reviewer approves this revision; the old address then redirects to it.";
+            ? Ui.T("Slug changed.")
+            : Ui.T("New slug saved: readers get it once a reviewer approves this revision; the old address then redirects to it.");
         return RedirectToPage("Details", new { id });
     }
 

@@ -18,27 +18,27 @@ public static class FetchedDetails
         if (!string.Equals(result.Fetch.FinalUrl, result.Fetch.RequestedUrl.Trim(), StringComparison.Ordinal))
         {
             input.Url = result.Fetch.FinalUrl;
-            filled.Add("address (where it led)");
+            filled.Add(Localisation.Ui.T("address (where it led)"));
         }
         if (page.Title is { } title)
         {
             input.Title = Cut(title, Domain.Claims.Source.TitleMaxLength);
-            filled.Add("title");
+            filled.Add(Localisation.Ui.T("title"));
         }
         if (page.Author is { } author)
         {
             input.Author = Cut(author, Domain.Claims.Source.AuthorMaxLength);
-            filled.Add("author");
+            filled.Add(Localisation.Ui.T("author"));
         }
         if (page.PublishedOn is { } date)
         {
             input.PublishedOn = date;
-            filled.Add("publication date");
+            filled.Add(Localisation.Ui.T("publication date"));
         }
         if (page.Language is { } language)
         {
             input.Language = language;
-            filled.Add("language");
+            filled.Add(Localisation.Ui.T("language"));
         }
         string? unknownOutlet = null;
         if (page.SiteName is { } site)
@@ -46,7 +46,7 @@ public static class FetchedDetails
             if (outlets.FirstOrDefault(o => string.Equals(o.Name, site, StringComparison.OrdinalIgnoreCase)) is { } outlet)
             {
                 input.OutletId = outlet.Id;
-                filled.Add("outlet");
+                filled.Add(Localisation.Ui.T("outlet"));
             }
             else
             {

@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Localisation;
 using ClaimTracker.Infrastructure.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -62,7 +63,7 @@ public sealed class NewModel(ClaimEditor editor, ClaimQueries queries, ActorDire
             await ClaimFormActors.OfferAsync(Input, actors, cancellationToken);
             return Page();
         }
-        TempData["StatusMessage"] = "Claim created. Add statements, sources and its status below.";
+        TempData["StatusMessage"] = Ui.T("Claim created. Add statements, sources and its status below.");
         return RedirectToPage("Details", new { id = result.Id });
     }
 
@@ -73,7 +74,7 @@ public sealed class NewModel(ClaimEditor editor, ClaimQueries queries, ActorDire
         {
             return null;
         }
-        TempData["StatusMessage"] = "This form was saved already: here is the claim it created.";
+        TempData["StatusMessage"] = Ui.T("This form was saved already: here is the claim it created.");
         return RedirectToPage("Details", new { id = earlier });
     }
 

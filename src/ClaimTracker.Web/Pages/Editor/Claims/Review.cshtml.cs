@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Localisation;
 using ClaimTracker.Domain;
 using ClaimTracker.Infrastructure.Claims;
 using ClaimTracker.Infrastructure.Workflow;
@@ -40,7 +41,7 @@ public sealed class ReviewModel(ClaimWorkflow workflow, PublicClaims readers, Lo
     {
         ApprovalComment = approvalComment;
         return await FinishAsync(id, await workflow.ApproveAsync(id, version, User.Identity!.Name!, User.CanReview(), cancellationToken, approvalComment),
-            "Approved: readers see this version now.", cancellationToken);
+            Ui.T("Approved: readers see this version now."), cancellationToken);
     }
 
     /// <summary>What the reviewer typed as their note to the approval (kept when the approval is refused).</summary>
@@ -50,7 +51,7 @@ public sealed class ReviewModel(ClaimWorkflow workflow, PublicClaims readers, Lo
     {
         SendBackComment = comment;
         return await FinishAsync(id, await workflow.SendBackAsync(id, version, User.Identity!.Name!, User.CanReview(), comment, cancellationToken),
-            "Sent back to the author with your comment.", cancellationToken);
+            Ui.T("Sent back to the author with your comment."), cancellationToken);
     }
 
     private async Task<IActionResult> FinishAsync(int id, WorkResult result, string success, CancellationToken cancellationToken)

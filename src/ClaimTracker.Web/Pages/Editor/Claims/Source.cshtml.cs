@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Localisation;
 using ClaimTracker.Domain.Claims;
 using ClaimTracker.Infrastructure.Claims;
 using Microsoft.AspNetCore.Mvc;
@@ -55,7 +56,7 @@ public sealed class SourceModel(ClaimEditor editor, ClaimQueries queries, Source
         }
         if (!result.Fetch.Succeeded)
         {
-            ModelState.AddModelError("Source.Url", result.Fetch.Refusal!);
+            ModelState.AddModelError("Source.Url", Ui.T(result.Fetch.Refusal!));
             return Page();
         }
         Fetched = FetchedDetails.Fill(Source, result, Outlets);
@@ -95,7 +96,7 @@ public sealed class SourceModel(ClaimEditor editor, ClaimQueries queries, Source
             ModelState.AddFieldErrors(result.Errors, prefix: nameof(Link));
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
-        TempData["StatusMessage"] = "Source attached.";
+        TempData["StatusMessage"] = Ui.T("Source attached.");
         return RedirectToPage("Details", pageHandler: null, routeValues: new { id }, fragment: "sources");
     }
 

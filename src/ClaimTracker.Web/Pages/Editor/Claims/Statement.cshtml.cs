@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Localisation;
 using System.ComponentModel.DataAnnotations;
 using ClaimTracker.Domain.Claims;
 using ClaimTracker.Infrastructure.Claims;
@@ -70,7 +71,7 @@ public sealed class StatementModel(ClaimEditor editor, ClaimQueries queries, Act
             ModelState.AddFieldErrors(result.Errors);
             return Page();
         }
-        TempData["StatusMessage"] = StatementId is null ? "Statement added." : "Statement corrected.";
+        TempData["StatusMessage"] = StatementId is null ? Ui.T("Statement added.") : Ui.T("Statement corrected.");
         return RedirectToPage("Details", pageHandler: null, routeValues: new { id }, fragment: "statements");
     }
 

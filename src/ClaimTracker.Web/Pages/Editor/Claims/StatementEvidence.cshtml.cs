@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Localisation;
 using ClaimTracker.Infrastructure.Evidence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,20 +23,20 @@ public sealed class StatementEvidenceModel(EvidenceLibrary evidence) : PageModel
     {
         var result = Upload.File is { } file
             ? await evidence.AttachAsync(null, id, Upload.Caption, file.FileName, file.ContentType, await EvidenceUploadInput.ReadAsync(file, cancellationToken), User.Identity!.Name!, cancellationToken)
-            : ClaimTracker.Infrastructure.Claims.WorkResult.Invalid("File", "Choose a file: a screenshot (PNG, JPEG, WebP) or a PDF.");
+            : ClaimTracker.Infrastructure.Claims.WorkResult.Invalid("File", Ui.T("Choose a file: a screenshot (PNG, JPEG, WebP) or a PDF."));
         if (!result.Succeeded)
         {
             ModelState.AddFieldErrors(result.Errors, prefix: nameof(Upload));
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
-        TempData["StatusMessage"] = "File attached.";
+        TempData["StatusMessage"] = Ui.T("File attached.");
         return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostRemoveFileAsync(int id, int fileId, CancellationToken cancellationToken)
     {
         var result = await evidence.RemoveFileAsync(fileId, User.Identity!.Name!, cancellationToken);
-        TempData["StatusMessage"] = result.Succeeded ? "File removed." : result.Errors[0].Message;
+        TempData["StatusMessage"] = result.Succeeded ? Ui.T("File removed.") : Ui.T(result.Errors[0].Message);
         return RedirectToPage(new { id });
     }
 

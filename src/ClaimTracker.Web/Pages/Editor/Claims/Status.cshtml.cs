@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Localisation;
 using ClaimTracker.Infrastructure.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -38,7 +39,7 @@ public sealed class StatusModel(ClaimEditor editor, ClaimQueries queries, Status
             Input.CorrectsId, User.Identity!.Name!, cancellationToken);
         if (result.Succeeded)
         {
-            TempData["StatusMessage"] = "Status change recorded.";
+            TempData["StatusMessage"] = Ui.T("Status change recorded.");
             return RedirectToPage("Details", pageHandler: null, routeValues: new { id }, fragment: "history");
         }
         if (!await LoadAsync(id, cancellationToken))

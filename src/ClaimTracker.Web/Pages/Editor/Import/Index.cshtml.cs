@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Localisation;
 using ClaimTracker.Infrastructure.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,7 +23,7 @@ public sealed class IndexModel(ClaimReviewImport import, ClaimReviewImportRun ru
     {
         if (Upload is null || Upload.Length == 0)
         {
-            ModelState.AddModelError(nameof(Upload), "Choose a JSON file with ClaimReview (one review, a list, an @graph or a DataFeed).");
+            ModelState.AddModelError(nameof(Upload), Ui.T("Choose a JSON file with ClaimReview (one review, a list, an @graph or a DataFeed)."));
             return Page();
         }
         using var buffer = new MemoryStream();

@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Localisation;
 using ClaimTracker.Infrastructure.Feedback;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,7 +23,7 @@ public sealed class IndexModel(ReaderReports reports) : PageModel
             Reports = await reports.QueueAsync(cancellationToken);
             return Page();
         }
-        StatusMessage = "Report resolved.";
+        StatusMessage = Ui.T("Report resolved.");
         return RedirectToPage();
     }
 }

@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Localisation;
 using ClaimTracker.Domain.Claims;
 using ClaimTracker.Infrastructure.Claims;
 using ClaimTracker.Web.Pages.Editor.Claims;
@@ -33,10 +34,10 @@ public sealed class EditModel(SourceLibrary library, ActorDirectory actors) : Pa
         MergeInto = mergeInto;
         var result = mergeInto is { } keep
             ? await library.MergeAsync(id, keep, User.Identity!.Name!, cancellationToken)
-            : ClaimTracker.Infrastructure.Claims.WorkResult.Invalid("mergeInto", "Choose the source to keep.");
+            : ClaimTracker.Infrastructure.Claims.WorkResult.Invalid("mergeInto", Ui.T("Choose the source to keep."));
         if (result.Succeeded)
         {
-            TempData["StatusMessage"] = $"Source #{id} merged into this one: its citations moved here; the claims concerned wait for review.";
+            TempData["StatusMessage"] = string.Format(Ui.T("Source #{0} merged into this one: its citations moved here; the claims concerned wait for review."), id);
             return RedirectToPage(new { id = result.Id });
         }
         ModelState.AddFieldErrors(result.Errors, prefix: string.Empty);
@@ -53,7 +54,7 @@ public sealed class EditModel(SourceLibrary library, ActorDirectory actors) : Pa
         var result = await library.EditAsync(id, Version, draft, User.Identity!.Name!, cancellationToken);
         if (result.Succeeded)
         {
-            TempData["StatusMessage"] = "Source saved.";
+            TempData["StatusMessage"] = Ui.T("Source saved.");
             return RedirectToPage(new { id });
         }
         ModelState.AddFieldErrors(result.Errors, prefix: nameof(Source));

@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Localisation;
 using ClaimTracker.Infrastructure.Claims;
 using ClaimTracker.Infrastructure.Evidence;
 using Microsoft.AspNetCore.Mvc;
@@ -33,10 +34,10 @@ public sealed class EvidenceModel(SourceLibrary library, EvidenceLibrary evidenc
         var fetched = await evidence.FetchAsync(found.Draft.Url, id, User.Identity!.Name!, cancellationToken);
         if (!fetched.Fetch.Succeeded)
         {
-            ModelState.AddModelError("Capture", fetched.Fetch.Refusal!);
+            ModelState.AddModelError("Capture", Ui.T(fetched.Fetch.Refusal!));
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
-        TempData["StatusMessage"] = "A copy of the page was kept.";
+        TempData["StatusMessage"] = Ui.T("A copy of the page was kept.");
         return RedirectToPage(new { id });
     }
 
@@ -44,7 +45,7 @@ public sealed class EvidenceModel(SourceLibrary library, EvidenceLibrary evidenc
     {
         if (Upload.File is not { } file)
         {
-            ModelState.AddModelError("Upload.File", "Choose a file: a screenshot (PNG, JPEG, WebP) or a PDF.");
+            ModelState.AddModelError("Upload.File", Ui.T("Choose a file: a screenshot (PNG, JPEG, WebP) or a PDF."));
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
         var result = await evidence.AttachAsync(id, null, Upload.Caption, file.FileName, file.ContentType, await EvidenceUploadInput.ReadAsync(file, cancellationToken),
@@ -54,14 +55,14 @@ public sealed class EvidenceModel(SourceLibrary library, EvidenceLibrary evidenc
             ModelState.AddFieldErrors(result.Errors, prefix: nameof(Upload));
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
-        TempData["StatusMessage"] = "File attached.";
+        TempData["StatusMessage"] = Ui.T("File attached.");
         return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostRemoveFileAsync(int id, int fileId, CancellationToken cancellationToken)
     {
         var result = await evidence.RemoveFileAsync(fileId, User.Identity!.Name!, cancellationToken);
-        TempData["StatusMessage"] = result.Succeeded ? "File removed." : result.Errors[0].Message;
+        TempData["StatusMessage"] = result.Succeeded ? Ui.T("File removed.") : Ui.T(result.Errors[0].Message);
         return RedirectToPage(new { id });
     }
 
