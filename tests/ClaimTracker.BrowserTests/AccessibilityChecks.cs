@@ -30,7 +30,8 @@ public sealed class AccessibilityChecks
         "/editor", "/editor/inbox", "/editor/mywork", "/editor/activity", "/editor/claims", "/editor/claims/new",
         "/editor/claims/details/{id}", "/editor/claims/edit/{id}", "/editor/claims/status/{id}", "/editor/claims/statement/{id}",
         "/editor/claims/source/{id}", "/editor/claims/review/{id}", "/editor/sources", "/editor/actors", "/editor/reports",
-        "/editor/reviews", "/admin/users", "/admin/users/create", "/admin/audit", "/admin/statuses", "/admin/settings", "/account/security",
+        "/editor/reviews", "/editor/import", "/admin/users", "/admin/users/create", "/admin/audit", "/admin/statuses", "/admin/settings",
+        "/account/security", "/account/changepassword",
     ];
 
     [Fact]

@@ -82,7 +82,7 @@ public sealed class ClaimReviewImport(AppDbContext db, ActorDirectory actors, St
         }
         var statuses = (await scale.ListAsync(cancellationToken)).Where(s => s.IsVerdict && s.RatingValue is not null).OrderBy(s => s.RatingValue).ToList();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var existingSources = new Dictionary<string, int?>(StringComparer.Ordinal);
+        var existingSources = await CitingClaimsAsync(reviews, cancellationToken);
         var headlines = await db.Claims.AsNoTracking().Select(c => new { c.Id, c.Headline }).ToListAsync(cancellationToken);
         var byHeadline = headlines.GroupBy(c => HeadlineKey(c.Headline)).ToDictionary(g => g.Key, g => g.First().Id);
         var seenUrls = new HashSet<string>(StringComparer.Ordinal);
@@ -206,7 +206,7 @@ public sealed class ClaimReviewImport(AppDbContext db, ActorDirectory actors, St
             {
                 skip = "the same review appears earlier in this file";
             }
-            else if (reviewUrl is not null && await CitingClaimAsync(reviewUrl, existingSources, cancellationToken) is { } citing)
+            else if (reviewUrl is not null && existingSources.TryGetValue(reviewUrl, out var citing))
             {
                 (skip, existing) = ($"already imported: its address is a source of claim #{citing}", citing);
             }
@@ -224,15 +224,24 @@ public sealed class ClaimReviewImport(AppDbContext db, ActorDirectory actors, St
         return new ImportPlan(origin, planned, problems);
     }
 
-    private async Task<int?> CitingClaimAsync(string url, Dictionary<string, int?> known, CancellationToken cancellationToken)
+    /// <summary>
+    /// For each review address in the file that is already a source: a claim citing it (one query for the whole file, not one
+    /// per review).
+    /// </summary>
+    private async Task<Dictionary<string, int>> CitingClaimsAsync(IReadOnlyList<JsonObject> reviews, CancellationToken cancellationToken)
     {
-        if (!known.TryGetValue(url, out var claim))
+        var urls = reviews.Select(r => Text(r["url"]))
+            .Select(u => u is { Length: > 0 } && SourceUrl.TryParse(u, out var parsed, out _) ? Source.Normalise(parsed!) : null)
+            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (urls.Count == 0)
         {
-            claim = await db.Sources.Where(s => s.Url == url)
-                .SelectMany(s => db.ClaimSources.Where(cs => cs.SourceId == s.Id).Select(cs => (int?)cs.ClaimId)).FirstOrDefaultAsync(cancellationToken);
-            known[url] = claim;
+            return new Dictionary<string, int>(StringComparer.Ordinal);
         }
-        return claim;
+        var cited = await (from s in db.Sources
+                           where s.Url != null && urls.Contains(s.Url)
+                           join cs in db.ClaimSources on s.Id equals cs.SourceId
+                           select new { Url = s.Url!, cs.ClaimId }).ToListAsync(cancellationToken);
+        return cited.GroupBy(c => c.Url, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(c => c.ClaimId), StringComparer.Ordinal);
     }
 
     /// <summary>The directory's actor by Wikidata id, else by name or other name; its id and name as the directory has it.</summary>

@@ -10,7 +10,7 @@ namespace ClaimTracker.IntegrationTests.Evidence;
 
 /// <summary>
 /// A web server inside the test (Kestrel on a loopback port) serving the pages the evidence features meet on the web:
-/// OpenGraph, JSON-LD and bare metadata, redirects to private addresses, a 20 MB body, a body that trickles for a minute,
+/// OpenGraph, JSON-LD and bare metadata, redirects to private addresses, a 20 MB body, a body that trickles a byte each time the test lets it,
 /// and a page whose answer a test changes (alive, changed, gone).
 /// </summary>
 public sealed class TestSite : IAsyncDisposable
@@ -28,6 +28,12 @@ public sealed class TestSite : IAsyncDisposable
 
     /// <summary>Completed when /trickle has sent its first bytes.</summary>
     public TaskCompletionSource TrickleStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// /trickle sends one more byte each time the test releases this gate: a slow server whose pace the test sets, so that
+    /// neither side keeps real time.
+    /// </summary>
+    public SemaphoreSlim TrickleGate { get; } = new(0);
 
     public static async Task<TestSite> StartAsync()
     {
@@ -79,11 +85,19 @@ public sealed class TestSite : IAsyncDisposable
             await context.Response.WriteAsync("<html>", context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
             site.TrickleStarted.TrySetResult();
-            // One byte a second for a minute (the fetcher's clock, not this one, decides when it stops waiting).
-            for (var i = 0; i < 60 && !context.RequestAborted.IsCancellationRequested; i++)
+            // A byte whenever the test lets one through, until the client gives up (the fetcher's clock decides when).
+            while (!context.RequestAborted.IsCancellationRequested)
             {
-                await Task.Delay(TimeSpan.FromSeconds(1), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
-                await context.Response.WriteAsync("x", CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+                try
+                {
+                    await site.TrickleGate.WaitAsync(context.RequestAborted);
+                    await context.Response.WriteAsync("x", context.RequestAborted);
+                    await context.Response.Body.FlushAsync(context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         });
         app.MapGet("/script", () => Results.Text("console.log('x')", "application/javascript"));

@@ -28,6 +28,10 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, Claim
 
     public const int ChangesShown = 20;
 
+    /// <summary>A cited source's title, for statements and status entries that name it by id.</summary>
+    public string SourceTitle(int id) =>
+        Claim.Sources.FirstOrDefault(s => s.SourceId == id)?.Title ?? string.Format(Ui.T("source #{0}"), id);
+
     /// <summary>The public card's HTML to copy, once readers can see the claim.</summary>
     public string? EmbedCode => Workflow.PublishedVersion is null || !Claim.IsPublic ? null
         : ClaimTracker.Web.Pages.Claims.EmbedSnippet.For($"{address.Origin(Request)}/claims/{Uri.EscapeDataString(Claim.Slug)}", Claim.Headline);

@@ -8,16 +8,11 @@ namespace ClaimTracker.Web.Pages.Editor.Sources;
 
 /// <summary>A source's kept evidence: preserved copies of its page (capture one now) and uploaded files (screenshots, PDFs).</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 32 * 1024 * 1024)]
-public sealed class EvidenceModel(SourceLibrary library, EvidenceLibrary evidence, LinkCheck links) : PageModel
+public sealed class EvidenceModel(SourceLibrary library, EvidenceLibrary evidence, LinkCheck links) : EvidenceFilesPage(evidence)
 {
-    [BindProperty]
-    public EvidenceUploadInput Upload { get; set; } = new();
-
     public SourceEditView Source { get; private set; } = null!;
 
     public IReadOnlyList<CaptureRow> Captures { get; private set; } = [];
-
-    public IReadOnlyList<EvidenceFileRow> Files { get; private set; } = [];
 
     public FlaggedSource? Flag { get; private set; }
 
@@ -31,7 +26,7 @@ public sealed class EvidenceModel(SourceLibrary library, EvidenceLibrary evidenc
         {
             return NotFound();
         }
-        var fetched = await evidence.FetchAsync(found.Draft.Url, id, User.Identity!.Name!, cancellationToken);
+        var fetched = await Evidence.FetchAsync(found.Draft.Url, id, User.Identity!.Name!, cancellationToken);
         if (!fetched.Fetch.Succeeded)
         {
             ModelState.AddModelError("Capture", Ui.T(fetched.Fetch.Refusal!));
@@ -41,40 +36,17 @@ public sealed class EvidenceModel(SourceLibrary library, EvidenceLibrary evidenc
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostUploadAsync(int id, CancellationToken cancellationToken)
-    {
-        if (Upload.File is not { } file)
-        {
-            ModelState.AddModelError("Upload.File", Ui.T("Choose a file: a screenshot (PNG, JPEG, WebP) or a PDF."));
-            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-        }
-        var result = await evidence.AttachAsync(id, null, Upload.Caption, file.FileName, file.ContentType, await EvidenceUploadInput.ReadAsync(file, cancellationToken),
-            User.Identity!.Name!, cancellationToken);
-        if (!result.Succeeded)
-        {
-            ModelState.AddFieldErrors(result.Errors, prefix: nameof(Upload));
-            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-        }
-        TempData["StatusMessage"] = Ui.T("File attached.");
-        return RedirectToPage(new { id });
-    }
+    protected override (int? SourceId, int? StatementId) Owner(int id) => (id, null);
 
-    public async Task<IActionResult> OnPostRemoveFileAsync(int id, int fileId, CancellationToken cancellationToken)
-    {
-        var result = await evidence.RemoveFileAsync(fileId, User.Identity!.Name!, cancellationToken);
-        TempData["StatusMessage"] = result.Succeeded ? Ui.T("File removed.") : Ui.T(result.Errors[0].Message);
-        return RedirectToPage(new { id });
-    }
-
-    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    protected override async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
         if (await library.FindAsync(id, cancellationToken) is not { } found)
         {
             return false;
         }
         Source = found;
-        Captures = await evidence.CapturesAsync(id, cancellationToken);
-        Files = await evidence.FilesAsync(id, cancellationToken: cancellationToken);
+        Captures = await Evidence.CapturesAsync(id, cancellationToken);
+        Files = await Evidence.FilesAsync(id, cancellationToken: cancellationToken);
         Flag = (await links.FlaggedAsync(cancellationToken: cancellationToken)).FirstOrDefault(f => f.Id == id);
         return true;
     }
