@@ -67,6 +67,7 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
 {
     public const int PageSize = 25;
 
+
     public async Task<HomeView> HomeAsync(CancellationToken cancellationToken = default)
     {
         var latest = await db.StatusChanges.AsNoTracking().Where(s => s.PublishedAtUtc != null)
@@ -164,6 +165,21 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
     public async Task<IReadOnlyList<FeedEntry>> FeedAsync(int? claimId, string? topicSlug, int limit = 50,
         CancellationToken cancellationToken = default, string? actorSlug = null)
     {
+        // Three queries on one opened connection: each opening registers SQLite's functions anew.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await FeedEntriesAsync(claimId, topicSlug, limit, actorSlug, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<IReadOnlyList<FeedEntry>> FeedEntriesAsync(int? claimId, string? topicSlug, int limit, string? actorSlug,
+        CancellationToken cancellationToken)
+    {
         var everPublished = db.Claims.Where(c => c.PublishedVersion != null);
         if (actorSlug is not null)
         {
@@ -178,12 +194,21 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
             everPublished = everPublished.Where(c => db.PublishedClaimTopics.Any(p => p.ClaimId == c.Id && p.Topic!.Slug == topicSlug));
         }
         var claims = everPublished.Where(c => c.IsPublic);
-        var changes = await db.StatusChanges.AsNoTracking().Where(s => s.PublishedAtUtc != null)
+        // One claim's feed names the claim on each table too, so that its index is used rather than a walk of every
+        // published change in time order.
+        var published = db.StatusChanges.AsNoTracking().Where(s => s.PublishedAtUtc != null);
+        var versions = db.ClaimVersions.AsNoTracking().Where(v => v.Kind == VersionKind.Correction);
+        if (claimId is { } id)
+        {
+            published = published.Where(s => s.ClaimId == id);
+            versions = versions.Where(v => v.ClaimId == id);
+        }
+        var changes = await published
             .Join(claims, s => s.ClaimId, c => c.Id, (s, c) => new { s, c.Slug, c.PublishedHeadline, ClaimApprovedAtUtc = c.PublishedAtUtc })
             .OrderByDescending(x => x.s.PublishedAtUtc).ThenByDescending(x => x.s.Id).Take(limit)
             .Select(x => new { x.s.Id, x.Slug, x.PublishedHeadline, x.s.Status!.Key, x.s.Status.NameEn, x.s.Status.Colour, x.s.EffectiveOn, x.s.Rationale, x.s.PublishedAtUtc, x.s.CorrectsId, x.ClaimApprovedAtUtc })
             .ToListAsync(cancellationToken);
-        var corrections = await db.ClaimVersions.AsNoTracking().Where(v => v.Kind == VersionKind.Correction)
+        var corrections = await versions
             .Join(claims, v => v.ClaimId, c => c.Id, (v, c) => new { v.ClaimId, v.Number, v.CorrectionNote, v.ApprovedAtUtc, c.Slug, c.PublishedHeadline, ClaimApprovedAtUtc = c.PublishedAtUtc })
             .OrderByDescending(x => x.ApprovedAtUtc).Take(limit)
             .ToListAsync(cancellationToken);

@@ -17,34 +17,39 @@ public sealed record SourceEvidenceView(LinkState LinkState, int? CopyId, DateTi
 public sealed class PublicEvidence(AppDbContext db)
 {
     /// <summary>
-    /// The newest preserved copy and the link state of each of these sources: one query of primary-key and index look-ups
-    /// (a window over every capture made SQLite build a temporary index on each page view), and one more for the copies'
-    /// details when there are copies.
+    /// The newest preserved copy and the link state of each of these sources, in one compiled query (key look-ups and a walk
+    /// down the (SourceId, CapturedAtUtc) index per source). Every claim page asks: a LINQ query translated on each call and a
+    /// second query for the copies' details cost a fifth of the page.
     /// </summary>
     public async Task<IReadOnlyDictionary<int, SourceEvidenceView>> ForSourcesAsync(IReadOnlyCollection<int> sourceIds,
         CancellationToken cancellationToken = default)
     {
+        var found = new Dictionary<int, SourceEvidenceView>();
         if (sourceIds.Count == 0)
         {
-            return new Dictionary<int, SourceEvidenceView>();
+            return found;
         }
-        var rows = (await db.Sources.AsNoTracking().Where(s => sourceIds.Contains(s.Id))
-                .Select(s => new
-                {
-                    s.Id,
-                    s.LinkState,
-                    CopyId = db.SourceCaptures.Where(c => c.SourceId == s.Id).OrderByDescending(c => c.CapturedAtUtc).ThenByDescending(c => c.Id)
-                        .Select(c => (int?)c.Id).FirstOrDefault(),
-                })
-                .ToListAsync(cancellationToken))
-            .Where(r => r.CopyId is not null || r.LinkState == LinkState.Gone).ToList();
-        var copyIds = rows.Where(r => r.CopyId is not null).Select(r => r.CopyId!.Value).ToList();
-        var copies = copyIds.Count == 0
-            ? []
-            : await db.SourceCaptures.AsNoTracking().Where(c => copyIds.Contains(c.Id))
-                .Select(c => new { c.Id, c.CapturedAtUtc, c.Sha256 }).ToDictionaryAsync(c => c.Id, cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => r.CopyId is { } id && copies.TryGetValue(id, out var copy)
-            ? new SourceEvidenceView(r.LinkState, id, copy.CapturedAtUtc, copy.Sha256)
-            : new SourceEvidenceView(r.LinkState, null, null, null));
+        await foreach (var row in OfSources(db, sourceIds.ToArray()).WithCancellation(cancellationToken))
+        {
+            if (row.CopyId is not null || row.LinkState == LinkState.Gone)
+            {
+                found[row.Id] = new SourceEvidenceView(row.LinkState, row.CopyId, row.CapturedAtUtc, row.Sha256);
+            }
+        }
+        return found;
     }
+
+    private sealed record EvidenceRow(int Id, LinkState LinkState, int? CopyId, DateTime? CapturedAtUtc, string? Sha256);
+
+    private static readonly Func<AppDbContext, int[], IAsyncEnumerable<EvidenceRow>> OfSources = EF.CompileAsyncQuery(
+        (AppDbContext db, int[] ids) => db.Sources.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .Select(s => new EvidenceRow(
+                s.Id,
+                s.LinkState,
+                db.SourceCaptures.Where(c => c.SourceId == s.Id).OrderByDescending(c => c.CapturedAtUtc).ThenByDescending(c => c.Id)
+                    .Select(c => (int?)c.Id).FirstOrDefault(),
+                db.SourceCaptures.Where(c => c.SourceId == s.Id).OrderByDescending(c => c.CapturedAtUtc).ThenByDescending(c => c.Id)
+                    .Select(c => (DateTime?)c.CapturedAtUtc).FirstOrDefault(),
+                db.SourceCaptures.Where(c => c.SourceId == s.Id).OrderByDescending(c => c.CapturedAtUtc).ThenByDescending(c => c.Id)
+                    .Select(c => c.Sha256).FirstOrDefault())));
 }

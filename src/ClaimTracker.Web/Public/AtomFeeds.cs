@@ -127,6 +127,23 @@ public static class AtomFeeds
     /// </summary>
     private static string XmlText(string text)
     {
+        // Nearly always nothing to remove: look before copying.
+        var clean = true;
+        for (var i = 0; i < text.Length && clean; i++)
+        {
+            if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                i++;
+            }
+            else
+            {
+                clean = XmlConvert.IsXmlChar(text[i]);
+            }
+        }
+        if (clean)
+        {
+            return text;
+        }
         var kept = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
