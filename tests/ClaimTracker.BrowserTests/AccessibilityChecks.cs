@@ -24,24 +24,14 @@ public sealed class AccessibilityChecks
     public async Task ReaderPages_HaveNoSeriousOrCriticalAxeViolations_InEitherLanguage() =>
         await AxeAsync(signIn: false, (_, _) => Task.FromResult(Pages));
 
-    /// <summary>Every staff page, signed in as the demo admin (all roles); {id} is the demo arms claim.</summary>
-    private static readonly string[] StaffPages =
-    [
-        "/editor", "/editor/inbox", "/editor/mywork", "/editor/activity", "/editor/claims", "/editor/claims/new",
-        "/editor/claims/details/{id}", "/editor/claims/edit/{id}", "/editor/claims/status/{id}", "/editor/claims/statement/{id}",
-        "/editor/claims/source/{id}", "/editor/claims/review/{id}", "/editor/sources", "/editor/actors", "/editor/reports",
-        "/editor/reviews", "/editor/import", "/admin/users", "/admin/users/create", "/admin/audit", "/admin/statuses", "/admin/settings",
-        "/account/security", "/account/changepassword",
-    ];
-
     [Fact]
     public async Task StaffPages_HaveNoSeriousOrCriticalAxeViolations_InEitherLanguage() =>
         await AxeAsync(signIn: true, async (page, _) =>
         {
             await page.GotoAsync("/editor/claims?q=Artillerie");
             var details = await page.Locator("a[href^='/editor/claims/details/']").First.GetAttributeAsync("href");
-            var id = details!.Split('/').Last();
-            return StaffPages.Select(p => p.Replace("{id}", id)).ToArray();
+            // Every staff page, signed in as the demo admin (all roles), with the demo arms claim for {id}.
+            return ClaimTracker.Tests.Shared.StaffPages.For(int.Parse(details!.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture));
         });
 
     /// <summary>Opens each page in both languages (signed in as the demo admin when asked) and collects the serious and

@@ -12,16 +12,6 @@ namespace ClaimTracker.IntegrationTests.Localisation;
 /// </summary>
 public sealed partial class GermanStaffPagesTests(DevelopmentFactory factory) : IClassFixture<DevelopmentFactory>
 {
-    /// <summary>Staff pages an admin opens; {id} is the demo arms claim.</summary>
-    private static readonly string[] Pages =
-    [
-        "/editor", "/editor/inbox", "/editor/mywork", "/editor/activity", "/editor/claims", "/editor/claims/new",
-        "/editor/claims/details/{id}", "/editor/claims/edit/{id}", "/editor/claims/status/{id}", "/editor/claims/statement/{id}",
-        "/editor/claims/source/{id}", "/editor/claims/review/{id}", "/editor/sources", "/editor/actors", "/editor/reports",
-        "/editor/reviews", "/editor/import", "/admin/users", "/admin/users/create", "/admin/audit", "/admin/statuses", "/admin/settings",
-        "/account/security", "/account/changepassword",
-    ];
-
     [Fact]
     public async Task GermanBrowser_GetsEveryStaffPageInGerman_WithoutEnglishInItsHeadingsLabelsAndButtons()
     {
@@ -29,7 +19,7 @@ public sealed partial class GermanStaffPagesTests(DevelopmentFactory factory) : 
         var id = await ArmsClaimIdAsync();
         var english = new List<string>();
 
-        foreach (var path in Pages.Select(p => p.Replace("{id}", id.ToString())))
+        foreach (var path in ClaimTracker.Tests.Shared.StaffPages.For(id))
         {
             var page = await desk.GetAsync(path, expectOk: true);
             Assert.Equal("de", page.DocumentElement.GetAttribute("lang"));
