@@ -136,9 +136,9 @@ public sealed class Generator(IServiceProvider services, int claims, int seed, T
                 var approval = claim.Approve(Reviewer, isReviewer: true, now);
                 db.ClaimVersions.Add(ClaimVersion.Create(claim.Id, approval, snapshots[claim.Id]));
                 // What readers find the claim by, as the workflow's approval records it: its topics and the actors it names.
-                db.PublishedClaimTopics.AddRange(claim.Topics.Select(t => t.TopicId).Distinct().Select(id => new PublishedClaimTopic(claim.Id, id)));
+                db.PublishedClaimTopics.AddRange(claim.Topics.Select(t => t.TopicId).Distinct().Select(id => new PublishedClaimTopic(claim.Id, id, approval.StatusSince)));
                 var actorIds = claim.Actors.Select(a => a.ActorId).Concat(claim.Statements.SelectMany(s => s.ActorIds)).Distinct().ToList();
-                db.PublishedClaimActors.AddRange(actorIds.Select(id => new PublishedClaimActor(claim.Id, id)));
+                db.PublishedClaimActors.AddRange(actorIds.Select(id => new PublishedClaimActor(claim.Id, id, approval.StatusSince)));
                 named.UnionWith(actorIds);
             }
             foreach (var actor in await db.Actors.Where(a => named.Contains(a.Id) && a.PublishedName == null).ToListAsync(cancellationToken))

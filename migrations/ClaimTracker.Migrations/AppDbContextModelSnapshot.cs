@@ -433,9 +433,12 @@ namespace ClaimTracker.Migrations
                     b.Property<int>("ActorId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("StatusSince")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("ClaimId", "ActorId");
 
-                    b.HasIndex("ActorId");
+                    b.HasIndex("ActorId", "StatusSince", "ClaimId");
 
                     b.ToTable("PublishedClaimActors", (string)null);
                 });
@@ -448,9 +451,12 @@ namespace ClaimTracker.Migrations
                     b.Property<int>("TopicId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("StatusSince")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("ClaimId", "TopicId");
 
-                    b.HasIndex("TopicId");
+                    b.HasIndex("TopicId", "StatusSince", "ClaimId");
 
                     b.ToTable("PublishedClaimTopics", (string)null);
                 });

@@ -10,13 +10,23 @@ public sealed class PublishedClaimTopic
     {
     }
 
-    public PublishedClaimTopic(int claimId, int topicId) => (ClaimId, TopicId) = (claimId, topicId);
+    public PublishedClaimTopic(int claimId, int topicId, DateOnly? statusSince) =>
+        (ClaimId, TopicId, StatusSince) = (claimId, topicId, statusSince);
 
     public int ClaimId { get; private set; }
 
     public int TopicId { get; private set; }
 
+    /// <summary>
+    /// The approved status's date of the claim (<see cref="Claim.PublishedStatusSince"/>), kept beside the topic so that a
+    /// topic's page is a range of one index in the order readers see it, not a walk of every claim.
+    /// </summary>
+    public DateOnly? StatusSince { get; private set; }
+
     public Topic? Topic { get; private set; }
+
+    /// <summary>The claim's approved status date changed with a new approval.</summary>
+    public void Follow(DateOnly? statusSince) => StatusSince = statusSince;
 }
 
 /// <summary>
@@ -29,11 +39,18 @@ public sealed class PublishedClaimActor
     {
     }
 
-    public PublishedClaimActor(int claimId, int actorId) => (ClaimId, ActorId) = (claimId, actorId);
+    public PublishedClaimActor(int claimId, int actorId, DateOnly? statusSince) =>
+        (ClaimId, ActorId, StatusSince) = (claimId, actorId, statusSince);
 
     public int ClaimId { get; private set; }
 
     public int ActorId { get; private set; }
 
+    /// <summary>The approved status's date of the claim, kept beside the actor for the actor's page (see <see cref="PublishedClaimTopic.StatusSince"/>).</summary>
+    public DateOnly? StatusSince { get; private set; }
+
     public Actor? Actor { get; private set; }
+
+    /// <summary>The claim's approved status date changed with a new approval.</summary>
+    public void Follow(DateOnly? statusSince) => StatusSince = statusSince;
 }

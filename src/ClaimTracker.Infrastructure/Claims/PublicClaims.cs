@@ -119,9 +119,9 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
                 .Select(h => h.ClaimId).ToList();
             claims = claims.Where(c => ranked.Contains(c.Id));
         }
-        claims = Narrow(claims, filter);
         if (ranked is not null)
         {
+            claims = Narrow(claims, filter);
             // Filters narrow the best 200 matches (a key lookup each) before the page's rows are read in full.
             var top = ranked;
             if (narrowed)
@@ -138,20 +138,22 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
         // Dated claims first, newest status first; claims without a status last (the cursor date MinValue stands for them).
         // Each part is asked for on its own, so the order is the same on every engine (PostgreSQL sorts NULL first when
         // descending, SQLite last) and dated rows stay a range of the index (seek to the cursor's date, walk down).
+        var keyed = Keyed(claims, filter);
         var hasCursor = Cursor.TryParse(filter.After, out var afterDate, out var afterId);
         var undatedOnly = hasCursor && afterDate == DateOnly.MinValue;
         var ordered = undatedOnly
-            ? claims.Where(c => c.PublishedStatusSince == null && c.Id < afterId)
+            ? keyed.Where(k => k.Since == null && k.Id < afterId)
             : hasCursor
-                ? claims.Where(c => c.PublishedStatusSince <= afterDate && (c.PublishedStatusSince < afterDate || c.Id < afterId))
-                : claims.Where(c => c.PublishedStatusSince != null);
-        // The bare column order matches the partial index on public claims (PublishedStatusSince, Id): no sort of every claim.
-        var page = await Rows(ordered.OrderByDescending(c => c.PublishedStatusSince).ThenByDescending(c => c.Id))
+                ? keyed.Where(k => k.Since <= afterDate && (k.Since < afterDate || k.Id < afterId))
+                : keyed.Where(k => k.Since != null);
+        // The bare column order matches the index: the partial one on public claims (PublishedStatusSince, Id), or on an
+        // actor's or topic's list the link's (ActorId/TopicId, StatusSince, ClaimId). No sort of every claim.
+        var page = await Rows(ordered.OrderByDescending(k => k.Since).ThenByDescending(k => k.Id).Select(k => k.Claim))
             .Take(PageSize + 1).ToListAsync(cancellationToken);
         if (page.Count <= PageSize && !undatedOnly)
         {
             // The dated claims ran out on this page: the undated ones follow.
-            page.AddRange(await Rows(claims.Where(c => c.PublishedStatusSince == null).OrderByDescending(c => c.Id))
+            page.AddRange(await Rows(keyed.Where(k => k.Since == null).OrderByDescending(k => k.Id).Select(k => k.Claim))
                 .Take(PageSize + 1 - page.Count).ToListAsync(cancellationToken));
         }
         var next = page.Count > PageSize ? Cursor.Format(page[PageSize - 1].StatusSince ?? DateOnly.MinValue, page[PageSize - 1].Id) : null;
@@ -471,6 +473,40 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
             .Select(c => new NeighbourRow(c.ParentClaimId, c.Id, c.Slug, c.PublishedHeadline, c.PublishedStatusId, c.PublishedStatusSince,
                 c.Language, c.PublishedAtUtc ?? c.UpdatedAtUtc)));
 
+    /// <summary>A claim with the key a list is ordered by: its approved status date and its id.</summary>
+    private sealed class KeyedClaim
+    {
+        public Domain.Claims.Claim Claim { get; init; } = null!;
+
+        public DateOnly? Since { get; init; }
+
+        public int Id { get; init; }
+    }
+
+    /// <summary>
+    /// The list's claims with their order key. An actor's or a topic's list starts from its links, which keep the claim's
+    /// approved status date, so that the page is one range of the link's index and 26 claim rows (measured in sqlite3 at
+    /// 100,000 claims: an actor with 326 claims 7 ms → 0.2 ms; a topic with 3,500 walked the whole claim index before).
+    /// </summary>
+    private IQueryable<KeyedClaim> Keyed(IQueryable<Domain.Claims.Claim> claims, PublicFilter filter)
+    {
+        if (!string.IsNullOrEmpty(filter.Actor))
+        {
+            var actor = filter.Actor;
+            return db.PublishedClaimActors.Where(p => p.Actor!.Slug == actor)
+                .Join(Narrow(claims, filter with { Actor = null }), p => p.ClaimId, c => c.Id,
+                    (p, c) => new KeyedClaim { Claim = c, Since = p.StatusSince, Id = p.ClaimId });
+        }
+        if (!string.IsNullOrEmpty(filter.Topic))
+        {
+            var topic = filter.Topic;
+            return db.PublishedClaimTopics.Where(p => p.Topic!.Slug == topic)
+                .Join(Narrow(claims, filter with { Topic = null }), p => p.ClaimId, c => c.Id,
+                    (p, c) => new KeyedClaim { Claim = c, Since = p.StatusSince, Id = p.ClaimId });
+        }
+        return Narrow(claims, filter).Select(c => new KeyedClaim { Claim = c, Since = c.PublishedStatusSince, Id = c.Id });
+    }
+
     private static IQueryable<ListRow> Rows(IQueryable<Domain.Claims.Claim> claims) =>
         claims.Select(c => new ListRow(c.Id, c.Slug, c.PublishedHeadline!, c.PublishedStatusId, c.PublishedStatusSince));
 
@@ -483,9 +519,7 @@ public sealed class PublicClaims(AppDbContext db, IClaimSearch search, StatusSca
         {
             claims = claims.Where(c => db.Statuses.Any(s => s.Id == c.PublishedStatusId && s.Key == filter.Status));
         }
-        // A topic holds thousands of claims: walking the ordered index and checking each is quickest (measured at 100,000:
-        // 595 requests/s; as "id IN (the topic's claims)" 61/s). An actor names a few hundred: there the set is made once
-        // per query instead of joining the actor again for every claim the walk passes (63 → 183 requests/s).
+        // (A list of one actor's or topic's claims starts from the links instead, see Keyed; these serve search and exports.)
         if (!string.IsNullOrEmpty(filter.Topic))
         {
             claims = claims.Where(c => db.PublishedClaimTopics.Any(p => p.ClaimId == c.Id && p.Topic!.Slug == filter.Topic));

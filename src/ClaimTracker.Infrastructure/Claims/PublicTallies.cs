@@ -11,6 +11,19 @@ public sealed record Tally(int Total, IReadOnlyList<(StatusBadge Status, int Cou
     IReadOnlyList<(DateOnly Month, int Count)> ByMonth)
 {
     public static readonly Tally Empty = new(0, [], 0, []);
+
+    /// <summary>How many of these claims stand at the status with this key (0 when none do).</summary>
+    public int CountOf(string statusKey)
+    {
+        foreach (var (status, count) in ByStatus)
+        {
+            if (status.Key == statusKey)
+            {
+                return count;
+            }
+        }
+        return 0;
+    }
 }
 
 /// <summary>An actor or topic with its public claims' tally.</summary>

@@ -92,8 +92,10 @@ public sealed class ReferenceData : SaveChangesInterceptor
     {
         // Readers' topic list names the topics of public claims: a claim approved or withdrawn changes it too.
         if (context is not null && context.ChangeTracker.Entries().Any(e =>
-                (e.Entity is StatusDefinition or SiteSettings or Topic or Actor or ActorAlias or PublishedClaimTopic or PublishedClaimActor
+                (e.Entity is StatusDefinition or SiteSettings or Topic or Actor or ActorAlias
                  && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                // A link's status date follows each approval; which topics and actors readers find changes only when one comes or goes.
+                || (e.Entity is PublishedClaimTopic or PublishedClaimActor && e.State is EntityState.Added or EntityState.Deleted)
                 || (e.Entity is Claim && e.State == EntityState.Modified && e.Property(nameof(Claim.IsPublic)).IsModified)
                 || (e.Entity is Accounts.AppUser && e.State == EntityState.Modified && e.Property(nameof(Accounts.AppUser.BylineName)).IsModified)))
         {

@@ -192,12 +192,22 @@ public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLo
         var topicIds = claim.Topics.Select(t => t.TopicId).ToHashSet();
         var shownTopics = await db.PublishedClaimTopics.Where(p => p.ClaimId == claim.Id).ToListAsync(cancellationToken);
         db.PublishedClaimTopics.RemoveRange(shownTopics.Where(p => !topicIds.Contains(p.TopicId)));
-        db.PublishedClaimTopics.AddRange(topicIds.Where(id => shownTopics.All(p => p.TopicId != id)).Select(id => new PublishedClaimTopic(claim.Id, id)));
+        db.PublishedClaimTopics.AddRange(topicIds.Where(id => shownTopics.All(p => p.TopicId != id))
+            .Select(id => new PublishedClaimTopic(claim.Id, id, approval.StatusSince)));
+        foreach (var kept in shownTopics.Where(p => topicIds.Contains(p.TopicId)))
+        {
+            kept.Follow(approval.StatusSince);
+        }
 
         var actorIds = claim.Actors.Select(a => a.ActorId).Concat(claim.Statements.SelectMany(s => s.ActorIds)).ToHashSet();
         var shownActors = await db.PublishedClaimActors.Where(p => p.ClaimId == claim.Id).ToListAsync(cancellationToken);
         db.PublishedClaimActors.RemoveRange(shownActors.Where(p => !actorIds.Contains(p.ActorId)));
-        db.PublishedClaimActors.AddRange(actorIds.Where(id => shownActors.All(p => p.ActorId != id)).Select(id => new PublishedClaimActor(claim.Id, id)));
+        db.PublishedClaimActors.AddRange(actorIds.Where(id => shownActors.All(p => p.ActorId != id))
+            .Select(id => new PublishedClaimActor(claim.Id, id, approval.StatusSince)));
+        foreach (var kept in shownActors.Where(p => actorIds.Contains(p.ActorId)))
+        {
+            kept.Follow(approval.StatusSince);
+        }
         foreach (var actor in await db.Actors.Where(a => actorIds.Contains(a.Id)).ToListAsync(cancellationToken))
         {
             actor.Publish();

@@ -8,6 +8,20 @@ namespace ClaimTracker.Web.Localisation;
 /// </summary>
 public sealed class StatusNames(StatusScale scale)
 {
+    private static readonly object RequestKey = new();
+
+    /// <summary>The request's names, looked up in its services once and then kept with the request.</summary>
+    public static StatusNames Of(HttpContext context)
+    {
+        if (context.Items.TryGetValue(RequestKey, out var kept) && kept is StatusNames names)
+        {
+            return names;
+        }
+        names = context.RequestServices.GetRequiredService<StatusNames>();
+        context.Items[RequestKey] = names;
+        return names;
+    }
+
     private IReadOnlyList<StatusRow>? rows;
     private IReadOnlyDictionary<string, StatusRow>? byKey;
 

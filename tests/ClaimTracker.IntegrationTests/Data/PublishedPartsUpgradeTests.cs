@@ -34,6 +34,7 @@ public sealed class PublishedPartsUpgradeTests
             var (_, sourceId) = await before.CreateActorAndSourceAsync();
             Assert.True((await editor.AttachSourceAsync(id, int.Parse(sourceId), SourceStance.Supports, null, null, Builder)).Succeeded);
             Assert.True((await editor.AddStatementAsync(id, new Statement.Draft(speaker, Stance.Denies, new DateOnly(2024, 6, 18), "Falsch.", "de", null, []), Builder)).Succeeded);
+            await before.SetStatusAsync(id, "open", new DateOnly(2024, 6, 18));
             await before.PublishAsync(id);
             // A pending revision names another topic; readers must not get it from the upgrade.
             var edit = (await services.GetRequiredService<ClaimQueries>().EditDataAsync(id))!;
@@ -55,7 +56,7 @@ public sealed class PublishedPartsUpgradeTests
                 ALTER TABLE "Actors" DROP COLUMN "PublishedName";
                 ALTER TABLE "Actors" DROP COLUMN "PublishedDescription";
                 ALTER TABLE "Actors" DROP COLUMN "PublishedWikidataId";
-                DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261203000000_AddPublishedParts';
+                DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" IN ('20261203000000_AddPublishedParts', '20261204052510_KeepStatusDateOnLinks');
                 """);
         }
 
@@ -67,5 +68,10 @@ public sealed class PublishedPartsUpgradeTests
         Assert.Equal("Wie freigegeben", (await reader.GetAsync($"/actors/{claimantSlug}", expectOk: true)).QuerySelector(".lead")!.TextContent);
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/actors/{speakerSlug}")).StatusCode);
         Assert.Equal(2, await after.WithDbAsync(db => db.PublishedClaimActors.CountAsync()));
+        // Each link keeps its claim's approved status date (the order of the actor's and topic's pages).
+        var since = await after.WithDbAsync(db => db.Claims.Select(c => c.PublishedStatusSince).SingleAsync());
+        Assert.NotNull(since);
+        Assert.All(await after.WithDbAsync(db => db.PublishedClaimActors.Select(p => p.StatusSince).ToListAsync()), s => Assert.Equal(since, s));
+        Assert.All(await after.WithDbAsync(db => db.PublishedClaimTopics.Select(p => p.StatusSince).ToListAsync()), s => Assert.Equal(since, s));
     }
 }

@@ -155,6 +155,37 @@ public sealed class FactCheckPageTests(DevelopmentFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task StatisticsPage_ActorTable_HasAColumnPerStatus_WhoseCountsMatchTheDatabase_AndLinkToTheList()
+    {
+        var reader = factory.CreateBrowser();
+        reader.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var page = await reader.GetAsync("/statistics", expectOk: true);
+        var table = page.GetElementById("by-actor")!;
+        var columns = table.QuerySelectorAll("thead th .status-badge").Select(b => b.GetAttribute("data-status")!).ToList();
+        Assert.Contains("corroborated", columns);
+        var first = table.QuerySelector("tbody tr")!;
+        var actorSlug = first.QuerySelector("th a")!.GetAttribute("href")!.Split('/')[^1];
+        var expected = await factory.WithDbAsync(async db =>
+        {
+            var keys = await db.Statuses.ToDictionaryAsync(s => s.Id, s => s.Key);
+            return (await db.Claims.Where(c => c.IsPublic && c.PublishedStatusId != null
+                    && db.PublishedClaimActors.Any(p => p.ClaimId == c.Id && p.Actor!.Slug == actorSlug))
+                .Select(c => c.PublishedStatusId!.Value).ToListAsync())
+                .GroupBy(id => keys[id]).ToDictionary(g => g.Key, g => g.Count());
+        });
+        var cells = first.QuerySelectorAll("td").Skip(1).ToList();
+        Assert.Equal(columns.Count, cells.Count);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var count = expected.GetValueOrDefault(columns[i]);
+            Assert.Equal(count, int.Parse(cells[i].TextContent));
+            // A count leads to the list of those claims; a zero is no link.
+            var link = cells[i].QuerySelector("a");
+            Assert.Equal(count > 0 ? $"/claims?actor={actorSlug}&status={columns[i]}" : null, link?.GetAttribute("href"));
+        }
+    }
+
+    [Fact]
     public async Task DraftWork_DoesNotMakeReadersWaitForARecount_AnApprovalDoes()
     {
         var reader = factory.CreateBrowser();

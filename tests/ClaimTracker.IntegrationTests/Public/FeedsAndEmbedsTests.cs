@@ -20,7 +20,11 @@ public sealed class FeedsAndEmbedsTests(DevelopmentFactory factory) : IClassFixt
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/atom+xml", response.Content.Headers.ContentType!.MediaType);
-        var feed = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
+        // UTF-8 as declared, without a byte order mark, its length announced (the body is written from pooled buffers).
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+        Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>", System.Text.Encoding.UTF8.GetString(bytes));
+        var feed = XDocument.Parse(System.Text.Encoding.UTF8.GetString(bytes)).Root!;
         Assert.Equal(Atom + "feed", feed.Name);
         foreach (var required in new[] { "id", "title", "updated" })
         {

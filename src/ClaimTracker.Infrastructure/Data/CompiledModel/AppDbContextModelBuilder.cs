@@ -11,7 +11,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b175a3f7-7f82-4472-b368-c8e2568fa3b4"), entityTypeCount: 39)
+            : base(skipDetectChanges: false, modelId: new Guid("97c9929e-b7a4-4ec9-85ad-6e07d6190d60"), entityTypeCount: 39)
         {
         }
 

@@ -20,7 +20,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 "ClaimTracker.Domain.Claims.PublishedClaimActor",
                 typeof(PublishedClaimActor),
                 baseEntityType,
-                propertyCount: 2,
+                propertyCount: 3,
                 navigationCount: 1,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 1,
@@ -42,12 +42,19 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
 
+            var statusSince = runtimeEntityType.AddProperty(
+                "StatusSince",
+                typeof(DateOnly?),
+                propertyInfo: typeof(PublishedClaimActor).GetProperty("StatusSince", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PublishedClaimActor).GetField("<StatusSince>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var key = runtimeEntityType.AddKey(
                 new[] { claimId, actorId });
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { actorId });
+                new[] { actorId, statusSince, claimId });
 
             return runtimeEntityType;
         }

@@ -20,7 +20,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 "ClaimTracker.Domain.Claims.PublishedClaimTopic",
                 typeof(PublishedClaimTopic),
                 baseEntityType,
-                propertyCount: 2,
+                propertyCount: 3,
                 navigationCount: 1,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 1,
@@ -42,12 +42,19 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
 
+            var statusSince = runtimeEntityType.AddProperty(
+                "StatusSince",
+                typeof(DateOnly?),
+                propertyInfo: typeof(PublishedClaimTopic).GetProperty("StatusSince", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PublishedClaimTopic).GetField("<StatusSince>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var key = runtimeEntityType.AddKey(
                 new[] { claimId, topicId });
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { topicId });
+                new[] { topicId, statusSince, claimId });
 
             return runtimeEntityType;
         }
