@@ -1,3 +1,4 @@
+using ClaimTracker.Domain.Accounts;
 using System.Diagnostics;
 using System.Globalization;
 using ClaimTracker.Domain.Claims;
@@ -133,7 +134,7 @@ public sealed class Generator(IServiceProvider services, int claims, int seed, T
             foreach (var (claim, _) in batch.Where(b => !b.Draft))
             {
                 claim.Submit(Editor, null, false, null, now);
-                var approval = claim.Approve(Reviewer, isReviewer: true, now);
+                var approval = claim.Approve(StaffMember.Reviewer(Reviewer), now);
                 db.ClaimVersions.Add(ClaimVersion.Create(claim.Id, approval, snapshots[claim.Id]));
                 // What readers find the claim by, as the workflow's approval records it: its topics and the actors it names.
                 db.PublishedClaimTopics.AddRange(claim.Topics.Select(t => t.TopicId).Distinct().Select(id => new PublishedClaimTopic(claim.Id, id, approval.StatusSince)));

@@ -55,10 +55,10 @@ switch (command)
         var total = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(publicClaims);
         var middle = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
             publicClaims.Where(c => c.Id >= total / 2).OrderBy(c => c.Id).Select(c => c.Slug));
-        var depth = Math.Min(Number("depth", 1000), Math.Max(1, total / PublicClaims.PageSize - 1));
+        var depth = Math.Min(Number("depth", 1000), Math.Max(1, total / PublicLists.PageSize - 1));
         var row = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
             publicClaims.OrderByDescending(c => c.PublishedStatusSince ?? DateOnly.MinValue).ThenByDescending(c => c.Id)
-                .Skip(depth * PublicClaims.PageSize - 1).Select(c => new { c.PublishedStatusSince, c.Id }));
+                .Skip(depth * PublicLists.PageSize - 1).Select(c => new { c.PublishedStatusSince, c.Id }));
         Console.WriteLine($"slug={middle}");
         Console.WriteLine($"depth={depth}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cursor={row.PublishedStatusSince ?? DateOnly.MinValue:yyyyMMdd}-{row.Id}"));

@@ -163,10 +163,6 @@ namespace ClaimTracker.Migrations
                         .HasMaxLength(74)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CorrectionNote")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -208,13 +204,6 @@ namespace ClaimTracker.Migrations
                     b.Property<int?>("ParentClaimId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("PendingAuthors")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("");
-
                     b.Property<string>("PendingSlug")
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
@@ -235,44 +224,18 @@ namespace ClaimTracker.Migrations
                     b.Property<int?>("PublishedVersion")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Review")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("Draft");
-
                     b.Property<DateOnly?>("ReviewBy")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ReviewIntervalDays")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("SentBackBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SentBackComment")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SubmissionComment")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid?>("SubmissionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("SubmittedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubmittedBy")
-                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
@@ -339,8 +302,6 @@ namespace ClaimTracker.Migrations
                     b.HasIndex("PublishedStatusSince", "Id")
                         .HasDatabaseName("IX_Claims_Public_PublishedStatusSince_Id")
                         .HasFilter("\"IsPublic\"");
-
-                    b.HasIndex("Review", "SubmittedAtUtc");
 
                     b.ToTable("Claims", (string)null);
                 });
@@ -1510,6 +1471,70 @@ namespace ClaimTracker.Migrations
                         .WithMany()
                         .HasForeignKey("ParentClaimId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsOne("ClaimTracker.Domain.Workflow.ClaimReview", "Review", b1 =>
+                        {
+                            b1.Property<int>("ClaimId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SubmissionComment");
+
+                            b1.Property<string>("CorrectionNote")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CorrectionNote");
+
+                            b1.Property<string>("PendingAuthors")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasDefaultValue("")
+                                .HasColumnName("PendingAuthors");
+
+                            b1.Property<string>("SentBackBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SentBackBy");
+
+                            b1.Property<string>("SentBackComment")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SentBackComment");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasDefaultValue("Draft")
+                                .HasColumnName("Review");
+
+                            b1.Property<DateTime?>("SubmittedAtUtc")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SubmittedAtUtc");
+
+                            b1.Property<string>("SubmittedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SubmittedBy");
+
+                            b1.HasKey("ClaimId");
+
+                            b1.HasIndex("State", "SubmittedAtUtc")
+                                .HasDatabaseName("IX_Claims_Review_SubmittedAtUtc");
+
+                            b1.ToTable("Claims");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClaimId");
+                        });
+
+                    b.Navigation("Review")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ClaimTracker.Domain.Claims.ClaimActor", b =>

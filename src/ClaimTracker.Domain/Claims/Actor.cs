@@ -115,8 +115,8 @@ public sealed partial class Actor
     {
         Name = TextRules.Normalise(draft.Name.Trim());
         Kind = draft.Kind;
-        Country = Clean(draft.Country);
-        Description = Clean(draft.Description);
+        Country = TextRules.Optional(draft.Country);
+        Description = TextRules.Optional(draft.Description);
         WikidataId = WikidataItem(draft.WikidataId);
         if (draft.Aliases is not null)
         {
@@ -126,7 +126,7 @@ public sealed partial class Actor
             aliases.RemoveAll(a => !wanted.ContainsKey(a.Key) || wanted[a.Key] != a.Name);
             aliases.AddRange(wanted.Where(w => aliases.All(a => a.Key != w.Key)).Select(w => new ActorAlias(w.Value)));
         }
-        ProvenanceLabel = Clean(draft.ProvenanceLabel);
+        ProvenanceLabel = TextRules.Optional(draft.ProvenanceLabel);
         Version = Guid.NewGuid();
     }
 
@@ -137,9 +137,6 @@ public sealed partial class Actor
             throw new DomainRuleException(first.Field, first.Message);
         }
     }
-
-    internal static string? Clean(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? null : TextRules.Normalise(value.Trim());
 
     /// <summary>The item id of "Q423", "q423" or an item's address (https://www.wikidata.org/wiki/Q423, …/entity/Q423); null otherwise.</summary>
     public static string? WikidataItem(string? value)

@@ -136,7 +136,7 @@ public sealed class Source
         Url = url;
         Title = TextRules.Normalise(draft.Title.Trim());
         OutletId = draft.OutletId;
-        Author = Actor.Clean(draft.Author);
+        Author = TextRules.Optional(draft.Author);
         PublishedOn = draft.PublishedOn;
         Language = language;
         ArchiveUrl = string.IsNullOrWhiteSpace(draft.ArchiveUrl) ? null : draft.ArchiveUrl.Trim();

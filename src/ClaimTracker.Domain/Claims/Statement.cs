@@ -103,9 +103,9 @@ public sealed class Statement
         }
         LanguageTag.TryNormalise(draft.QuoteLanguage, out var language, out _);
         MadeOn = draft.MadeOn!.Value;
-        Quote = Actor.Clean(draft.Quote);
+        Quote = TextRules.Optional(draft.Quote);
         QuoteLanguage = language;
-        Translation = Actor.Clean(draft.Translation);
+        Translation = TextRules.Optional(draft.Translation);
         var wanted = draft.SourceIds.Distinct().ToHashSet();
         sources.RemoveAll(s => !wanted.Contains(s.SourceId));
         sources.AddRange(wanted.Where(id => sources.All(s => s.SourceId != id)).Select(id => new StatementSource(id)));
@@ -136,9 +136,9 @@ public sealed class Statement
             ActorId = draft.ActorId,
             Stance = draft.Stance,
             MadeOn = draft.MadeOn!.Value,
-            Quote = Actor.Clean(draft.Quote),
+            Quote = TextRules.Optional(draft.Quote),
             QuoteLanguage = language,
-            Translation = Actor.Clean(draft.Translation),
+            Translation = TextRules.Optional(draft.Translation),
             RecordedBy = user,
             RecordedAtUtc = nowUtc,
         };
@@ -146,33 +146,4 @@ public sealed class Statement
         statement.jointActors.AddRange(draft.Joint.Select(id => new StatementActor(id)));
         return statement;
     }
-}
-
-public sealed class StatementSource
-{
-    private StatementSource()
-    {
-    }
-
-    internal StatementSource(int sourceId) => SourceId = sourceId;
-
-    public int StatementId { get; private set; }
-
-    public int SourceId { get; private set; }
-}
-
-/// <summary>One of those who said a statement together with its first-named actor.</summary>
-public sealed class StatementActor
-{
-    private StatementActor()
-    {
-    }
-
-    internal StatementActor(int actorId) => ActorId = actorId;
-
-    public int StatementId { get; private set; }
-
-    public int ActorId { get; private set; }
-
-    public Actor? Actor { get; private set; }
 }

@@ -70,16 +70,3 @@ public sealed class StatusChange
         }
     }
 }
-
-public sealed class StatusChangeSource
-{
-    private StatusChangeSource()
-    {
-    }
-
-    internal StatusChangeSource(int sourceId) => SourceId = sourceId;
-
-    public int StatusChangeId { get; private set; }
-
-    public int SourceId { get; private set; }
-}

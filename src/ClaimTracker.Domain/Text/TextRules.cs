@@ -9,6 +9,10 @@ namespace ClaimTracker.Domain.Text;
 /// </summary>
 public static class TextRules
 {
+    /// <summary>An optional text as stored: trimmed and normalised, or null when nothing but white space was given.</summary>
+    public static string? Optional(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : Normalise(value.Trim());
+
     public static RuleResult CheckSingleLine(string field, string? value, int maxLength) =>
         Check(field, value, maxLength, multiLine: false);
 

@@ -26,8 +26,18 @@ public sealed record AccountResult(bool Succeeded, string Error, string? UserId 
 /// The admin's use cases for staff accounts. Each change is checked against <see cref="AccountRules"/>,
 /// applied in one transaction and recorded in the audit log with who did it.
 /// </summary>
-public sealed class StaffAccounts(AppDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock, IPublicCache publicCache)
+public sealed partial class StaffAccounts
 {
+    // Fields rather than a primary constructor: its parameters would be in scope in this file only, not in the other part.
+    private readonly AppDbContext db;
+    private readonly UserManager<AppUser> users;
+    private readonly AuditLog audit;
+    private readonly TimeProvider clock;
+    private readonly IPublicCache publicCache;
+
+    public StaffAccounts(AppDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock, IPublicCache publicCache) =>
+        (this.db, this.users, this.audit, this.clock, this.publicCache) = (db, users, audit, clock, publicCache);
+
     /// <summary>
     /// Names (or unnames, when empty) a colleague in the bylines of the versions they approved: public pages change at once.
     /// Plain text of at most <see cref="AppUser.BylineNameMaxLength"/> characters, no control characters.
@@ -186,91 +196,6 @@ public sealed class StaffAccounts(AppDbContext db, UserManager<AppUser> users, A
         }
         audit.Record(await EmailOfAsync(actorId, cancellationToken), AuditAction.RolesChanged, user.Email!,
             $"From [{string.Join(", ", target.Roles.Order())}] to [{string.Join(", ", roles.Order())}]");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new AccountResult(true, string.Empty, user.Id);
-    }
-
-    public Task<AccountResult> DisableAsync(string actorId, string targetId, string concurrencyStamp,
-        CancellationToken cancellationToken = default) =>
-        SetDisabledAsync(actorId, targetId, concurrencyStamp, disable: true, cancellationToken);
-
-    public Task<AccountResult> EnableAsync(string actorId, string targetId, string concurrencyStamp,
-        CancellationToken cancellationToken = default) =>
-        SetDisabledAsync(actorId, targetId, concurrencyStamp, disable: false, cancellationToken);
-
-    /// <summary>
-    /// Issues a fresh one-time set-password token. Any earlier link stops working, and so do the
-    /// account's current sessions, because the token is bound to the new security stamp.
-    /// </summary>
-    public async Task<AccountResult> IssueSetPasswordTokenAsync(string actorId, string targetId,
-        CancellationToken cancellationToken = default)
-    {
-        var user = await users.FindByIdAsync(targetId);
-        if (user is null)
-        {
-            return AccountResult.Fail("This account no longer exists.");
-        }
-        if (user.IsDisabled)
-        {
-            return AccountResult.Fail("This account is disabled. Enable it before issuing a set-password link.");
-        }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await Failed(users.UpdateSecurityStampAsync(user)) is { } stampError)
-        {
-            return stampError;
-        }
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        audit.Record(await EmailOfAsync(actorId, cancellationToken), AuditAction.SetPasswordLinkIssued, user.Email!);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new AccountResult(true, string.Empty, user.Id, token);
-    }
-
-    internal static AppUser NewUser(string email, TimeProvider clock) => new()
-    {
-        UserName = email,
-        Email = email,
-        EmailConfirmed = true,
-        CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-    };
-
-    internal static string Describe(IdentityResult result) =>
-        result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))
-            ? AccountResult.Conflict().Error
-            : string.Join(" ", result.Errors.Select(e => e.Description));
-
-    private async Task<AccountResult> SetDisabledAsync(string actorId, string targetId, string concurrencyStamp,
-        bool disable, CancellationToken cancellationToken)
-    {
-        var (actor, target, user, activeAdmins) = await LoadAsync(actorId, targetId, cancellationToken);
-        if (actor is null || target is null || user is null)
-        {
-            return AccountResult.Fail("This account no longer exists.");
-        }
-        if (user.ConcurrencyStamp != concurrencyStamp)
-        {
-            return AccountResult.Conflict();
-        }
-        var rule = disable ? AccountRules.CanDisable(actor, target, activeAdmins) : AccountRules.CanEnable(target);
-        if (!rule.Succeeded)
-        {
-            return AccountResult.Fail(rule.Error);
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        user.IsDisabled = disable;
-        if (await Failed(users.UpdateAsync(user)) is { } updateError)
-        {
-            return updateError;
-        }
-        // A new security stamp invalidates the cookies the user already holds: their sessions end.
-        if (disable && await Failed(users.UpdateSecurityStampAsync(user)) is { } stampError)
-        {
-            return stampError;
-        }
-        audit.Record(await EmailOfAsync(actorId, cancellationToken),
-            disable ? AuditAction.UserDisabled : AuditAction.UserEnabled, user.Email!);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new AccountResult(true, string.Empty, user.Id);

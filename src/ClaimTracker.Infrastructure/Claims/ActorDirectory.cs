@@ -187,7 +187,7 @@ public sealed class ActorDirectory(AppDbContext db, TimeProvider clock, Referenc
             }
             await db.SaveChangesAsync(cancellationToken);
             return WorkResult.Done(actor.Id, actor.Slug);
-        }, () => ClaimEditor.GaveUp);
+        }, () => ClaimChange.GaveUp);
 
     public async Task<WorkResult> CreateAsync(Actor.Draft draft, CancellationToken cancellationToken = default)
     {
@@ -208,7 +208,7 @@ public sealed class ActorDirectory(AppDbContext db, TimeProvider clock, Referenc
             db.Actors.Add(actor);
             await db.SaveChangesAsync(cancellationToken);
             return WorkResult.Done(actor.Id, actor.Slug);
-        }, () => ClaimEditor.GaveUp);
+        }, () => ClaimChange.GaveUp);
     }
 
     /// <summary>

@@ -21,9 +21,12 @@ public sealed record ClaimInput(string Headline, string OriginalText, string Lan
     internal IReadOnlyList<FieldError> NameProblems { get; init; } = [];
 }
 
-/// <summary>The editors' use cases on claims. Rules live in the domain; this class loads, applies and saves.</summary>
-public sealed class ClaimEditor(AppDbContext db, RichTextFormat richText, TimeProvider clock, ActorDirectory actors, SourceLibrary library,
-    Auditing.AuditLog audit, Notifications.Inbox inbox)
+/// <summary>
+/// The editors' use cases on a claim's own fields: log, edit, permalink, relations, assignment, deletion of a draft (statements,
+/// sources and status changes: <see cref="ClaimEvidenceEditor"/>). Rules live in the domain; this class loads, applies and saves.
+/// </summary>
+public sealed class ClaimEditor(AppDbContext db, RichTextFormat richText, TimeProvider clock, ActorDirectory actors, Auditing.AuditLog audit,
+    Notifications.Inbox inbox)
 {
     public async Task<WorkResult> CreateAsync(ClaimInput input, string user, CancellationToken cancellationToken = default)
     {
@@ -37,7 +40,7 @@ public sealed class ClaimEditor(AppDbContext db, RichTextFormat richText, TimePr
         if (draft!.ReviewBy is null)
         {
             // Every open claim has a next review date from the start.
-            draft = draft with { ReviewBy = DateOnly.FromDateTime(now).AddDays(draft.ReviewIntervalDays ?? await DefaultReviewDaysAsync(cancellationToken)) };
+            draft = draft with { ReviewBy = DateOnly.FromDateTime(now).AddDays(draft.ReviewIntervalDays ?? await ClaimChange.DefaultReviewDaysAsync(db, cancellationToken)) };
         }
         return await LostRace.RetryAsync(db, async () =>
         {
@@ -52,17 +55,12 @@ public sealed class ClaimEditor(AppDbContext db, RichTextFormat richText, TimePr
             await ApplyRelationsAsync(claim, input, user, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return WorkResult.Done(claim.Id, claim.Slug);
-        }, () => GaveUp);
+        }, () => ClaimChange.GaveUp);
     }
 
     /// <summary>The claim the "log a claim" form with this submission id created, if it was saved.</summary>
     public Task<int?> CreatedByAsync(Guid submissionId, CancellationToken cancellationToken = default) =>
         db.Claims.Where(c => c.SubmissionId == submissionId).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
-
-    /// <summary>What an editor is told when others saved the same thing at the same moment, again and again.</summary>
-    internal static readonly WorkResult GaveUp = WorkResult.Invalid(string.Empty,
-        "Others saved this at the same moment, several times over; nothing of yours was saved. Your input is still in the form: save again.")
-        with { IsConflict = true };
 
     /// <summary>Saves an edit unless the claim changed since <paramref name="version"/> was read: then nothing is saved.</summary>
     public async Task<WorkResult> EditAsync(int claimId, Guid version, ClaimInput input, string user,
@@ -103,11 +101,11 @@ public sealed class ClaimEditor(AppDbContext db, RichTextFormat richText, TimePr
                 return WorkResult.Invalid(rule.Field, rule.Message);
             }
             return WorkResult.Done(claim.Id, claim.Slug);
-        }, () => GaveUp);
+        }, () => ClaimChange.GaveUp);
     }
 
     public Task<WorkResult> ChangeSlugAsync(int claimId, string newSlug, string user, CancellationToken cancellationToken = default) =>
-        OnClaimAsync(claimId, q => q, async claim =>
+        ClaimChange.RunAsync(db, claimId, q => q, async claim =>
         {
             var slug = newSlug.Trim();
             if (slug == claim.WorkingSlug)
@@ -123,71 +121,13 @@ public sealed class ClaimEditor(AppDbContext db, RichTextFormat richText, TimePr
             claim.ChangeSlug(slug, user, Now);
         }, cancellationToken);
 
-    public Task<WorkResult> AddStatementAsync(int claimId, Statement.Draft draft, string user, CancellationToken cancellationToken = default) =>
-        OnClaimAsync(claimId, q => q.Include(c => c.Sources), async claim =>
-        {
-            if (Statement.Validate(draft) is [var first, ..])
-            {
-                throw new DomainRuleException(first.Field, first.Message);
-            }
-            await CheckSpeakersAsync(draft, cancellationToken);
-            claim.AddStatement(draft, user, Now);
-        }, cancellationToken);
-
-    /// <summary>Everyone named as having said it is in the directory.</summary>
-    private async Task CheckSpeakersAsync(Statement.Draft draft, CancellationToken cancellationToken)
-    {
-        var ids = draft.AllActorIds;
-        if (await db.Actors.CountAsync(a => ids.Contains(a.Id), cancellationToken) != ids.Count)
-        {
-            throw new DomainRuleException(nameof(Statement.Draft.ActorId), "Choose an actor from the directory.");
-        }
-    }
-
-    public Task<WorkResult> EditStatementAsync(int claimId, int statementId, Statement.Draft draft, string user,
-        CancellationToken cancellationToken = default) =>
-        OnClaimAsync(claimId, q => q.Include(c => c.Sources).Include(c => c.Statements).ThenInclude(s => s.Sources)
-            .Include(c => c.Statements).ThenInclude(s => s.JointActors), async claim =>
-        {
-            await CheckSpeakersAsync(draft, cancellationToken);
-            claim.EditStatement(statementId, draft, user, Now);
-        }, cancellationToken);
-
-    /// <param name="currentStance">Which citation, when the claim cites the source more than once.</param>
-    public Task<WorkResult> EditSourceLinkAsync(int claimId, int sourceId, SourceStance stance, string? quote, string? note,
-        string user, CancellationToken cancellationToken = default, SourceStance? currentStance = null) =>
-        OnClaimAsync(claimId, q => q.Include(c => c.Sources), claim =>
-        {
-            claim.EditSourceLink(sourceId, currentStance, stance, quote, note, user, Now);
-            return Task.CompletedTask;
-        }, cancellationToken);
-
-    public Task<WorkResult> DetachSourceAsync(int claimId, int sourceId, string user, CancellationToken cancellationToken = default,
-        SourceStance? stance = null) =>
-        OnClaimAsync(claimId, q => q.Include(c => c.Sources).Include(c => c.Statements).ThenInclude(s => s.Sources)
-            .Include(c => c.StatusChanges).ThenInclude(s => s.Sources), claim =>
-        {
-            claim.DetachSource(sourceId, stance, user, Now);
-            return Task.CompletedTask;
-        }, cancellationToken);
-
-    public Task<WorkResult> AttachSourceAsync(int claimId, int sourceId, SourceStance stance, string? quote, string? note,
-        string user, CancellationToken cancellationToken = default) =>
-        OnClaimAsync(claimId, q => q.Include(c => c.Sources), async claim =>
-        {
-            if (!await db.Sources.AnyAsync(s => s.Id == sourceId, cancellationToken))
-            {
-                throw new DomainRuleException("SourceId", "Choose a source from the library.");
-            }
-            claim.AttachSource(sourceId, stance, quote, note, user, Now);
-        }, cancellationToken);
-
     /// <summary>
     /// Deletes a draft readers never saw, with everything recorded on it (statements, citations, status entries, discussion).
     /// The audit log records who deleted what; the change records of its fields stay in the activity trail.
     /// </summary>
-    public async Task<WorkResult> DeleteDraftAsync(int claimId, string user, bool userIsAdmin, CancellationToken cancellationToken = default)
+    public async Task<WorkResult> DeleteDraftAsync(int claimId, Domain.Accounts.StaffMember by, CancellationToken cancellationToken = default)
     {
+        var user = by.Email;
         var claim = await db.Claims.FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken);
         if (claim is null)
         {
@@ -195,7 +135,7 @@ public sealed class ClaimEditor(AppDbContext db, RichTextFormat richText, TimePr
         }
         try
         {
-            claim.CheckDeletion(user, userIsAdmin);
+            claim.CheckDeletion(by);
         }
         catch (DomainRuleException rule)
         {
@@ -217,54 +157,10 @@ public sealed class ClaimEditor(AppDbContext db, RichTextFormat richText, TimePr
         return WorkResult.Done(claimId);
     }
 
-    /// <summary>Prefix of the fields of a refused new source in <see cref="AttachNewSourceAsync"/>'s errors.</summary>
-    public const string NewSourceField = "Source.";
-
-    /// <summary>
-    /// Creates a source and attaches it in one save: either both are stored or neither (a source made and then not attached
-    /// used to stay behind in the library). The new source's problems come as fields named "Source.…".
-    /// </summary>
-    public async Task<WorkResult> AttachNewSourceAsync(int claimId, Source.Draft draft, SourceStance stance, string? quote, string? note,
-        string user, CancellationToken cancellationToken = default)
-    {
-        WorkResult? refused = null;
-        var result = await OnClaimAsync(claimId, q => q.Include(c => c.Sources), async claim =>
-        {
-            var (source, problem) = await library.PrepareAsync(draft, user, cancellationToken);
-            if (source is null)
-            {
-                refused = problem!;
-                throw new DomainRuleException(NewSourceField + refused.Errors[0].Field, refused.Errors[0].Message);
-            }
-            claim.AttachNewSource(source, stance, quote, note, user, Now);
-        }, cancellationToken);
-        return refused is { } source && !result.Succeeded
-            ? WorkResult.Invalid(source.Errors.Select(e => e with { Field = NewSourceField + e.Field }).ToList()) with { Id = source.Id }
-            : result;
-    }
-
-    public Task<WorkResult> ChangeStatusAsync(int claimId, int statusId, DateOnly? effectiveOn, string? rationaleMarkdown,
-        IReadOnlyCollection<int> sourceIds, int? correctsId, string user, CancellationToken cancellationToken = default) =>
-        OnClaimAsync(claimId, q => q.Include(c => c.Sources).Include(c => c.StatusChanges), async claim =>
-        {
-            var status = await db.Statuses.FirstOrDefaultAsync(s => s.Id == statusId, cancellationToken)
-                         ?? throw new DomainRuleException("StatusId", "Choose a status from the scale.");
-            if (effectiveOn is null)
-            {
-                throw new DomainRuleException("EffectiveOn", "Enter the date the evidence emerged.");
-            }
-            var rationale = richText.Render(rationaleMarkdown);
-            if (!rationale.Succeeded)
-            {
-                throw new DomainRuleException("Rationale", rationale.Error);
-            }
-            claim.ChangeStatus(status, effectiveOn.Value, rationale.Html!, sourceIds, correctsId, user, Now, await DefaultReviewDaysAsync(cancellationToken));
-        }, cancellationToken);
-
     /// <summary>Relates the claim to another one, named by its permalink slug (a list of every claim does not scale).</summary>
     public Task<WorkResult> AddRelationAsync(int claimId, RelationKind kind, string? otherSlug, string user,
         CancellationToken cancellationToken = default) =>
-        OnClaimAsync(claimId, q => q.Include(c => c.Relations), async claim =>
+        ClaimChange.RunAsync(db, claimId, q => q.Include(c => c.Relations), async claim =>
         {
             if (!Enum.IsDefined(kind))
             {
@@ -281,7 +177,7 @@ public sealed class ClaimEditor(AppDbContext db, RichTextFormat richText, TimePr
 
     /// <summary>Assigns the claim to an active editor, or to nobody.</summary>
     public Task<WorkResult> AssignAsync(int claimId, string? editorEmail, string user, CancellationToken cancellationToken = default) =>
-        OnClaimAsync(claimId, q => q, async claim =>
+        ClaimChange.RunAsync(db, claimId, q => q, async claim =>
         {
             if (!string.IsNullOrWhiteSpace(editorEmail)
                 && !(await Accounts.StaffAccounts.ActiveEditorsAsync(db, cancellationToken)).Contains(editorEmail.Trim(), StringComparer.OrdinalIgnoreCase))
@@ -294,10 +190,6 @@ public sealed class ClaimEditor(AppDbContext db, RichTextFormat richText, TimePr
                 inbox.Notify(assignee, user, Domain.Workflow.NotificationKind.Assigned, claim.Id, $"{user} assigned “{claim.Headline}” to you.");
             }
         }, cancellationToken);
-
-    /// <summary>The site's interval from a status change to the next review of an open claim.</summary>
-    private async Task<int> DefaultReviewDaysAsync(CancellationToken cancellationToken) =>
-        await db.SiteSettings.Select(s => (int?)s.ReviewIntervalDays).FirstOrDefaultAsync(cancellationToken) ?? Domain.Site.SiteDefaults.ReviewIntervalDays;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -321,32 +213,6 @@ public sealed class ClaimEditor(AppDbContext db, RichTextFormat richText, TimePr
             NameProblems = [.. claimantProblems.Select(p => new FieldError(nameof(ClaimInput.AddClaimants), p)),
                 .. subjectProblems.Select(p => new FieldError(nameof(ClaimInput.AddSubjects), p))],
         };
-    }
-
-    private async Task<WorkResult> OnClaimAsync(int claimId, Func<IQueryable<Claim>, IQueryable<Claim>> include,
-        Func<Claim, Task> change, CancellationToken cancellationToken)
-    {
-        // A change that lost a race with another save of the claim (its version moved on, or a slug or topic was taken) is made
-        // again on what that save left: two editors adding statements at once both get theirs, and the domain's rules are
-        // checked again (the source someone else attached meanwhile, the slug someone else took).
-        return await LostRace.RetryAsync(db, async () =>
-        {
-            var claim = await include(db.Claims).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken);
-            if (claim is null)
-            {
-                return WorkResult.NotFound("claim");
-            }
-            try
-            {
-                await change(claim);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DomainRuleException rule)
-            {
-                return WorkResult.Invalid(rule.Field, rule.Message);
-            }
-            return WorkResult.Done(claim.Id, claim.Slug);
-        }, () => GaveUp);
     }
 
     private static WorkResult Conflict(Claim current) => WorkResult.Invalid(string.Empty,

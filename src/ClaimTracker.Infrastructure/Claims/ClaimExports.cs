@@ -22,7 +22,7 @@ public sealed record SourceSheetRow(string ClaimSlug, string Title, string? Url,
 /// What the CSV exports hold. Readers' rows come from the approved columns and the published topic and actor links (never
 /// a working copy); staff rows from the working copies, drafts included, with the desk list's filters.
 /// </summary>
-public sealed class ClaimExports(AppDbContext db, PublicClaims readers, ClaimQueries desk, IClaimSearch search)
+public sealed class ClaimExports(AppDbContext db, PublicLists readers, ClaimQueries desk, IClaimSearch search)
 {
     /// <summary>Every public claim the reader list's filters select (a search: its best matches, as far as the list pages).</summary>
     public async Task<IReadOnlyList<ClaimSheetRow>> PublicClaimsAsync(PublicFilter filter, CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ public sealed class ClaimExports(AppDbContext db, PublicClaims readers, ClaimQue
         List<int>? ranked = null;
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
-            var matches = (await search.SearchAsync(db, filter.Query, PublicClaims.MaxSearchResults, cancellationToken, published: true))
+            var matches = (await search.SearchAsync(db, filter.Query, PublicLists.MaxSearchResults, cancellationToken, published: true))
                 .Select(h => h.ClaimId).ToList();
             claims = claims.Where(c => matches.Contains(c.Id));
             ranked = matches;
@@ -64,7 +64,7 @@ public sealed class ClaimExports(AppDbContext db, PublicClaims readers, ClaimQue
         var (claims, _) = await desk.FilterAsync(filter, 1000, cancellationToken);
         var rows = await claims.OrderByDescending(c => c.UpdatedAtUtc).ThenByDescending(c => c.Id)
             .Select(c => new { c.Id, c.Slug, c.Headline, StatusKey = db.Statuses.Where(s => s.Id == c.CurrentStatusId).Select(s => s.Key).FirstOrDefault(),
-                c.CurrentStatusSince, c.Language, c.PublishedAtUtc, c.IsPublic, c.PublishedVersion, c.Review, c.UpdatedAtUtc, c.UpdatedBy })
+                c.CurrentStatusSince, c.Language, c.PublishedAtUtc, c.IsPublic, c.PublishedVersion, c.Review.State, c.UpdatedAtUtc, c.UpdatedBy })
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
         var topics = (await db.Set<ClaimTopic>().AsNoTracking().Where(t => ids.Contains(t.ClaimId)).Select(t => new { t.ClaimId, t.Topic!.Name })
@@ -73,7 +73,7 @@ public sealed class ClaimExports(AppDbContext db, PublicClaims readers, ClaimQue
             .ToListAsync(cancellationToken)).ToLookup(a => a.ClaimId, a => a.Name);
         return rows.Select(r => new ClaimSheetRow(r.Slug, r.Headline, r.StatusKey, r.CurrentStatusSince, r.Language,
                 topics[r.Id].Order(StringComparer.Ordinal).ToList(), actors[r.Id].Distinct().Order(StringComparer.Ordinal).ToList(), r.PublishedAtUtc,
-                new ClaimRow(r.Id, r.Slug, r.Headline, null, null, r.IsPublic, r.Language, r.UpdatedAtUtc, r.UpdatedBy, null, r.Review,
+                new ClaimRow(r.Id, r.Slug, r.Headline, null, null, r.IsPublic, r.Language, r.UpdatedAtUtc, r.UpdatedBy, null, r.State,
                     r.PublishedVersion is not null).Stage,
                 r.UpdatedAtUtc, r.UpdatedBy))
             .ToList();

@@ -7,87 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClaimTracker.Infrastructure.Claims;
 
-public sealed record ClaimFilter(string? Query = null, string? Status = null, string? Topic = null, int? ActorId = null,
-    string? Language = null, bool? IsPublic = null);
-
-public sealed record StatusBadge(string Key, string Name, string Colour);
-
-public sealed record ClaimRow(int Id, string Slug, string Headline, StatusBadge? Status, DateOnly? StatusSince,
-    bool IsPublic, string Language, DateTime UpdatedAtUtc, string UpdatedBy, DateOnly? ReviewBy,
-    Domain.Workflow.ReviewState Review = Domain.Workflow.ReviewState.Approved, bool WasPublished = true)
-{
-    /// <summary>Where the claim stands for readers and in review, for the desk's lists.</summary>
-    public string Stage => (IsPublic, WasPublished, Review) switch
-    {
-        (true, _, Domain.Workflow.ReviewState.Approved) => "public",
-        (true, _, var review) => "public · revision " + Domain.Workflow.WorkflowText.Describe(review),
-        (false, true, _) => "withdrawn",
-        (false, false, var review) => Domain.Workflow.WorkflowText.Describe(review),
-    };
-}
-
-public sealed record ActorRef(int Id, string Name, ActorKind Kind, string? ProvenanceLabel);
-
-/// <param name="JointWith">Those who said it together with <paramref name="Actor"/>; null in snapshots approved before
-/// joint statements existed.</param>
-public sealed record StatementView(int Id, ActorRef Actor, Stance Stance, DateOnly MadeOn, string? Quote, string QuoteLanguage,
-    string? Translation, IReadOnlyList<int> SourceIds, bool IsWalkBack, IReadOnlyList<ActorRef>? JointWith = null)
-{
-    /// <summary>Everyone who said it, the first named first.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public IReadOnlyList<ActorRef> Speakers => [Actor, .. JointWith ?? []];
-}
-
-public sealed record LinkedSourceView(int SourceId, string Title, string? Url, string? Outlet, string? Provenance,
-    DateOnly? PublishedOn, string Language, string? ArchiveUrl, string? Excerpt, string? ExcerptSha256,
-    DateTime? ExcerptCapturedAtUtc, SourceStance Stance, string? Quote, string? Note);
-
-public sealed record StatusChangeView(int Id, StatusBadge Status, DateOnly EffectiveOn, SanitisedHtml Rationale,
-    IReadOnlyList<int> SourceIds, int? CorrectsId, bool IsCorrected, string RecordedBy, DateTime RecordedAtUtc);
-
-public sealed record FieldChangeView(string Field, string? Before, string? After);
-
-
-public sealed record ClaimDetails(int Id, string Slug, string Headline, string OriginalText, string Language,
-    string? Translation, string? Translator, bool IsMachineTranslated, DateOnly? FirstMadeOn, SanitisedHtml Summary,
-    DateOnly? ReviewBy, bool IsPublic, StatusBadge? Status, DateOnly? StatusSince, Guid Version,
-    string CreatedBy, DateTime CreatedAtUtc, string UpdatedBy, DateTime UpdatedAtUtc,
-    IReadOnlyList<ActorRef> Claimants, IReadOnlyList<ActorRef> Subjects, IReadOnlyList<string> Topics,
-    ClaimRow? Parent, IReadOnlyList<ClaimRow> SubClaims, IReadOnlyList<RelatedClaim> Relations,
-    IReadOnlyList<StatementView> Statements, IReadOnlyList<LinkedSourceView> Sources, IReadOnlyList<StatusChangeView> History,
-    string? ClaimReviewed = null, IReadOnlyList<ClaimantRef>? ClaimantDetails = null, string? AssignedTo = null,
-    int? ReviewIntervalDays = null, string? PendingSlug = null, IReadOnlyList<ActorProfile>? ActorProfiles = null);
-
-/// <summary>What readers see of an actor the claim names (on the actor's own page), for review and for the snapshot.</summary>
-public sealed record ActorProfile(int Id, string Name, string? Description, string? WikidataId);
-
-public sealed record ClaimantRef(string Name, ActorKind Kind, string? WikidataId);
-
-/// <summary>
-/// What the claim edit form needs: the fields an editor changes, read at the version the save will check, and
-/// what the conflict notice shows. Three or four small queries, where the claim page's details take a dozen.
-/// </summary>
-public sealed record ClaimEditData(int Id, string Slug, string Headline, string OriginalText, string Language, string? Translation,
-    string? Translator, bool IsMachineTranslated, DateOnly? FirstMadeOn, SanitisedHtml Summary, DateOnly? ReviewBy, Guid Version,
-    string UpdatedBy, DateTime UpdatedAtUtc, IReadOnlyList<int> ClaimantIds, IReadOnlyList<int> SubjectIds, IReadOnlyList<string> Topics,
-    string? ParentSlug, string? ClaimReviewed, int? ReviewIntervalDays);
-
-/// <summary>
-/// What the status form needs: the claim's current status, the sources a change can rest on (oldest first), and
-/// the history entries a new one may correct (those not corrected yet, newest first).
-/// </summary>
-public sealed record StatusFormData(int Id, string Headline, int? CurrentStatusId, IReadOnlyList<SourceChoice> Sources,
-    IReadOnlyList<CorrectableEntry> Correctable);
-
-public sealed record SourceChoice(int SourceId, string Title);
-
-public sealed record CorrectableEntry(int Id, DateOnly EffectiveOn, int StatusId);
-
-public sealed record RelatedClaim(string Label, ClaimRow Claim);
-
-public sealed record DashboardView(IReadOnlyList<(StatusBadge? Status, int Count)> CountsByStatus, IReadOnlyList<ClaimRow> Overdue,
-    IReadOnlyList<ClaimRow> RecentlyChanged, IReadOnlyList<ClaimRow> Mine);
-
 /// <summary>Read models for the editor pages: hand-written projections, no entity leaves this class.</summary>
 public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvider clock)
 {
@@ -301,7 +220,7 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
     /// <summary>"My work": claims assigned to me, and my drafts (never published, not submitted).</summary>
     public async Task<(IReadOnlyList<ClaimRow> Assigned, IReadOnlyList<ClaimRow> Drafts)> MyWorkAsync(string user, CancellationToken cancellationToken = default) =>
         (await Rows(db.Claims.AsNoTracking().Where(c => c.AssignedTo == user).OrderBy(c => c.ReviewBy ?? DateOnly.MaxValue).ThenByDescending(c => c.UpdatedAtUtc)).ToListAsync(cancellationToken),
-         await Rows(db.Claims.AsNoTracking().Where(c => c.CreatedBy == user && c.PublishedVersion == null && c.Review == Domain.Workflow.ReviewState.Draft).OrderByDescending(c => c.UpdatedAtUtc)).ToListAsync(cancellationToken));
+         await Rows(db.Claims.AsNoTracking().Where(c => c.CreatedBy == user && c.PublishedVersion == null && c.Review.State == Domain.Workflow.ReviewState.Draft).OrderByDescending(c => c.UpdatedAtUtc)).ToListAsync(cancellationToken));
 
     public async Task<DashboardView> DashboardAsync(string user, CancellationToken cancellationToken = default)
     {
@@ -319,7 +238,7 @@ public sealed class ClaimQueries(AppDbContext db, IClaimSearch search, TimeProvi
     private IQueryable<ClaimRow> Rows(IQueryable<Claim> claims) =>
         claims.Select(c => new ClaimRow(c.Id, c.Slug, c.Headline,
             db.Statuses.Where(s => s.Id == c.CurrentStatusId).Select(s => new StatusBadge(s.Key, s.NameEn, s.Colour)).FirstOrDefault(),
-            c.CurrentStatusSince, c.IsPublic, c.Language, c.UpdatedAtUtc, c.UpdatedBy, c.ReviewBy, c.Review, c.PublishedVersion != null));
+            c.CurrentStatusSince, c.IsPublic, c.Language, c.UpdatedAtUtc, c.UpdatedBy, c.ReviewBy, c.Review.State, c.PublishedVersion != null));
 }
 
 internal static class ClaimLookup

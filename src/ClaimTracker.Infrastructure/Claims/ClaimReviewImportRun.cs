@@ -125,7 +125,7 @@ public sealed class ClaimReviewImportRun(IServiceScopeFactory scopes, TimeProvid
                 foreach (var (claimId, _) in job.Created.Values)
                 {
                     services.GetRequiredService<AppDbContext>().ChangeTracker.Clear();
-                    var undone = await editor.DeleteDraftAsync(claimId, job.User, userIsAdmin: true);
+                    var undone = await editor.DeleteDraftAsync(claimId, Domain.Accounts.StaffMember.Admin(job.User));
                     if (!undone.Succeeded)
                     {
                         job.Failure = $"Review {row}: {reason} Deleting the drafts made before it failed too ({undone.Errors[0].Message}); the list below shows what is left.";
@@ -146,6 +146,7 @@ public sealed class ClaimReviewImportRun(IServiceScopeFactory scopes, TimeProvid
     {
         var db = services.GetRequiredService<AppDbContext>();
         var editor = services.GetRequiredService<ClaimEditor>();
+        var evidence = services.GetRequiredService<ClaimEvidenceEditor>();
         var directory = services.GetRequiredService<ActorDirectory>();
         var claimants = new List<int>();
         foreach (var actor in review.Claimants)
@@ -177,8 +178,8 @@ public sealed class ClaimReviewImportRun(IServiceScopeFactory scopes, TimeProvid
             var existing = await db.Sources.Where(s => s.Url == url).Select(s => (int?)s.Id).FirstOrDefaultAsync();
             var title = isReview ? Shorten($"Fact-check: {review.Headline}") : Shorten($"Where the claim appeared: {new Uri(url).Host}");
             var attached = existing is { } sourceId
-                ? await editor.AttachSourceAsync(claimId, sourceId, stance, null, null, user)
-                : await editor.AttachNewSourceAsync(claimId, new Source.Draft(url, title, null, null, isReview ? review.ReviewedOn : null, review.Language, null, null),
+                ? await evidence.AttachSourceAsync(claimId, sourceId, stance, null, null, user)
+                : await evidence.AttachNewSourceAsync(claimId, new Source.Draft(url, title, null, null, isReview ? review.ReviewedOn : null, review.Language, null, null),
                     stance, null, null, user);
             if (!attached.Succeeded)
             {
@@ -190,7 +191,7 @@ public sealed class ClaimReviewImportRun(IServiceScopeFactory scopes, TimeProvid
             }
         }
         var rationale = $"Imported from ClaimReview{(review.ReviewUrl is null ? "" : $" <{review.ReviewUrl}>")}: rated “{review.RatingAsGiven}”.";
-        var status = await editor.ChangeStatusAsync(claimId, review.Status.Id, review.ReviewedOn, rationale, verdictSources, null, user);
+        var status = await evidence.ChangeStatusAsync(claimId, review.Status.Id, review.ReviewedOn, rationale, verdictSources, null, user);
         if (!status.Succeeded)
         {
             throw new ImportRowException(status.Errors[0].Message);

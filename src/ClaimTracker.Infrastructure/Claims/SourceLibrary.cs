@@ -90,7 +90,7 @@ public sealed class SourceLibrary(AppDbContext db, TimeProvider clock, Auditing.
                 $"merged #{duplicateId} “{duplicate.Title}” ({duplicate.Url ?? "no address"}) into #{keepId} “{keep.Title}”; {claims.Count} claim(s) moved");
             await db.SaveChangesAsync(cancellationToken);
             return WorkResult.Done(keepId);
-        }, () => ClaimEditor.GaveUp);
+        }, () => ClaimChange.GaveUp);
 
     public async Task<IReadOnlyList<SourceRow>> SearchAsync(string? query, int limit = 200, CancellationToken cancellationToken = default)
     {
@@ -156,7 +156,7 @@ public sealed class SourceLibrary(AppDbContext db, TimeProvider clock, Auditing.
             }
             await db.SaveChangesAsync(cancellationToken);
             return WorkResult.Done(id);
-        }, () => ClaimEditor.GaveUp);
+        }, () => ClaimChange.GaveUp);
 
     /// <summary>
     /// A new source for the library, not saved yet (the caller saves it, alone or with what it is attached to); or why it cannot

@@ -176,6 +176,7 @@ public sealed class ChangeTracking(IRequestContext request, TimeProvider clock, 
 
     private static List<Pending> Capture(AppDbContext db) =>
         db.ChangeTracker.Entries()
+            // The claim's review (ClaimReview, in its row) is not a field readers see: its steps are workflow events.
             .Where(e => e.Entity.GetType().Namespace == typeof(Claim).Namespace
                         && e.Entity is not (PublishedClaimTopic or PublishedClaimActor)
                         && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)

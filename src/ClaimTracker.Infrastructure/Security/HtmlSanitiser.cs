@@ -7,22 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace ClaimTracker.Infrastructure.Security;
 
-public sealed class RichTextOptions
-{
-    public const string Section = "Security:RichText";
-
-    /// <summary>Largest accepted input, in UTF-8 bytes.</summary>
-    public int MaxBytes { get; set; } = 200 * 1024;
-
-    /// <summary>Deepest accepted element nesting.</summary>
-    public int MaxDepth { get; set; } = 100;
-}
-
-public sealed record SanitiseResult(SanitisedHtml? Html, string Error)
-{
-    public bool Succeeded => Html is not null;
-}
-
 /// <summary>
 /// An allowlist HTML sanitiser: HtmlSanitizer (Ganss.Xss) decides what stays, configured to the list below. The input is parsed
 /// by AngleSharp's HTML5 parser exactly as a browser parses a fragment in a body; HtmlSanitizer then removes what is not on the
@@ -33,7 +17,7 @@ public sealed record SanitiseResult(SanitisedHtml? Html, string Error)
 /// </summary>
 public sealed class HtmlSanitiser(IOptions<RichTextOptions> options)
 {
-    private static readonly HashSet<string> AllowedElements =
+    internal static readonly HashSet<string> AllowedElements =
     [
         "p", "br", "strong", "b", "em", "i", "u", "s", "del", "sub", "sup", "blockquote", "q", "cite", "code", "pre",
         "ul", "ol", "li", "h2", "h3", "h4", "a", "table", "thead", "tbody", "tr", "th", "td", "hr", "span", "abbr",
@@ -139,7 +123,7 @@ public sealed class HtmlSanitiser(IOptions<RichTextOptions> options)
 
         // Deep nesting costs the parser time quadratic in its depth ("<ul><li>" × 10,000: 1.8 s): text whose tags would nest far
         // deeper than allowed is refused from a count of its tags, before it is parsed.
-        var depthExceeded = NestsTooDeep(input, limits.MaxDepth * 10);
+        var depthExceeded = NestingLimit.NestsTooDeep(input, limits.MaxDepth * 10);
         var output = depthExceeded ? string.Empty : Clean(input, out depthExceeded);
         if (depthExceeded)
         {
@@ -199,7 +183,7 @@ public sealed class HtmlSanitiser(IOptions<RichTextOptions> options)
         var document = parser.ParseDocument(string.Empty);
         var body = document.Body!;
         var nodes = parser.ParseFragment(input, body);
-        depthExceeded = nodes.Any(n => DepthExceeds(n, limits.MaxDepth));
+        depthExceeded = nodes.Any(n => NestingLimit.DepthExceeds(n, limits.MaxDepth));
         if (depthExceeded)
         {
             return string.Empty;
@@ -214,149 +198,9 @@ public sealed class HtmlSanitiser(IOptions<RichTextOptions> options)
         var html = new StringBuilder(input.Length);
         foreach (var node in body.ChildNodes)
         {
-            Write(node, html);
+            SanitisedWriter.Write(node, html);
         }
         return html.ToString();
-    }
-
-    private static bool DepthExceeds(INode root, int maxDepth)
-    {
-        var stack = new Stack<(INode Node, int Depth)>();
-        stack.Push((root, 1));
-        while (stack.Count > 0)
-        {
-            var (node, depth) = stack.Pop();
-            if (depth > maxDepth)
-            {
-                return true;
-            }
-            foreach (var child in node.ChildNodes)
-            {
-                stack.Push((child, depth + 1));
-            }
-        }
-        return false;
-    }
-
-    /// <summary>Elements a parser closes by itself when the next one starts (an unclosed "&lt;p&gt;" or "&lt;li&gt;" nests nothing).</summary>
-    private static readonly HashSet<string> ClosedImplicitly =
-        ["p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup", "rb", "rt", "rtc", "rp", "colgroup", "caption"];
-
-    /// <summary>
-    /// Whether the tags, counted as written, open more than <paramref name="limit"/> elements that are still open: an upper bound
-    /// of the nesting a parser would build, found in one pass over the text.
-    /// </summary>
-    private static bool NestsTooDeep(string input, int limit)
-    {
-        var open = 0;
-        for (var at = input.IndexOf('<'); at >= 0 && at + 1 < input.Length; at = input.IndexOf('<', at + 1))
-        {
-            var closing = input[at + 1] == '/';
-            var start = at + (closing ? 2 : 1);
-            var end = start;
-            while (end < input.Length && char.IsAsciiLetterOrDigit(input[end]))
-            {
-                end++;
-            }
-            if (end == start || !char.IsAsciiLetter(input[start]))
-            {
-                continue;
-            }
-            var name = input[start..end].ToLowerInvariant();
-            if (VoidElements.Contains(name) || ClosedImplicitly.Contains(name) || name is "img" or "input" or "meta" or "link" or "wbr" or "col")
-            {
-                continue;
-            }
-            var close = input.IndexOf('>', end);
-            if (!closing && close > 0 && input[close - 1] == '/')
-            {
-                continue;
-            }
-            open = closing ? Math.Max(0, open - 1) : open + 1;
-            if (open > limit)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /// <summary>Elements with no content and no end tag.</summary>
-    private static readonly HashSet<string> VoidElements = ["br", "hr"];
-
-    private static void Write(INode node, StringBuilder html)
-    {
-        switch (node)
-        {
-            case IText text:
-                Escape(text.Data, html, inAttribute: false);
-                break;
-            case IElement element:
-                WriteElement(element, html);
-                break;
-            // Comments, processing instructions, CDATA and doctypes are dropped.
-        }
-    }
-
-    private static void WriteElement(IElement element, StringBuilder html)
-    {
-        var name = element.LocalName;
-        if (element.NamespaceUri != AngleSharp.Dom.NamespaceNames.HtmlUri || !AllowedElements.Contains(name))
-        {
-            // HtmlSanitizer removed everything not on the list; anything else here is a fault of this class, never output.
-            throw new InvalidOperationException($"The sanitiser's core left a <{name}> element that is not allowed.");
-        }
-        html.Append('<').Append(name);
-        foreach (var attribute in element.Attributes)
-        {
-            html.Append(' ').Append(attribute.Name).Append("=\"");
-            Escape(attribute.Value, html, inAttribute: true);
-            html.Append('"');
-        }
-        html.Append('>');
-        if (VoidElements.Contains(name))
-        {
-            return;
-        }
-        if (name == "pre" && element.FirstChild is IText { Data: ['\n', ..] })
-        {
-            // A parser drops the first line break of a pre: one more keeps the text's own.
-            html.Append('\n');
-        }
-        foreach (var child in element.ChildNodes)
-        {
-            Write(child, html);
-        }
-        html.Append("</").Append(name).Append('>');
-    }
-
-    /// <summary>As AngleSharp serialises: &amp;, no-break space, &lt; and &gt; everywhere, &quot; in attribute values.</summary>
-    private static void Escape(string value, StringBuilder html, bool inAttribute)
-    {
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '&':
-                    html.Append("&amp;");
-                    break;
-                case '\u00A0':
-                    html.Append("&nbsp;");
-                    break;
-                case '"' when inAttribute:
-                    html.Append("&quot;");
-                    break;
-                case '<':
-                    html.Append("&lt;");
-                    break;
-                case '>':
-                    html.Append("&gt;");
-                    break;
-                default:
-                    html.Append(c);
-                    break;
-            }
-        }
     }
 
     private static string? CleanAttribute(string name, string value)

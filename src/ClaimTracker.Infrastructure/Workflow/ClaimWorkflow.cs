@@ -1,3 +1,4 @@
+using ClaimTracker.Domain.Accounts;
 using ClaimTracker.Domain;
 using ClaimTracker.Domain.Auditing;
 using ClaimTracker.Domain.Claims;
@@ -38,15 +39,15 @@ public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLo
     public async Task<WorkflowState?> StateAsync(int claimId, CancellationToken cancellationToken = default)
     {
         var claim = await db.Claims.AsNoTracking().FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken);
-        return claim is null ? null : new WorkflowState(claim.Review, claim.IsPublic, claim.PublishedVersion, claim.PublishedAtUtc,
-            claim.Authors(), claim.SubmittedBy, claim.SubmittedAtUtc, claim.SubmissionComment, claim.CorrectionNote,
-            claim.SentBackBy, claim.SentBackComment, claim.WithdrawalNote, claim.WithdrawnAtUtc, claim.Version);
+        return claim is null ? null : new WorkflowState(claim.Review.State, claim.IsPublic, claim.PublishedVersion, claim.PublishedAtUtc,
+            claim.Review.Authors.Names, claim.Review.SubmittedBy, claim.Review.SubmittedAtUtc, claim.Review.Comment, claim.Review.CorrectionNote,
+            claim.Review.SentBackBy, claim.Review.SentBackComment, claim.WithdrawalNote, claim.WithdrawnAtUtc, claim.Version);
     }
 
     /// <summary>Whether this user may approve the claim now, and why not (the domain's four-eye rule).</summary>
-    public async Task<RuleResult> ApprovalCheckAsync(int claimId, string user, bool isReviewer, CancellationToken cancellationToken = default) =>
+    public async Task<RuleResult> ApprovalCheckAsync(int claimId, StaffMember reviewer, CancellationToken cancellationToken = default) =>
         await db.Claims.AsNoTracking().FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken) is { } claim
-            ? claim.CanApprove(user, isReviewer)
+            ? claim.Review.CanApprove(reviewer)
             : RuleResult.Fail("This claim no longer exists.");
 
     public async Task<IReadOnlyList<WorkflowEventRow>> HistoryAsync(int claimId, CancellationToken cancellationToken = default) =>
@@ -56,17 +57,18 @@ public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLo
     /// <summary>Everything waiting for a reviewer, the longest waiting first.</summary>
     public async Task<IReadOnlyList<ReviewQueueRow>> QueueAsync(CancellationToken cancellationToken = default)
     {
-        var rows = await db.Claims.AsNoTracking().Where(c => c.Review == ReviewState.InReview).OrderBy(c => c.SubmittedAtUtc).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, c.Slug, c.Headline, c.SubmittedBy, c.SubmittedAtUtc, c.SubmissionComment, c.PublishedVersion, c.CorrectionNote, c.PendingAuthors })
+        var rows = await db.Claims.AsNoTracking().Where(c => c.Review.State == ReviewState.InReview).OrderBy(c => c.Review.SubmittedAtUtc).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.Slug, c.Headline, c.Review.SubmittedBy, c.Review.SubmittedAtUtc, c.Review.Comment, c.PublishedVersion,
+                c.Review.CorrectionNote, Authors = EF.Property<string>(c.Review, Data.Configurations.ClaimReviewColumns.PendingAuthors) })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new ReviewQueueRow(r.Id, r.Slug, r.Headline, r.SubmittedBy!, r.SubmittedAtUtc!.Value, r.SubmissionComment,
-            r.PublishedVersion is null, r.CorrectionNote is not null, r.PendingAuthors.Split('\n', StringSplitOptions.RemoveEmptyEntries))).ToList();
+        return rows.Select(r => new ReviewQueueRow(r.Id, r.Slug, r.Headline, r.SubmittedBy!, r.SubmittedAtUtc!.Value, r.Comment,
+            r.PublishedVersion is null, r.CorrectionNote is not null, AuthorList.FromStored(r.Authors).Names)).ToList();
     }
 
     /// <summary>What reviewers sent back to this author.</summary>
     public async Task<IReadOnlyList<ClaimRow>> SentBackToAsync(string user, CancellationToken cancellationToken = default)
     {
-        var ids = await db.Claims.Where(c => c.Review == ReviewState.SentBack && c.SubmittedBy == user).Select(c => c.Id).ToListAsync(cancellationToken);
+        var ids = await db.Claims.Where(c => c.Review.State == ReviewState.SentBack && c.Review.SubmittedBy == user).Select(c => c.Id).ToListAsync(cancellationToken);
         return ids.Count == 0 ? [] : (await queries.RowsAsync(ids, cancellationToken));
     }
 
@@ -85,20 +87,21 @@ public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLo
 
     /// <param name="seenVersion">The version the reviewer looked at: a claim changed since then is not approved.</param>
     /// <param name="comment">The reviewer's own note, for the workflow history (the author's note stays with the submission).</param>
-    public Task<WorkResult> ApproveAsync(int claimId, Guid seenVersion, string user, bool isReviewer, CancellationToken cancellationToken = default,
+    public Task<WorkResult> ApproveAsync(int claimId, Guid seenVersion, StaffMember reviewer, CancellationToken cancellationToken = default,
         string? comment = null) =>
         OnClaimAsync(claimId, seenVersion, WithPublishedParts, async claim =>
         {
-            if (Domain.Text.TextRules.CheckMultiLine("Comment", comment, Claim.NoteMaxLength) is { Succeeded: false } invalid)
+            if (Domain.Text.TextRules.CheckMultiLine("Comment", comment, ClaimReview.CommentMaxLength) is { Succeeded: false } invalid)
             {
                 throw new DomainRuleException("Comment", invalid.Error);
             }
-            if (claim.CanApprove(user, isReviewer) is { Succeeded: false } refused)
+            var user = reviewer.Email;
+            if (claim.Review.CanApprove(reviewer) is { Succeeded: false } refused)
             {
                 throw new DomainRuleException(string.Empty, refused.Error);
             }
             var details = await queries.DetailsAsync(claimId, cancellationToken) ?? throw new DomainRuleException(string.Empty, "This claim no longer exists.");
-            var approval = claim.Approve(user, isReviewer, Now);
+            var approval = claim.Approve(reviewer, Now);
             await PublishAsync(claim, approval, details, cancellationToken);
             Record(claim, WorkflowAction.Approved, user, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), AuditAction.ClaimApproved,
                 $"version {approval.Number} ({approval.Kind.Describe()}), submitted by {approval.SubmittedBy}", approval.Number);
@@ -111,21 +114,22 @@ public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLo
     private static IQueryable<Claim> WithPublishedParts(IQueryable<Claim> claims) =>
         claims.Include(c => c.StatusChanges).Include(c => c.Topics).Include(c => c.Actors).Include(c => c.Statements).AsSplitQuery();
 
-    public Task<WorkResult> SendBackAsync(int claimId, Guid seenVersion, string user, bool isReviewer, string? comment,
+    public Task<WorkResult> SendBackAsync(int claimId, Guid seenVersion, StaffMember reviewer, string? comment,
         CancellationToken cancellationToken = default) =>
         OnClaimAsync(claimId, seenVersion, q => q, claim =>
         {
-            claim.SendBack(user, isReviewer, comment, Now);
-            Record(claim, WorkflowAction.SentBack, user, comment, AuditAction.ClaimSentBack, $"to {claim.SubmittedBy}");
-            inbox.Notify(claim.SubmittedBy ?? string.Empty, user, NotificationKind.SentBack, claim.Id, $"{user} sent “{claim.Headline}” back to you{Said(comment)}");
+            var user = reviewer.Email;
+            claim.SendBack(reviewer, comment, Now);
+            Record(claim, WorkflowAction.SentBack, user, comment, AuditAction.ClaimSentBack, $"to {claim.Review.SubmittedBy}");
+            inbox.Notify(claim.Review.SubmittedBy ?? string.Empty, user, NotificationKind.SentBack, claim.Id, $"{user} sent “{claim.Headline}” back to you{Said(comment)}");
             return Task.CompletedTask;
         }, cancellationToken);
 
-    public Task<WorkResult> WithdrawAsync(int claimId, string user, bool isReviewer, string? note, CancellationToken cancellationToken = default) =>
+    public Task<WorkResult> WithdrawAsync(int claimId, StaffMember reviewer, string? note, CancellationToken cancellationToken = default) =>
         OnClaimAsync(claimId, expected: null, q => q, claim =>
         {
-            claim.Withdraw(user, isReviewer, note, Now);
-            Record(claim, WorkflowAction.Withdrawn, user, note, AuditAction.ClaimWithdrawn, "public note: " + note);
+            claim.Withdraw(reviewer, note, Now);
+            Record(claim, WorkflowAction.Withdrawn, reviewer.Email, note, AuditAction.ClaimWithdrawn, "public note: " + note);
             return Task.CompletedTask;
         }, cancellationToken);
 
@@ -167,12 +171,12 @@ public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLo
     public async Task PublishDirectlyAsync(int claimId, string reason, CancellationToken cancellationToken = default)
     {
         var claim = await WithPublishedParts(db.Claims).FirstAsync(c => c.Id == claimId, cancellationToken);
-        if (claim.Review != ReviewState.InReview)
+        if (claim.Review.State != ReviewState.InReview)
         {
             claim.Submit(claim.UpdatedBy, reason, false, null, Now);
         }
         var details = await queries.DetailsAsync(claimId, cancellationToken);
-        var approval = claim.Approve(AppActor, isReviewer: true, Now);
+        var approval = claim.Approve(StaffMember.Reviewer(AppActor), Now);
         await PublishAsync(claim, approval, details!, cancellationToken);
         db.WorkflowEvents.Add(WorkflowEvent.Create(claimId, WorkflowAction.Approved, AppActor, Now, reason, approval.Number));
         await db.SaveChangesAsync(cancellationToken);
@@ -275,7 +279,7 @@ public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLo
     }
 
     private static WorkResult Changed(Claim current) => WorkResult.Invalid(string.Empty,
-        current is { Review: ReviewState.Approved, PublishedVersion: { } number }
+        current is { Review.State: ReviewState.Approved, PublishedVersion: { } number }
             ? $"Already approved as version {number} by {current.UpdatedBy} at {current.UpdatedAtUtc:yyyy-MM-dd HH:mm} UTC. Nothing was done."
             : $"{current.UpdatedBy} changed this claim at {current.UpdatedAtUtc:yyyy-MM-dd HH:mm} UTC after you opened it. " +
               "Nothing was done: look at the changes again, then decide.") with { IsConflict = true };

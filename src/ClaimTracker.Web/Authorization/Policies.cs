@@ -21,6 +21,10 @@ public static class Policies
     public static bool CanReview(this System.Security.Claims.ClaimsPrincipal user) =>
         user.IsInRole(Roles.Reviewer) || user.IsInRole(Roles.Admin);
 
+    /// <summary>The signed-in user as the domain's rules see a person on the desk: their address and the roles they hold.</summary>
+    public static StaffMember AsStaff(this System.Security.Claims.ClaimsPrincipal user) =>
+        new(user.Identity?.Name ?? string.Empty, Roles.All.Where(user.IsInRole).ToList());
+
     public static void Configure(AuthorizationOptions options)
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();

@@ -29,8 +29,12 @@ public static class AccountsSetup
         services.AddScoped<AdminBootstrap>();
         services.AddScoped<StatusScale>();
         services.AddScoped<ClaimEditor>();
+        services.AddScoped<ClaimEvidenceEditor>();
         services.AddScoped<ClaimQueries>();
-        services.AddScoped<PublicClaims>();
+        services.AddScoped<PublicLists>();
+        services.AddScoped<PublicClaimPage>();
+        services.AddScoped<PublicFeeds>();
+        services.AddScoped<PublicDirectory>();
         services.AddScoped<ClaimExports>();
         services.AddScoped<VerdictFeed>();
         services.AddSingleton<ClaimTracker.Infrastructure.Workflow.ApprovedSnapshots>();

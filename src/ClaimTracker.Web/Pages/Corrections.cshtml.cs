@@ -6,7 +6,7 @@ namespace ClaimTracker.Web.Pages;
 
 /// <summary>Every correction of a published claim and every withdrawal of a claim readers saw, newest first, with their public notes.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = ClaimTracker.Web.Hosting.PublicCaching.Policy)]
-public sealed class CorrectionsModel(PublicClaims claims) : PageModel
+public sealed class CorrectionsModel(PublicFeeds claims) : PageModel
 {
     public IReadOnlyList<CorrectionRow> Corrections { get; private set; } = [];
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClaimTracker.Web.Pages;
 
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = ClaimTracker.Web.Hosting.PublicCaching.Policy)]
-public sealed class IndexModel(PublicClaims claims) : PageModel
+public sealed class IndexModel(PublicLists claims) : PageModel
 {
     public HomeView Home { get; private set; } = null!;
 

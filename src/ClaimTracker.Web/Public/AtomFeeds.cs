@@ -17,24 +17,24 @@ public static class AtomFeeds
 
     public static void MapAtomFeeds(this WebApplication app)
     {
-        app.MapGet("/feeds/claims.atom", (PublicClaims claims, HttpContext context) =>
+        app.MapGet("/feeds/claims.atom", (PublicFeeds claims, HttpContext context) =>
             WriteAsync(context, claims, new FeedSubject("urn:claimtracker:feed:claims", Ui.T("All status changes"), "/claims"),
                 Ui.T("Every published status change, correction and withdrawal."), null, null, null)).AllowAnonymous().CacheOutput(Hosting.PublicCaching.Policy);
 
         // A claim's feed is named by the claim's id, never its slug: an approved slug change keeps subscribers' feed.
-        app.MapGet("/claims/{slug}/feed.atom", async (string slug, PublicClaims claims, HttpContext context) =>
+        app.MapGet("/claims/{slug}/feed.atom", async (string slug, PublicFeeds claims, PublicClaimPage pages, HttpContext context) =>
             await claims.FeedClaimAsync(slug, context.RequestAborted) is var (claimId, subject)
                 ? await WriteAsync(context, claims, subject, Ui.T("Status changes of this claim"), claimId, null, null)
-                : await claims.MovedToAsync(slug, context.RequestAborted) is { } current
+                : await pages.MovedToAsync(slug, context.RequestAborted) is { } current
                     ? Results.Redirect($"/claims/{Uri.EscapeDataString(current)}/feed.atom", permanent: true)
                     : Results.NotFound()).AllowAnonymous().CacheOutput(Hosting.PublicCaching.Policy);
 
-        app.MapGet("/topics/{slug}/feed.atom", async (string slug, PublicClaims claims, HttpContext context) =>
+        app.MapGet("/topics/{slug}/feed.atom", async (string slug, PublicFeeds claims, HttpContext context) =>
             await claims.TopicFeedAsync(slug, context.RequestAborted) is { } subject
                 ? await WriteAsync(context, claims, subject, Ui.T("Status changes in this topic"), null, slug, null)
                 : Results.NotFound()).AllowAnonymous().CacheOutput(Hosting.PublicCaching.Policy);
 
-        app.MapGet("/actors/{slug}/feed.atom", async (string slug, PublicClaims claims, HttpContext context) =>
+        app.MapGet("/actors/{slug}/feed.atom", async (string slug, PublicFeeds claims, HttpContext context) =>
             await claims.ActorFeedAsync(slug, context.RequestAborted) is { } subject
                 ? await WriteAsync(context, claims, subject, Ui.T("Status changes of claims naming this actor"), null, null, slug)
                 : Results.NotFound()).AllowAnonymous().CacheOutput(Hosting.PublicCaching.Policy);
@@ -46,7 +46,7 @@ public static class AtomFeeds
     /// <summary>
     /// Writes the feed in the reader's language (<c>xml:lang</c>; status names and words as on the pages, headlines as approved).
     /// </summary>
-    private static async Task<IResult> WriteAsync(HttpContext context, PublicClaims claims, FeedSubject subject, string subtitle,
+    private static async Task<IResult> WriteAsync(HttpContext context, PublicFeeds claims, FeedSubject subject, string subtitle,
         int? claimId, string? topicSlug, string? actorSlug)
     {
         var entries = await claims.FeedAsync(claimId, topicSlug, cancellationToken: context.RequestAborted, actorSlug: actorSlug);

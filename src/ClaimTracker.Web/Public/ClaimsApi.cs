@@ -44,7 +44,7 @@ public static class ClaimsApi
             .CacheOutput(PublicCaching.Policy)
             .WithTags("Claims");
 
-        api.MapGet("/claims", async (HttpContext context, PublicClaims claims, string? q, string? status, string? topic,
+        api.MapGet("/claims", async (HttpContext context, PublicLists claims, string? q, string? status, string? topic,
                 string? actor, string? from, string? to, string? after) =>
             {
                 // Parameters are read here, so that a wrong one is a 400 naming it (never a stack trace or a silent first page).
@@ -52,7 +52,7 @@ public static class ClaimsApi
                 {
                     return BadParameter(fromDate is null && !string.IsNullOrEmpty(from) ? "from" : "to", "a date as yyyy-mm-dd");
                 }
-                if (!PublicClaims.IsValidCursor(after))
+                if (!PublicLists.IsValidCursor(after))
                 {
                     return BadParameter("after", "the value of a page's 'next' link");
                 }
@@ -66,7 +66,7 @@ public static class ClaimsApi
             .Produces<ApiClaimPage>().Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        api.MapGet("/claims/{slug}", async (string slug, HttpContext context, PublicClaims claims) =>
+        api.MapGet("/claims/{slug}", async (string slug, HttpContext context, PublicClaimPage claims) =>
             {
                 var found = await claims.BySlugAsync(slug, cancellationToken: context.RequestAborted);
                 if (found.RedirectTo is { } current)

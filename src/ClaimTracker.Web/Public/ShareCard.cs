@@ -19,7 +19,7 @@ public static class ShareCard
     private static readonly Lazy<SKTypeface> Bold = new(() => Load("DejaVuSans-Bold.ttf"));
 
     public static void MapShareCards(this WebApplication app) =>
-        app.MapGet("/claims/{slug}/card.png", async (string slug, PublicClaims claims, StatusNames names,
+        app.MapGet("/claims/{slug}/card.png", async (string slug, PublicClaimPage claims, StatusNames names,
                 ClaimTracker.Infrastructure.Site.SitePublishing site, DrawnCards kept, HttpContext context) =>
             {
                 var found = await claims.BySlugAsync(slug, cancellationToken: context.RequestAborted);

@@ -7,7 +7,7 @@ namespace ClaimTracker.Web.Public;
 public static class StatusBadgeSvg
 {
     public static void MapStatusBadges(this WebApplication app) =>
-        app.MapGet("/claims/{slug}/badge.svg", async (string slug, PublicClaims claims, StatusScale scale, HttpContext context) =>
+        app.MapGet("/claims/{slug}/badge.svg", async (string slug, PublicClaimPage claims, StatusScale scale, HttpContext context) =>
         {
             var found = await claims.BySlugAsync(slug, cancellationToken: context.RequestAborted);
             if (found.RedirectTo is { } current)

@@ -108,7 +108,7 @@ public sealed class RouteAuthorizationTests(ClaimTrackerFactory factory) : IClas
         var actorSlug = await factory.WithDbAsync(db => db.Actors.Where(a => a.Id == int.Parse(someActorId)).Select(a => a.Slug).SingleAsync());
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEditor>().AddStatementAsync(int.Parse(someClaimId),
+            await scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEvidenceEditor>().AddStatementAsync(int.Parse(someClaimId),
                 new ClaimTracker.Domain.Claims.Statement.Draft(int.Parse(someActorId), ClaimTracker.Domain.Claims.Stance.Denies, new DateOnly(2024, 11, 5), "Stimmt nicht.", "de", null, []),
                 "builder@example.org");
         }

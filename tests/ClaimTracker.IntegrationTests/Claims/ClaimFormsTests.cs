@@ -116,7 +116,7 @@ public sealed class ClaimFormsTests(ManySignInsFactory factory) : IClassFixture<
     [Fact]
     public async Task Statement_Denial_IsListedUnderDeniesWithItsSource()
     {
-        var (editor, id, sourceId) = await ClaimWithSourceAsync();
+        var (editor, id, sourceId) = await factory.ClaimWithSourceAsync();
         var actorId = await factory.WithDbAsync(db => db.Actors.Where(a => a.Name == "Testland").Select(a => a.Id).SingleAsync());
         var form = await editor.GetAsync($"/editor/claims/statement/{id}", expectOk: true);
 
@@ -133,7 +133,7 @@ public sealed class ClaimFormsTests(ManySignInsFactory factory) : IClassFixture<
     [Fact]
     public async Task Status_VerdictWithoutSource_IsRefused_WithSource_BecomesCurrent()
     {
-        var (editor, id, sourceId) = await ClaimWithSourceAsync();
+        var (editor, id, sourceId) = await factory.ClaimWithSourceAsync();
         var corroborated = await factory.WithDbAsync(db => db.Statuses.Where(s => s.Key == "corroborated").Select(s => s.Id).SingleAsync());
         var form = await editor.GetAsync($"/editor/claims/status/{id}", expectOk: true);
 
@@ -152,7 +152,7 @@ public sealed class ClaimFormsTests(ManySignInsFactory factory) : IClassFixture<
     [Fact]
     public async Task Status_Correction_MarksTheEarlierEntryAndLeavesItInTheHistory()
     {
-        var (editor, id, sourceId) = await ClaimWithSourceAsync();
+        var (editor, id, sourceId) = await factory.ClaimWithSourceAsync();
         var confirmed = await factory.WithDbAsync(db => db.Statuses.Where(s => s.Key == "confirmed").Select(s => s.Id).SingleAsync());
         var unproven = await factory.WithDbAsync(db => db.Statuses.Where(s => s.Key == "unproven").Select(s => s.Id).SingleAsync());
         await editor.SubmitListsAsync(await editor.GetAsync($"/editor/claims/status/{id}", expectOk: true), "status-form",
@@ -171,96 +171,6 @@ public sealed class ClaimFormsTests(ManySignInsFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task Source_SameAddressTwice_PointsToTheExistingOne()
-    {
-        var editor = await factory.SignedInAsync($"quelle-{Guid.NewGuid():N}@example.org", Roles.Editor);
-        var first = await factory.CreateClaimAsync("Quellenfall eins");
-        var second = await factory.CreateClaimAsync("Quellenfall zwei");
-        var url = $"https://www.example.org/politik/nordkorea-{Guid.NewGuid():N}";
-        await editor.SubmitAsync(await editor.GetAsync($"/editor/claims/source/{first}", expectOk: true), "new-source-form",
-            ("Source.Url", url), ("Source.Title", "Bericht"), ("Source.Excerpt", "Ein Auszug."));
-
-        var response = await editor.SubmitAsync(await editor.GetAsync($"/editor/claims/source/{second}", expectOk: true), "new-source-form",
-            ("Source.Url", url.Replace("https://www.", "HTTPS://WWW.") + "?utm_source=feed#absatz"), ("Source.Title", "Derselbe Bericht"));
-
-        var page = await Html.ParseAsync(response);
-        Assert.Contains("already in the source library as “Bericht”", page.Errors());
-        Assert.NotNull(page.GetElementById("existing-source"));
-        Assert.Equal(1, await factory.WithDbAsync(db => db.Sources.CountAsync(s => s.Url == url)));
-    }
-
-    [Fact]
-    public async Task Source_NewOneWhoseCitationIsRefused_IsNotLeftInTheLibrary()
-    {
-        var editor = await factory.SignedInAsync($"ein-speichern-{Guid.NewGuid():N}@example.org", Roles.Editor);
-        var id = await factory.CreateClaimAsync("Quelle und Zitat in einem Zug");
-        var url = $"https://agentur.example/{Guid.NewGuid():N}";
-
-        var response = await editor.SubmitAsync(await editor.GetAsync($"/editor/claims/source/{id}", expectOk: true), "new-source-form",
-            ("Source.Url", url), ("Source.Title", "Bericht mit einem Zitat"), ("Link.Quote", new string('z', Claim.QuoteMaxLength + 1)));
-
-        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        var page = await Html.ParseAsync(response);
-        Assert.Contains("Quote can have at most", page.Errors());
-        Assert.Equal(url, ((IHtmlInputElement)page.QuerySelector("#Source_Url")!).Value);
-        // Source and citation are one save: the refused citation left no source behind.
-        Assert.False(await factory.WithDbAsync(db => db.Sources.AnyAsync(s => s.Url == url)));
-
-        var fixedUp = await editor.SubmitAsync(page, "new-source-form", ("Link.Quote", "Ein kurzes Zitat."));
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, fixedUp.StatusCode);
-        Assert.Equal(1, await factory.WithDbAsync(db => db.Sources.CountAsync(s => s.Url == url)));
-    }
-
-    [Fact]
-    public async Task Source_NewWithExcerpt_StoresItsHashAndCaptureTime()
-    {
-        var editor = await factory.SignedInAsync($"auszug-{Guid.NewGuid():N}@example.org", Roles.Editor);
-        var id = await factory.CreateClaimAsync("Auszugsfall");
-        const string excerpt = "Sowohl Nordkorea als auch Russland haben die Bewegungen der nordkoreanischen Truppen nicht offiziell bestätigt.";
-        var url = $"https://agentur.example/{Guid.NewGuid():N}";
-
-        await editor.SubmitAsync(await editor.GetAsync($"/editor/claims/source/{id}", expectOk: true), "new-source-form",
-            ("Source.Url", url), ("Source.Title", "Belousov in Pjöngjang"), ("Source.Excerpt", excerpt), ("Link.Stance", "Supports"));
-
-        var source = await factory.WithDbAsync(db => db.Sources.SingleAsync(s => s.Url == url));
-        Assert.Equal(Source.Hash(excerpt), source.ExcerptSha256);
-        Assert.NotNull(source.ExcerptCapturedAtUtc);
-        Assert.True(await factory.WithDbAsync(db => db.ClaimSources.AnyAsync(cs => cs.ClaimId == id && cs.SourceId == source.Id)));
-    }
-
-    [Fact]
-    public async Task OneArticle_CitedForTheAccusationAndForTheDenial_IsTwoCitations_ReadersSeeBoth()
-    {
-        var editor = await factory.SignedInAsync($"zweimal-{Guid.NewGuid():N}@example.org", Roles.Editor);
-        var id = await factory.CreateClaimAsync("Zweimal zitiert " + Guid.NewGuid().ToString("N")[..6]);
-        var (_, sourceId) = await factory.CreateActorAndSourceAsync();
-
-        var first = await editor.SubmitAsync(await editor.GetAsync($"/editor/claims/source/{id}", expectOk: true), "attach-form",
-            ("Link.SourceId", sourceId), ("Link.Stance", "Supports"), ("Link.Quote", "„Nordkorea hat geliefert“"));
-        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
-        // The cited source stays in the picker, saying how it is cited.
-        var again = await editor.GetAsync($"/editor/claims/source/{id}", expectOk: true);
-        Assert.Contains("cited: supports", again.QuerySelector($"#Link_SourceId option[value='{sourceId}']")!.TextContent, StringComparison.OrdinalIgnoreCase);
-        var same = await Html.ParseAsync(await editor.SubmitAsync(again, "attach-form", ("Link.SourceId", sourceId), ("Link.Stance", "Supports")));
-        Assert.Contains("already cites this source", same.Errors());
-        var second = await editor.SubmitAsync(again, "attach-form", ("Link.SourceId", sourceId), ("Link.Stance", "ReportsDenial"), ("Link.Quote", "„beide dementieren“"));
-        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
-
-        var details = await editor.FollowAsync(second);
-        Assert.Equal(2, details.QuerySelectorAll("#sources li.source").Length);
-        // Each citation is edited on its own.
-        var edited = await editor.SubmitAsync(details, $"link-{sourceId}-ReportsDenial", ("quote", "„beide Staaten dementieren“"));
-        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
-        var citations = await factory.WithDbAsync(db => db.ClaimSources.Where(c => c.ClaimId == id).OrderBy(c => c.Stance).Select(c => new { c.Stance, c.Quote }).ToListAsync());
-        Assert.Equal([(SourceStance.Supports, "„Nordkorea hat geliefert“"), (SourceStance.ReportsDenial, "„beide Staaten dementieren“")],
-            citations.Select(c => (c.Stance, c.Quote!)).OrderBy(c => c.Stance));
-
-        var slug = await factory.PublishAsync(id);
-        var page = await factory.CreateBrowser().GetAsync($"/claims/{slug}", expectOk: true);
-        Assert.Equal(2, page.QuerySelectorAll("#sources li.source").Length);
-    }
-
-    [Fact]
     public async Task EmbedCode_IsOfferedToCopy_OnThePublicAndTheStaffPage_OnceReadersSeeTheClaim()
     {
         var id = await factory.CreateClaimAsync("Einbettbare Behauptung " + Guid.NewGuid().ToString("N")[..6]);
@@ -274,23 +184,6 @@ public sealed class ClaimFormsTests(ManySignInsFactory factory) : IClassFixture<
         Assert.StartsWith($"<iframe src=\"{reader.QuerySelector("link[rel=canonical]")!.GetAttribute("href")}/embed\"", code);
         Assert.Contains("title=\"Einbettbare Behauptung", code);
         Assert.Equal(code, (await editor.GetAsync($"/editor/claims/details/{id}", expectOk: true)).GetElementById("embed-code")!.TextContent);
-    }
-
-    [Fact]
-    public async Task Source_WithoutAddress_NeedsItsDate_ButMayHaveAnUnknownOutlet()
-    {
-        var editor = await factory.SignedInAsync($"print-{Guid.NewGuid():N}@example.org", Roles.Editor);
-        var id = await factory.CreateClaimAsync("Printfall");
-        var form = await editor.GetAsync($"/editor/claims/source/{id}", expectOk: true);
-        var response = await editor.SubmitAsync(form, "new-source-form", ("Source.Title", "Zeitungsausschnitt"));
-        Assert.Contains("needs its publication date", (await Html.ParseAsync(response)).Errors());
-
-        var title = "Flugblatt ohne Herausgeber " + Guid.NewGuid().ToString("N")[..6];
-        var saved = await editor.SubmitAsync(form, "new-source-form", ("Source.Title", title), ("Source.PublishedOn", "2024-06-18"), ("Source.OutletId", ""));
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var source = await factory.WithDbAsync(db => db.Sources.SingleAsync(s => s.Title == title));
-        Assert.Null(source.OutletId);
-        Assert.True(await factory.WithDbAsync(db => db.ClaimSources.AnyAsync(cs => cs.ClaimId == id && cs.SourceId == source.Id)));
     }
 
     [Fact]
@@ -329,7 +222,7 @@ public sealed class ClaimFormsTests(ManySignInsFactory factory) : IClassFixture<
     [Fact]
     public async Task Statement_Correction_ChangesTheWordingButNotTheStance()
     {
-        var (editor, id, sourceId) = await ClaimWithSourceAsync();
+        var (editor, id, sourceId) = await factory.ClaimWithSourceAsync();
         var actorId = await factory.WithDbAsync(db => db.Actors.Where(a => a.Name == "Testland").Select(a => a.Id).SingleAsync());
         await editor.SubmitListsAsync(await editor.GetAsync($"/editor/claims/statement/{id}", expectOk: true), "statement-form",
             ("Input.ActorId", [actorId.ToString()]), ("Input.Stance", ["Denies"]), ("Input.MadeOn", ["2024-06-18"]), ("Input.Quote", ["Tippfehlr"]));
@@ -345,47 +238,5 @@ public sealed class ClaimFormsTests(ManySignInsFactory factory) : IClassFixture<
         var statement = await factory.WithDbAsync(db => db.Statements.SingleAsync(s => s.Id == statementId));
         Assert.Equal(("Tippfehler behoben", Stance.Denies), (statement.Quote, statement.Stance));
         Assert.Equal(1, await factory.WithDbAsync(db => db.Statements.CountAsync(s => s.ClaimId == id)));
-    }
-
-    [Fact]
-    public async Task SourceLink_EditAndDetach_ButNotWhileAStatusRestsOnIt()
-    {
-        var (editor, id, sourceId) = await ClaimWithSourceAsync();
-        var details = await editor.GetAsync($"/editor/claims/details/{id}", expectOk: true);
-        var saved = await editor.SubmitAsync(details, $"link-{sourceId}", ("stance", "Disputes"), ("note", "Nur eine Seite zitiert."));
-        Assert.Equal("Link saved.", (await editor.FollowAsync(saved)).Status());
-        Assert.Equal(SourceStance.Disputes, await factory.WithDbAsync(db => db.ClaimSources.Where(cs => cs.ClaimId == id).Select(cs => cs.Stance).SingleAsync()));
-
-        var open = await factory.WithDbAsync(db => db.Statuses.Where(s => s.Key == "unproven").Select(s => s.Id).SingleAsync());
-        await editor.SubmitListsAsync(await editor.GetAsync($"/editor/claims/status/{id}", expectOk: true), "status-form",
-            ("Input.StatusId", [open.ToString()]), ("Input.EffectiveOn", ["2024-06-18"]), ("Input.Rationale", ["Unklar."]), ("Input.SourceIds", [sourceId.ToString()]));
-        var refused = await editor.SubmitAsync(await editor.GetAsync($"/editor/claims/details/{id}", expectOk: true), $"detach-{sourceId}");
-        Assert.Contains("A status change rests on this source", (await Html.ParseAsync(refused)).Errors());
-        Assert.True(await factory.WithDbAsync(db => db.ClaimSources.AnyAsync(cs => cs.ClaimId == id)));
-    }
-
-    [Fact]
-    public async Task SourceLink_Detach_RemovesItAndIsAudited()
-    {
-        var (editor, id, sourceId) = await ClaimWithSourceAsync();
-        var response = await editor.SubmitAsync(await editor.GetAsync($"/editor/claims/details/{id}", expectOk: true), $"detach-{sourceId}");
-        var details = await editor.FollowAsync(response);
-        Assert.Equal("Source detached.", details.Status());
-        Assert.False(await factory.WithDbAsync(db => db.ClaimSources.AnyAsync(cs => cs.ClaimId == id)));
-        Assert.Contains("removed source citation", details.GetElementById("changes")!.TextContent);
-    }
-
-    private async Task<(HttpClient Editor, int ClaimId, int SourceId)> ClaimWithSourceAsync()
-    {
-        var editor = await factory.SignedInAsync($"ed-{Guid.NewGuid():N}@example.org", Roles.Editor);
-        var id = await factory.CreateClaimAsync("Behauptung " + Guid.NewGuid().ToString("N")[..8]);
-        if (!await factory.WithDbAsync(db => db.Actors.AnyAsync(a => a.Name == "Testland")))
-        {
-            await editor.SubmitAsync(await editor.GetAsync("/editor/actors", expectOk: true), "actor-form", ("Input.Name", "Testland"), ("Input.Kind", "State"));
-        }
-        await editor.SubmitAsync(await editor.GetAsync($"/editor/claims/source/{id}", expectOk: true), "new-source-form",
-            ("Source.Url", $"https://agentur.example/{Guid.NewGuid():N}"), ("Source.Title", "Agenturmeldung"), ("Link.Stance", "Supports"));
-        var sourceId = await factory.WithDbAsync(db => db.ClaimSources.Where(cs => cs.ClaimId == id).Select(cs => cs.SourceId).SingleAsync());
-        return (editor, id, sourceId);
     }
 }

@@ -30,7 +30,8 @@ public sealed class ConcurrentFormsTests(ConcurrentFormsTests.ManyEditorsFactory
         var (actorId, sourceId) = await factory.CreateActorAndSourceAsync();
         await using var scope = factory.Services.CreateAsyncScope();
         var editor = scope.ServiceProvider.GetRequiredService<ClaimEditor>();
-        Assert.True((await editor.AttachSourceAsync(id, int.Parse(sourceId), SourceStance.Supports, null, null, "builder@example.org")).Succeeded);
+        var evidence = scope.ServiceProvider.GetRequiredService<ClaimEvidenceEditor>();
+        Assert.True((await evidence.AttachSourceAsync(id, int.Parse(sourceId), SourceStance.Supports, null, null, "builder@example.org")).Succeeded);
         return (id, int.Parse(sourceId), int.Parse(actorId));
     }
 

@@ -25,8 +25,8 @@ public sealed class DemoDataTests(DevelopmentFactory factory) : IClassFixture<De
         Assert.True(await factory.WithDbAsync(db => db.Claims.AnyAsync(c => c.ParentClaimId == arms.Id)));
         Assert.True(await factory.WithDbAsync(db => db.Set<Domain.Claims.ClaimRelation>().AnyAsync(r => r.ToClaimId == arms.Id && r.Kind == Domain.Claims.RelationKind.Contradicts)));
         Assert.Equal(5, await factory.WithDbAsync(db => db.Sources.CountAsync()));
-        Assert.All(await factory.WithDbAsync(db => db.Claims.Select(c => new { c.IsPublic, c.Review }).ToListAsync()),
-            c => Assert.Equal((true, Domain.Workflow.ReviewState.Approved), (c.IsPublic, c.Review)));
+        Assert.All(await factory.WithDbAsync(db => db.Claims.Select(c => new { c.IsPublic, c.Review.State }).ToListAsync()),
+            c => Assert.Equal((true, Domain.Workflow.ReviewState.Approved), (c.IsPublic, c.State)));
         var versions = await factory.WithDbAsync(db => db.ClaimVersions.Where(v => v.ClaimId == arms.Id).OrderBy(v => v.Number)
             .Select(v => new { v.Kind, v.StatusSince }).ToListAsync());
         Assert.Equal([(Domain.Workflow.VersionKind.FirstPublication, new DateOnly(2024, 6, 18)), (Domain.Workflow.VersionKind.Update, new DateOnly(2024, 11, 30))],

@@ -20,10 +20,11 @@ public sealed class JointStatementTests(ManySignInsFactory factory) : IClassFixt
         var north = (await directory.CreateAsync(new Actor.Draft($"Pjöngjang {tag}", ActorKind.State, null, null, null, null))).Id!.Value;
         var russia = (await directory.CreateAsync(new Actor.Draft($"Moskau {tag}", ActorKind.State, null, null, null, null))).Id!.Value;
         var editor = scope.ServiceProvider.GetRequiredService<ClaimEditor>();
+        var evidence = scope.ServiceProvider.GetRequiredService<ClaimEvidenceEditor>();
         var claim = await editor.CreateAsync(new ClaimInput($"Nordkorea liefert Raketen an Russland {tag}", "Nordkorea liefert Raketen.", "de",
             null, null, false, null, null, null, [], [north, russia], null, null), "builder@example.org");
         var (_, sourceId) = await factory.CreateActorAndSourceAsync();
-        Assert.True((await editor.AttachSourceAsync(claim.Id!.Value, int.Parse(sourceId), SourceStance.ReportsDenial, null, null, "builder@example.org")).Succeeded);
+        Assert.True((await evidence.AttachSourceAsync(claim.Id!.Value, int.Parse(sourceId), SourceStance.ReportsDenial, null, null, "builder@example.org")).Succeeded);
         return (claim.Id!.Value, north, russia, sourceId);
     }
 
@@ -75,11 +76,12 @@ public sealed class JointStatementTests(ManySignInsFactory factory) : IClassFixt
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var editor = scope.ServiceProvider.GetRequiredService<ClaimEditor>();
-            Assert.True((await editor.AddStatementAsync(id, new Statement.Draft(north, Stance.Denies, new DateOnly(2024, 6, 18), "Lügen.", "de", null,
+            var evidence = scope.ServiceProvider.GetRequiredService<ClaimEvidenceEditor>();
+            Assert.True((await evidence.AddStatementAsync(id, new Statement.Draft(north, Stance.Denies, new DateOnly(2024, 6, 18), "Lügen.", "de", null,
                 [int.Parse(sourceId)], [russia]), "builder@example.org")).Succeeded);
-            Assert.True((await editor.AddStatementAsync(id, new Statement.Draft(russia, Stance.Confirms, new DateOnly(2025, 4, 28), "Ja, sie halfen.", "de", null,
+            Assert.True((await evidence.AddStatementAsync(id, new Statement.Draft(russia, Stance.Confirms, new DateOnly(2025, 4, 28), "Ja, sie halfen.", "de", null,
                 [int.Parse(sourceId)]), "builder@example.org")).Succeeded);
-            Assert.True((await editor.AddStatementAsync(id, new Statement.Draft(north, Stance.Asserts, new DateOnly(2025, 4, 29), "Wir stehen zu Russland.", "de", null,
+            Assert.True((await evidence.AddStatementAsync(id, new Statement.Draft(north, Stance.Asserts, new DateOnly(2025, 4, 29), "Wir stehen zu Russland.", "de", null,
                 [int.Parse(sourceId)]), "builder@example.org")).Succeeded);
         }
         await using var reading = factory.Services.CreateAsyncScope();
@@ -96,7 +98,7 @@ public sealed class JointStatementTests(ManySignInsFactory factory) : IClassFixt
         var (id, north, russia, sourceId) = await ClaimWithTwoSubjectsAsync();
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            Assert.True((await scope.ServiceProvider.GetRequiredService<ClaimEditor>().AddStatementAsync(id, new Statement.Draft(north, Stance.Denies,
+            Assert.True((await scope.ServiceProvider.GetRequiredService<ClaimEvidenceEditor>().AddStatementAsync(id, new Statement.Draft(north, Stance.Denies,
                 new DateOnly(2024, 6, 18), "Lügen.", "de", null, [int.Parse(sourceId)]), "builder@example.org")).Succeeded);
         }
         var statementId = await factory.WithDbAsync(db => db.Statements.Where(s => s.ClaimId == id).Select(s => s.Id).SingleAsync());

@@ -238,21 +238,6 @@ public sealed class DatasetTransferTests : IDisposable
         Assert.Contains("does not exist", export.Error);
     }
 
-    [Theory]
-    [InlineData("export")]
-    [InlineData("import")]
-    [InlineData("export --file")]
-    [InlineData("import --file a.json --include-password-hashes")]
-    public void Parse_BadArguments_PrintUsage(string commandLine)
-    {
-        var error = new StringWriter();
-        var command = CliCommand.Parse(commandLine.Split(' '), error);
-
-        Assert.NotNull(command);
-        Assert.False(command.IsValid);
-        Assert.Contains("ClaimTracker.Web export --file PATH", error.ToString());
-    }
-
     public void Dispose() => folder.Delete(recursive: true);
 
     /// <summary>The seed articles' claims, an editor, and a sub-claim with its parent, as a newsroom's data.</summary>

@@ -85,7 +85,7 @@ public sealed class PostgresInstancesTests
         using var b = database.NewInstance();
         await using (var scope = b.Services.CreateAsyncScope())
         {
-            Assert.DoesNotContain(await scope.ServiceProvider.GetRequiredService<PublicClaims>().TopicsAsync(), t => t.Name == "Rüstungsexporte");
+            Assert.DoesNotContain(await scope.ServiceProvider.GetRequiredService<PublicDirectory>().TopicsAsync(), t => t.Name == "Rüstungsexporte");
         }
 
         // Readers are offered the topics of public claims: B's list changes when A approves the first claim filed under it.
@@ -95,7 +95,7 @@ public sealed class PostgresInstancesTests
         for (var attempt = 0; attempt < 20 && !seen; attempt++)
         {
             await using var scope = b.Services.CreateAsyncScope();
-            seen = (await scope.ServiceProvider.GetRequiredService<PublicClaims>().TopicsAsync()).Any(t => t.Name == "Rüstungsexporte");
+            seen = (await scope.ServiceProvider.GetRequiredService<PublicDirectory>().TopicsAsync()).Any(t => t.Name == "Rüstungsexporte");
             if (!seen)
             {
                 await Task.Delay(50);

@@ -27,13 +27,14 @@ public sealed class PublishedPartsUpgradeTests
             var services = scope.ServiceProvider;
             var directory = services.GetRequiredService<ActorDirectory>();
             var editor = services.GetRequiredService<ClaimEditor>();
+            var evidence = services.GetRequiredService<ClaimEvidenceEditor>();
             var claimant = (await directory.CreateAsync(new Actor.Draft("Altland", ActorKind.State, null, "Wie freigegeben", null, null))).Id!.Value;
             var speaker = (await directory.CreateAsync(new Actor.Draft("Sprecher Alt", ActorKind.Official, null, null, null, null))).Id!.Value;
             var id = (await editor.CreateAsync(new ClaimInput("Behauptung aus dem alten Release", "Ein Satz.", "de", null, null, false, null, null, null,
                 [claimant], [], "Altthema", null), Builder)).Id!.Value;
             var (_, sourceId) = await before.CreateActorAndSourceAsync();
-            Assert.True((await editor.AttachSourceAsync(id, int.Parse(sourceId), SourceStance.Supports, null, null, Builder)).Succeeded);
-            Assert.True((await editor.AddStatementAsync(id, new Statement.Draft(speaker, Stance.Denies, new DateOnly(2024, 6, 18), "Falsch.", "de", null, []), Builder)).Succeeded);
+            Assert.True((await evidence.AttachSourceAsync(id, int.Parse(sourceId), SourceStance.Supports, null, null, Builder)).Succeeded);
+            Assert.True((await evidence.AddStatementAsync(id, new Statement.Draft(speaker, Stance.Denies, new DateOnly(2024, 6, 18), "Falsch.", "de", null, []), Builder)).Succeeded);
             await before.SetStatusAsync(id, "open", new DateOnly(2024, 6, 18));
             await before.PublishAsync(id);
             // A pending revision names another topic; readers must not get it from the upgrade.

@@ -55,7 +55,7 @@ public sealed class ReferenceDataTests(ClaimTrackerFactory factory) : IClassFixt
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             await SignalsListeningAsync();
-            var claims = scope.ServiceProvider.GetRequiredService<PublicClaims>();
+            var claims = scope.ServiceProvider.GetRequiredService<PublicDirectory>();
             Assert.Same(await claims.TopicsAsync(), await claims.TopicsAsync());
         }
         var id = await factory.CreateClaimAsync("Behauptung über Ostseepipelines", topics: "Ostseepipelines");

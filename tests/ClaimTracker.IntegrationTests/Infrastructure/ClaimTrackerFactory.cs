@@ -107,6 +107,7 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         var editor = scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEditor>();
+        var evidence = scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEvidenceEditor>();
         var result = await editor.CreateAsync(new ClaimTracker.Infrastructure.Claims.ClaimInput(headline, originalText, "de", null, null,
             false, null, null, null, [], [], topics, parentId), by);
         return result.Id ?? throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
@@ -126,7 +127,7 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>
         ClaimTracker.Infrastructure.Claims.WorkResult result;
         if (!isPublic)
         {
-            result = await workflow.WithdrawAsync(claimId, Reviewer, isReviewer: true, "Zurückgezogen für einen Test.");
+            result = await workflow.WithdrawAsync(claimId, ClaimTracker.Domain.Accounts.StaffMember.Reviewer(Reviewer), "Zurückgezogen für einen Test.");
         }
         else
         {
@@ -135,7 +136,7 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>
             {
                 Check(await workflow.SubmitAsync(claimId, "builder@example.org", null, correctionNote is not null, correctionNote));
             }
-            result = await workflow.ApproveAsync(claimId, (await workflow.StateAsync(claimId))!.Version, Reviewer, isReviewer: true);
+            result = await workflow.ApproveAsync(claimId, (await workflow.StateAsync(claimId))!.Version, ClaimTracker.Domain.Accounts.StaffMember.Reviewer(Reviewer));
         }
         Check(result);
         return result.Slug!;
@@ -156,11 +157,12 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>
         var provider = scope.ServiceProvider;
         var db = provider.GetRequiredService<AppDbContext>();
         var editor = provider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEditor>();
+        var evidence = provider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEvidenceEditor>();
         var source = await provider.GetRequiredService<ClaimTracker.Infrastructure.Claims.SourceLibrary>().CreateAsync(
             new ClaimTracker.Domain.Claims.Source.Draft($"https://quelle.example/{Guid.NewGuid():N}", "Quelle", null, null, null, "de", null, null), "builder@example.org");
-        await editor.AttachSourceAsync(claimId, source.Id!.Value, ClaimTracker.Domain.Claims.SourceStance.Supports, null, null, "builder@example.org");
+        await evidence.AttachSourceAsync(claimId, source.Id!.Value, ClaimTracker.Domain.Claims.SourceStance.Supports, null, null, "builder@example.org");
         var statusId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Statuses.Where(s => s.Key == statusKey).Select(s => s.Id));
-        var result = await editor.ChangeStatusAsync(claimId, statusId, effectiveOn, "Begründung.", [source.Id.Value], null, "builder@example.org");
+        var result = await evidence.ChangeStatusAsync(claimId, statusId, effectiveOn, "Begründung.", [source.Id.Value], null, "builder@example.org");
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));

@@ -53,8 +53,8 @@ public sealed class DataOutTests(ClaimTrackerFactory factory) : IClassFixture<Cl
         var quote = $"Erste Zeile „{tag}“,\nzweite Zeile mit \"Anführung\" und ß\r\n@Ende";
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var editor = scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEditor>();
-            var attached = await editor.AttachSourceAsync(id, int.Parse(sourceId), ClaimTracker.Domain.Claims.SourceStance.Supports, quote, null, "builder@example.org");
+            var evidence = scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEvidenceEditor>();
+            var attached = await evidence.AttachSourceAsync(id, int.Parse(sourceId), ClaimTracker.Domain.Claims.SourceStance.Supports, quote, null, "builder@example.org");
             Assert.True(attached.Succeeded, string.Join(" ", attached.Errors.Select(e => e.Message)));
         }
 

@@ -20,7 +20,7 @@ public sealed class KeysetPagingTests(ClaimTrackerFactory factory) : IClassFixtu
         var run = Guid.NewGuid().ToString("N")[..6];
         var topicName = topic is null ? null : $"{topic} {run}";
         var expected = new List<(DateOnly? Since, int Id, string Slug)>();
-        for (var i = 0; i < 2 * PublicClaims.PageSize + 6; i++)
+        for (var i = 0; i < 2 * PublicLists.PageSize + 6; i++)
         {
             var id = await factory.CreateClaimAsync($"Behauptung Nummer {i} über Lieferungen {run}", topics: topicName);
             // Every fourth claim has no status yet; the others share dates in threes.
@@ -43,8 +43,8 @@ public sealed class KeysetPagingTests(ClaimTrackerFactory factory) : IClassFixtu
         do
         {
             await using var scope = factory.Services.CreateAsyncScope();
-            var page = await scope.ServiceProvider.GetRequiredService<PublicClaims>().ListAsync(new PublicFilter(After: after, Topic: topicSlug));
-            Assert.InRange(page.Rows.Count, 1, PublicClaims.PageSize);
+            var page = await scope.ServiceProvider.GetRequiredService<PublicLists>().ListAsync(new PublicFilter(After: after, Topic: topicSlug));
+            Assert.InRange(page.Rows.Count, 1, PublicLists.PageSize);
             seen.AddRange(page.Rows.Select(r => r.Slug));
             after = page.NextCursor;
             pages++;

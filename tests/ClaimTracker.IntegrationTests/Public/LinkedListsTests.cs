@@ -76,6 +76,6 @@ public sealed class LinkedListsTests(ClaimTrackerFactory factory) : IClassFixtur
     private async Task<List<string>> ListAsync(PublicFilter filter)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<PublicClaims>().ListAsync(filter)).Rows.Select(r => r.Slug).ToList();
+        return (await scope.ServiceProvider.GetRequiredService<PublicLists>().ListAsync(filter)).Rows.Select(r => r.Slug).ToList();
     }
 }

@@ -50,10 +50,10 @@ public sealed class QueryCountTests
         {
             var directory = scope.ServiceProvider.GetRequiredService<ActorDirectory>();
             var actor = await directory.CreateAsync(new Actor.Draft($"Partei {headline}", ActorKind.State, null, null, null, null));
-            var editor = scope.ServiceProvider.GetRequiredService<ClaimEditor>();
+            var evidence = scope.ServiceProvider.GetRequiredService<ClaimEvidenceEditor>();
             for (var i = 0; i < parts; i++)
             {
-                await editor.AddStatementAsync(id, new Statement.Draft(actor.Id!.Value, Stance.Denies, new DateOnly(2024, 2, 1).AddDays(i),
+                await evidence.AddStatementAsync(id, new Statement.Draft(actor.Id!.Value, Stance.Denies, new DateOnly(2024, 2, 1).AddDays(i),
                     $"Dementi {i}", "de", null, []), "builder@example.org");
             }
         }

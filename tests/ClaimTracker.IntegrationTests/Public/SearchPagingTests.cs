@@ -36,7 +36,7 @@ public sealed class SearchPagingTests(ClaimTrackerFactory factory) : IClassFixtu
         {
             using var json = JsonDocument.Parse(await reader.GetStringAsync(next));
             var items = json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString()!).ToList();
-            Assert.True(items.Count <= ClaimTracker.Infrastructure.Claims.PublicClaims.PageSize);
+            Assert.True(items.Count <= ClaimTracker.Infrastructure.Claims.PublicLists.PageSize);
             api.AddRange(items);
             next = json.RootElement.GetProperty("next").GetString() is { } link ? new Uri(link).PathAndQuery : null;
         }

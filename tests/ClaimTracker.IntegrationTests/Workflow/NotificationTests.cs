@@ -117,7 +117,7 @@ public sealed class NotificationTests(SmtpFactory factory) : IClassFixture<SmtpF
         Assert.True((await WithAsync(s => workflow(s).SubmitAsync(id, author, null, false, null))).Succeeded);
         var version = (await WithAsync(s => workflow(s).StateAsync(id)))!.Version;
 
-        Assert.True((await WithAsync(s => workflow(s).SendBackAsync(id, version, reviewer, isReviewer: true, "Quelle 003 fehlt"))).Succeeded);
+        Assert.True((await WithAsync(s => workflow(s).SendBackAsync(id, version, ClaimTracker.Domain.Accounts.StaffMember.Reviewer(reviewer), "Quelle 003 fehlt"))).Succeeded);
         var sentBack = await DeliveredAsync(author, NotificationKind.SentBack, id, "Quelle 003 fehlt");
         Assert.Contains(reviewer, sentBack.Text);
 
@@ -125,7 +125,7 @@ public sealed class NotificationTests(SmtpFactory factory) : IClassFixture<SmtpF
         factory.Smtp.ClearReceivedEmail();
         Assert.True((await WithAsync(s => workflow(s).SubmitAsync(id, author, "Quelle ergänzt", false, null))).Succeeded);
         version = (await WithAsync(s => workflow(s).StateAsync(id)))!.Version;
-        Assert.True((await WithAsync(s => workflow(s).ApproveAsync(id, version, reviewer, isReviewer: true, comment: "Gut belegt"))).Succeeded);
+        Assert.True((await WithAsync(s => workflow(s).ApproveAsync(id, version, ClaimTracker.Domain.Accounts.StaffMember.Reviewer(reviewer), comment: "Gut belegt"))).Succeeded);
         var approved = await DeliveredAsync(author, NotificationKind.Approved, id, "Gut belegt");
         Assert.Contains("readers see version 1", approved.Text);
     }
@@ -142,7 +142,7 @@ public sealed class NotificationTests(SmtpFactory factory) : IClassFixture<SmtpF
         var submitted = await WithAsync(s => workflow(s).SubmitAsync(id, author, null, true, "Datum berichtigt."));
         Assert.True(submitted.Succeeded, string.Join(" ", submitted.Errors.Select(e => e.Message)));
         var version = (await WithAsync(s => workflow(s).StateAsync(id)))!.Version;
-        Assert.True((await WithAsync(s => workflow(s).ApproveAsync(id, version, reviewer, isReviewer: true))).Succeeded);
+        Assert.True((await WithAsync(s => workflow(s).ApproveAsync(id, version, ClaimTracker.Domain.Accounts.StaffMember.Reviewer(reviewer)))).Succeeded);
 
         await DeliveredAsync(author, NotificationKind.Corrected, id, "approved your correction");
     }

@@ -38,6 +38,7 @@ public sealed class ReaderVisibilityTests(ClaimTrackerFactory factory) : IClassF
         await using var scope = factory.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var editor = services.GetRequiredService<ClaimEditor>();
+        var evidence = services.GetRequiredService<ClaimEvidenceEditor>();
         var library = services.GetRequiredService<SourceLibrary>();
         var directory = services.GetRequiredService<ActorDirectory>();
         var workflow = services.GetRequiredService<ClaimWorkflow>();
@@ -49,9 +50,9 @@ public sealed class ReaderVisibilityTests(ClaimTrackerFactory factory) : IClassF
         var outlet = Id(await directory.CreateAsync(new Actor.Draft("Sichtbare Agentur", ActorKind.NewsOutlet, null, null, null, "independent")));
         var source = Id(await library.CreateAsync(new Source.Draft("https://example.org/basis", "Basisartikel", outlet, null, Day, "de", null, "Basisauszug"), Editor));
         var published = Id(await editor.CreateAsync(Input("Veröffentlichte Basisbehauptung", "Waffenlieferungen", [speaker]), Editor));
-        Check(await editor.AttachSourceAsync(published, source, SourceStance.Supports, null, null, Editor));
-        Check(await editor.AddStatementAsync(published, new Statement.Draft(speaker, Stance.Asserts, Day, "Basiszitat", "de", null, [source]), Editor));
-        Check(await editor.ChangeStatusAsync(published, verdict, Day, "<p>Basisbegründung.</p>", [source], null, Editor));
+        Check(await evidence.AttachSourceAsync(published, source, SourceStance.Supports, null, null, Editor));
+        Check(await evidence.AddStatementAsync(published, new Statement.Draft(speaker, Stance.Asserts, Day, "Basiszitat", "de", null, [source]), Editor));
+        Check(await evidence.ChangeStatusAsync(published, verdict, Day, "<p>Basisbegründung.</p>", [source], null, Editor));
         await factory.PublishAsync(published);
 
         await MarkedDraftAsync("never-submitted draft", submit: false);
@@ -91,6 +92,7 @@ public sealed class ReaderVisibilityTests(ClaimTrackerFactory factory) : IClassF
         await using var scope = factory.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var editor = services.GetRequiredService<ClaimEditor>();
+        var evidence = services.GetRequiredService<ClaimEvidenceEditor>();
         var edit = (await services.GetRequiredService<ClaimQueries>().EditDataAsync(published))!;
         Check(await editor.EditAsync(published, edit.Version, Input($"Überarbeitet {Mark(revision + " headline")}", $"Waffenlieferungen; Thema {Mark(revision + " topic")}", [speaker]) with
         {
@@ -101,10 +103,10 @@ public sealed class ReaderVisibilityTests(ClaimTrackerFactory factory) : IClassF
             ClaimReviewed = Mark(revision + " short form"),
         }, Editor));
         var revisionSource = await MarkedSourceAsync(revision);
-        Check(await editor.AttachSourceAsync(published, revisionSource, SourceStance.Disputes, Mark(revision + " source quote"), Mark(revision + " source note"), Editor));
-        Check(await editor.AddStatementAsync(published, new Statement.Draft(speaker, Stance.Denies, Day, Mark(revision + " statement quote"), "de",
+        Check(await evidence.AttachSourceAsync(published, revisionSource, SourceStance.Disputes, Mark(revision + " source quote"), Mark(revision + " source note"), Editor));
+        Check(await evidence.AddStatementAsync(published, new Statement.Draft(speaker, Stance.Denies, Day, Mark(revision + " statement quote"), "de",
             Mark(revision + " statement translation"), [revisionSource]), Editor));
-        Check(await editor.ChangeStatusAsync(published, verdict, Day, $"<p>{Mark(revision + " rationale")}</p>", [revisionSource], null, Editor));
+        Check(await evidence.ChangeStatusAsync(published, verdict, Day, $"<p>{Mark(revision + " rationale")}</p>", [revisionSource], null, Editor));
         Check(await editor.ChangeSlugAsync(published, Mark(revision + " slug").ToLowerInvariant(), Editor));
 
     }
@@ -136,6 +138,7 @@ public sealed class ReaderVisibilityTests(ClaimTrackerFactory factory) : IClassF
         await using var scope = factory.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var editor = services.GetRequiredService<ClaimEditor>();
+        var evidence = services.GetRequiredService<ClaimEvidenceEditor>();
         var directory = services.GetRequiredService<ActorDirectory>();
         var db = services.GetRequiredService<AppDbContext>();
         var verdict = await db.Statuses.Where(s => s.Key == "corroborated").Select(s => s.Id).SingleAsync();
@@ -153,10 +156,10 @@ public sealed class ReaderVisibilityTests(ClaimTrackerFactory factory) : IClassF
             ClaimReviewed = Mark(label + " short form"),
             ParentClaimId = parent,
         }, Editor));
-        Check(await editor.AttachSourceAsync(id, source, SourceStance.Supports, Mark(label + " source quote"), Mark(label + " source note"), Editor));
-        Check(await editor.AddStatementAsync(id, new Statement.Draft(speaker, Stance.Asserts, Day, Mark(label + " statement quote"), "de",
+        Check(await evidence.AttachSourceAsync(id, source, SourceStance.Supports, Mark(label + " source quote"), Mark(label + " source note"), Editor));
+        Check(await evidence.AddStatementAsync(id, new Statement.Draft(speaker, Stance.Asserts, Day, Mark(label + " statement quote"), "de",
             Mark(label + " statement translation"), [source]), Editor));
-        Check(await editor.ChangeStatusAsync(id, verdict, Day, $"<p>{Mark(label + " rationale")}</p>", [source], null, Editor));
+        Check(await evidence.ChangeStatusAsync(id, verdict, Day, $"<p>{Mark(label + " rationale")}</p>", [source], null, Editor));
         if (submit)
         {
             Check(await services.GetRequiredService<ClaimWorkflow>().SubmitAsync(id, Editor, Mark(label + " submission comment"), false, null));

@@ -1,3 +1,4 @@
+using ClaimTracker.Domain.Accounts;
 using ClaimTracker.Domain;
 using ClaimTracker.Domain.Claims;
 using static ClaimTracker.UnitTests.Claims.ClaimBuilder;
@@ -67,7 +68,7 @@ public sealed class ClaimTests
         Assert.True(claim.HasPendingChanges);
 
         claim.Submit("e@example.org", null, false, null, Now);
-        var approval = claim.Approve("r@example.org", isReviewer: true, Now);
+        var approval = claim.Approve(StaffMember.Reviewer("r@example.org"), Now);
         Assert.Equal("nordkorea-liefert-waffen", approval.PreviousSlug);
         Assert.Equal("waffenlieferungen-nordkorea", claim.Slug);
         Assert.Null(claim.PendingSlug);
@@ -83,7 +84,7 @@ public sealed class ClaimTests
 
         Assert.Null(claim.PendingSlug);
         claim.Submit("e@example.org", null, false, null, Now);
-        Assert.Null(claim.Approve("r@example.org", isReviewer: true, Now).PreviousSlug);
+        Assert.Null(claim.Approve(StaffMember.Reviewer("r@example.org"), Now).PreviousSlug);
     }
 
     /// <summary>The arms claim as a reviewer approved it: readers see version 1.</summary>
@@ -91,7 +92,7 @@ public sealed class ClaimTests
     {
         var claim = ArmsClaim();
         claim.Submit("e@example.org", null, false, null, Now);
-        claim.Approve("r@example.org", isReviewer: true, Now);
+        claim.Approve(StaffMember.Reviewer("r@example.org"), Now);
         return claim;
     }
 

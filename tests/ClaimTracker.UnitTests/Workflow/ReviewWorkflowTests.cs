@@ -1,3 +1,4 @@
+using ClaimTracker.Domain.Accounts;
 using ClaimTracker.Domain;
 using ClaimTracker.Domain.Claims;
 using ClaimTracker.Domain.Workflow;
@@ -17,9 +18,35 @@ public sealed class ReviewWorkflowTests
     {
         var claim = ArmsClaim();
 
-        Assert.Equal(ReviewState.Draft, claim.Review);
+        Assert.Equal(ReviewState.Draft, claim.Review.State);
         Assert.False(claim.IsPublic);
-        Assert.Equal([Editor], claim.Authors());
+        Assert.Equal([Editor], claim.Review.Authors.Names);
+    }
+
+    [Fact]
+    public void PendingAuthors_AreEachOnceInTheOrderTheyWrote_WhateverTheCase_AndStoredOnePerLine()
+    {
+        var authors = AuthorList.None.With(Editor).With("Zweite@Example.org").With(Editor.ToUpperInvariant());
+
+        Assert.Equal([Editor, "Zweite@Example.org"], authors.Names);
+        Assert.True(authors.Contains("zweite@example.org"));
+        Assert.Equal($"{Editor}\nZweite@Example.org", authors.Stored);
+        Assert.Equal(authors, AuthorList.FromStored(authors.Stored));
+        Assert.Empty(AuthorList.FromStored(string.Empty).Names);
+    }
+
+    [Fact]
+    public void AnyoneWhoChangedThePendingVersion_CannotApproveIt_AnotherReviewerCan()
+    {
+        var claim = ArmsClaim();
+        claim.AssignTo(Reviewer, Reviewer, Now);
+        claim.SharedPartChanged(Admin, Now);
+        claim.Submit(Editor, null, false, null, Now);
+
+        Assert.Equal([Editor, Admin], claim.Review.Authors.Names);
+        Assert.False(claim.Review.CanApprove(StaffMember.Admin(Admin.ToUpperInvariant())).Succeeded);
+        Assert.True(claim.Review.CanApprove(StaffMember.Reviewer(Reviewer)).Succeeded, "Assigning is the desk's business, not authorship.");
+        Assert.False(claim.Review.CanApprove(StaffMember.Editor("dritte@example.org")).Succeeded);
     }
 
     [Fact]
@@ -28,11 +55,11 @@ public sealed class ReviewWorkflowTests
         var claim = ArmsClaim();
         claim.Submit(Editor, "Bitte prüfen.", false, null, Now);
 
-        var refused = claim.CanApprove(Editor, isReviewer: true);
+        var refused = claim.Review.CanApprove(StaffMember.Reviewer(Editor));
 
         Assert.False(refused.Succeeded);
         Assert.Contains("four-eye", refused.Error);
-        Assert.Throws<DomainRuleException>(() => claim.Approve(Editor, isReviewer: true, Now));
+        Assert.Throws<DomainRuleException>(() => claim.Approve(StaffMember.Reviewer(Editor), Now));
         Assert.False(claim.IsPublic);
     }
 
@@ -43,8 +70,8 @@ public sealed class ReviewWorkflowTests
         claim.Edit(ArmsDraft("Nordkorea liefert Russland Artillerie"), Admin, Now);
         claim.Submit(Editor, null, false, null, Now);
 
-        Assert.False(claim.CanApprove(Admin, isReviewer: true).Succeeded);
-        Assert.True(claim.CanApprove(Reviewer, isReviewer: true).Succeeded);
+        Assert.False(claim.Review.CanApprove(StaffMember.Reviewer(Admin)).Succeeded);
+        Assert.True(claim.Review.CanApprove(StaffMember.Reviewer(Reviewer)).Succeeded);
     }
 
     [Fact]
@@ -53,7 +80,7 @@ public sealed class ReviewWorkflowTests
         var claim = ArmsClaim();
         claim.Submit(Editor, null, false, null, Now);
 
-        Assert.Equal("Only reviewers and admins approve claims.", claim.CanApprove("other-editor@example.org", isReviewer: false).Error);
+        Assert.Equal("Only reviewers and admins approve claims.", claim.Review.CanApprove(StaffMember.Editor("other-editor@example.org")).Error);
     }
 
     [Fact]
@@ -62,13 +89,13 @@ public sealed class ReviewWorkflowTests
         var claim = ArmsClaim();
         claim.Submit(Editor, null, false, null, Now);
 
-        var approval = claim.Approve(Reviewer, isReviewer: true, Now.AddHours(1));
+        var approval = claim.Approve(StaffMember.Reviewer(Reviewer), Now.AddHours(1));
 
         Assert.Equal((1, VersionKind.FirstPublication, Editor, Reviewer), (approval.Number, approval.Kind, approval.SubmittedBy, approval.ApprovedBy));
         Assert.True(claim.IsPublic);
-        Assert.Equal(ReviewState.Approved, claim.Review);
+        Assert.Equal(ReviewState.Approved, claim.Review.State);
         Assert.Equal(claim.Headline, claim.PublishedHeadline);
-        Assert.Empty(claim.Authors());
+        Assert.Empty(claim.Review.Authors.Names);
     }
 
     [Fact]
@@ -78,7 +105,7 @@ public sealed class ReviewWorkflowTests
 
         claim.Edit(ArmsDraft("Nordkorea liefert Russland Raketen – neue Überschrift"), Editor, Now);
 
-        Assert.Equal(ReviewState.Draft, claim.Review);
+        Assert.Equal(ReviewState.Draft, claim.Review.State);
         Assert.True(claim.HasPendingChanges);
         Assert.True(claim.IsPublic);
         Assert.Equal("Nordkorea liefert Artillerie und Raketen an Russland", claim.PublishedHeadline);
@@ -92,8 +119,8 @@ public sealed class ReviewWorkflowTests
         claim.Edit(ArmsDraft() with { ReviewBy = new DateOnly(2025, 1, 31), ReviewIntervalDays = 14 }, Editor, Now);
         claim.AssignTo("someone@example.org", Editor, Now);
 
-        Assert.Equal(ReviewState.Approved, claim.Review);
-        Assert.Empty(claim.Authors());
+        Assert.Equal(ReviewState.Approved, claim.Review.State);
+        Assert.Empty(claim.Review.Authors.Names);
     }
 
     [Fact]
@@ -104,7 +131,7 @@ public sealed class ReviewWorkflowTests
         claim.ChangeStatus(Status("corroborated", 5), new DateOnly(2024, 11, 30), Reason, [3], null, Editor, Now);
         claim.Submit(Editor, null, false, null, Now);
 
-        var approval = claim.Approve(Reviewer, isReviewer: true, Now);
+        var approval = claim.Approve(StaffMember.Reviewer(Reviewer), Now);
 
         Assert.Equal((2, VersionKind.Update), (approval.Number, approval.Kind));
         Assert.All(claim.StatusChanges, c => Assert.NotNull(c.PublishedAtUtc));
@@ -120,7 +147,7 @@ public sealed class ReviewWorkflowTests
         Assert.Equal("CorrectionNote", missing.Field);
 
         claim.Submit(Editor, null, true, "Das Datum der ersten Behauptung war falsch (15. statt 16. August 2023).", Now);
-        var approval = claim.Approve(Reviewer, isReviewer: true, Now);
+        var approval = claim.Approve(StaffMember.Reviewer(Reviewer), Now);
 
         Assert.Equal(VersionKind.Correction, approval.Kind);
         Assert.Equal("Das Datum der ersten Behauptung war falsch (15. statt 16. August 2023).", approval.CorrectionNote);
@@ -133,7 +160,7 @@ public sealed class ReviewWorkflowTests
         claim.AttachSource(3, SourceStance.Supports, null, null, Editor, Now);
         var first = WithId(claim.ChangeStatus(Status("confirmed", 6), new DateOnly(2024, 11, 30), Reason, [3], null, Editor, Now), 40);
         claim.Submit(Editor, null, false, null, Now);
-        claim.Approve(Reviewer, isReviewer: true, Now);
+        claim.Approve(StaffMember.Reviewer(Reviewer), Now);
         claim.ChangeStatus(Status("corroborated", 5), new DateOnly(2024, 11, 30), Reason, [3], first.Id, Editor, Now);
 
         var refused = Assert.Throws<DomainRuleException>(() => claim.Submit(Editor, null, false, null, Now));
@@ -155,11 +182,11 @@ public sealed class ReviewWorkflowTests
         var claim = ArmsClaim();
         claim.Submit(Editor, null, false, null, Now);
 
-        Assert.Equal("Comment", Assert.Throws<DomainRuleException>(() => claim.SendBack(Reviewer, true, " ", Now)).Field);
-        claim.SendBack(Reviewer, true, "Bitte die Quelle 003 ergänzen.", Now);
+        Assert.Equal("Comment", Assert.Throws<DomainRuleException>(() => claim.SendBack(StaffMember.Reviewer(Reviewer), " ", Now)).Field);
+        claim.SendBack(StaffMember.Reviewer(Reviewer), "Bitte die Quelle 003 ergänzen.", Now);
 
-        Assert.Equal((ReviewState.SentBack, Editor, "Bitte die Quelle 003 ergänzen."), (claim.Review, claim.SubmittedBy, claim.SentBackComment));
-        Assert.False(claim.CanApprove(Reviewer, true).Succeeded);
+        Assert.Equal((ReviewState.SentBack, Editor, "Bitte die Quelle 003 ergänzen."), (claim.Review.State, claim.Review.SubmittedBy, claim.Review.SentBackComment));
+        Assert.False(claim.Review.CanApprove(StaffMember.Reviewer(Reviewer)).Succeeded);
     }
 
     [Fact]
@@ -178,13 +205,13 @@ public sealed class ReviewWorkflowTests
     {
         var claim = Published();
 
-        Assert.Throws<DomainRuleException>(() => claim.Withdraw(Editor, isReviewer: false, "Grund", Now));
-        Assert.Equal("Note", Assert.Throws<DomainRuleException>(() => claim.Withdraw(Reviewer, true, "", Now)).Field);
-        claim.Withdraw(Reviewer, true, "Die Quelle hat ihren Bericht zurückgezogen.", Now);
+        Assert.Throws<DomainRuleException>(() => claim.Withdraw(StaffMember.Editor(Editor), "Grund", Now));
+        Assert.Equal("Note", Assert.Throws<DomainRuleException>(() => claim.Withdraw(StaffMember.Reviewer(Reviewer), "", Now)).Field);
+        claim.Withdraw(StaffMember.Reviewer(Reviewer), "Die Quelle hat ihren Bericht zurückgezogen.", Now);
         Assert.False(claim.IsPublic);
 
         claim.Submit(Editor, "Wieder veröffentlichen", false, null, Now);
-        Assert.Equal(VersionKind.Republication, claim.Approve(Reviewer, true, Now).Kind);
+        Assert.Equal(VersionKind.Republication, claim.Approve(StaffMember.Reviewer(Reviewer), Now).Kind);
         Assert.True(claim.IsPublic);
         Assert.Null(claim.WithdrawalNote);
     }
@@ -216,7 +243,7 @@ public sealed class ReviewWorkflowTests
     {
         var claim = ArmsClaim();
         claim.Submit(Editor, null, false, null, Now);
-        claim.Approve(Reviewer, isReviewer: true, Now);
+        claim.Approve(StaffMember.Reviewer(Reviewer), Now);
         return claim;
     }
 }

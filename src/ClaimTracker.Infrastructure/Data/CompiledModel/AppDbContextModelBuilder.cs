@@ -11,7 +11,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("97c9929e-b7a4-4ec9-85ad-6e07d6190d60"), entityTypeCount: 39)
+            : base(skipDetectChanges: false, modelId: new Guid("f0a9fbc7-0b11-4b9e-bf27-30b6f1cf1a80"), entityTypeCount: 40)
         {
         }
 
@@ -42,6 +42,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
             var readerReport = ReaderReportEntityType.Create(this);
             var siteSettings = SiteSettingsEntityType.Create(this);
             var claimComment = ClaimCommentEntityType.Create(this);
+            var claimReview = ClaimReviewEntityType.Create(this);
             var claimVersion = ClaimVersionEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var workflowEvent = WorkflowEventEntityType.Create(this);
@@ -92,6 +93,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
             SourceCaptureEntityType.CreateForeignKey2(sourceCapture, source);
             ReaderReportEntityType.CreateForeignKey1(readerReport, claim);
             ClaimCommentEntityType.CreateForeignKey1(claimComment, claim);
+            ClaimReviewEntityType.CreateForeignKey1(claimReview, claim);
             ClaimVersionEntityType.CreateForeignKey1(claimVersion, claim);
             ClaimVersionEntityType.CreateForeignKey2(claimVersion, statusDefinition);
             NotificationEntityType.CreateForeignKey1(notification, claim);
@@ -130,6 +132,7 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
             ReaderReportEntityType.CreateAnnotations(readerReport);
             SiteSettingsEntityType.CreateAnnotations(siteSettings);
             ClaimCommentEntityType.CreateAnnotations(claimComment);
+            ClaimReviewEntityType.CreateAnnotations(claimReview);
             ClaimVersionEntityType.CreateAnnotations(claimVersion);
             NotificationEntityType.CreateAnnotations(notification);
             WorkflowEventEntityType.CreateAnnotations(workflowEvent);

@@ -3,7 +3,6 @@ using System;
 using System.Reflection;
 using ClaimTracker.Domain.Claims;
 using ClaimTracker.Domain.Text;
-using ClaimTracker.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -23,10 +22,10 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 "ClaimTracker.Domain.Claims.Claim",
                 typeof(Claim),
                 baseEntityType,
-                propertyCount: 40,
-                navigationCount: 6,
+                propertyCount: 32,
+                navigationCount: 7,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 12,
+                unnamedIndexCount: 11,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -53,14 +52,6 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 fieldInfo: typeof(Claim).GetField("<ClaimReviewed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 74);
-
-            var correctionNote = runtimeEntityType.AddProperty(
-                "CorrectionNote",
-                typeof(string),
-                propertyInfo: typeof(Claim).GetProperty("CorrectionNote", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Claim).GetField("<CorrectionNote>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 2000);
 
             var createdAtUtc = runtimeEntityType.AddProperty(
                 "CreatedAtUtc",
@@ -139,15 +130,6 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 fieldInfo: typeof(Claim).GetField("<ParentClaimId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
-            var pendingAuthors = runtimeEntityType.AddProperty(
-                "PendingAuthors",
-                typeof(string),
-                propertyInfo: typeof(Claim).GetProperty("PendingAuthors", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Claim).GetField("<PendingAuthors>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                valueGenerated: ValueGenerated.OnAdd,
-                maxLength: 4000);
-            pendingAuthors.AddAnnotation("Relational:DefaultValue", "");
-
             var pendingSlug = runtimeEntityType.AddProperty(
                 "PendingSlug",
                 typeof(string),
@@ -192,17 +174,6 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 fieldInfo: typeof(Claim).GetField("<PublishedVersion>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
-            var review = runtimeEntityType.AddProperty(
-                "Review",
-                typeof(ReviewState),
-                propertyInfo: typeof(Claim).GetProperty("Review", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Claim).GetField("<Review>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                valueGenerated: ValueGenerated.OnAdd,
-                maxLength: 16,
-                providerPropertyType: typeof(string));
-            review.SetSentinelFromProviderValue("Draft");
-            review.AddAnnotation("Relational:DefaultValue", ReviewState.Draft);
-
             var reviewBy = runtimeEntityType.AddProperty(
                 "ReviewBy",
                 typeof(DateOnly?),
@@ -217,22 +188,6 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 fieldInfo: typeof(Claim).GetField("<ReviewIntervalDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
-            var sentBackBy = runtimeEntityType.AddProperty(
-                "SentBackBy",
-                typeof(string),
-                propertyInfo: typeof(Claim).GetProperty("SentBackBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Claim).GetField("<SentBackBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 256);
-
-            var sentBackComment = runtimeEntityType.AddProperty(
-                "SentBackComment",
-                typeof(string),
-                propertyInfo: typeof(Claim).GetProperty("SentBackComment", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Claim).GetField("<SentBackComment>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 2000);
-
             var slug = runtimeEntityType.AddProperty(
                 "Slug",
                 typeof(string),
@@ -240,35 +195,12 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 fieldInfo: typeof(Claim).GetField("<Slug>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 80);
 
-            var submissionComment = runtimeEntityType.AddProperty(
-                "SubmissionComment",
-                typeof(string),
-                propertyInfo: typeof(Claim).GetProperty("SubmissionComment", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Claim).GetField("<SubmissionComment>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 2000);
-
             var submissionId = runtimeEntityType.AddProperty(
                 "SubmissionId",
                 typeof(Guid?),
                 propertyInfo: typeof(Claim).GetProperty("SubmissionId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Claim).GetField("<SubmissionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
-
-            var submittedAtUtc = runtimeEntityType.AddProperty(
-                "SubmittedAtUtc",
-                typeof(DateTime?),
-                propertyInfo: typeof(Claim).GetProperty("SubmittedAtUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Claim).GetField("<SubmittedAtUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
-
-            var submittedBy = runtimeEntityType.AddProperty(
-                "SubmittedBy",
-                typeof(string),
-                propertyInfo: typeof(Claim).GetProperty("SubmittedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Claim).GetField("<SubmittedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 256);
 
             var summary = runtimeEntityType.AddProperty(
                 "Summary",
@@ -378,9 +310,6 @@ namespace ClaimTracker.Infrastructure.Data.CompiledModel
                 new[] { publishedStatusSince, id });
             index9.AddAnnotation("Relational:Filter", "\"IsPublic\"");
             index9.AddAnnotation("Relational:Name", "IX_Claims_Public_PublishedStatusSince_Id");
-
-            var index10 = runtimeEntityType.AddIndex(
-                new[] { review, submittedAtUtc });
 
             return runtimeEntityType;
         }

@@ -30,9 +30,6 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.Property(c => c.AssignedTo).HasMaxLength(EmailAddress.MaxLength);
         builder.HasIndex(c => c.AssignedTo);
         builder.Property(c => c.Version).IsConcurrencyToken();
-        // Defaults as the migration that added these columns to existing rows gave them.
-        builder.Property(c => c.Review).HasConversion<string>().HasMaxLength(16).HasDefaultValue(Domain.Workflow.ReviewState.Draft);
-        builder.HasIndex(c => new { c.Review, c.SubmittedAtUtc });
         builder.Property(c => c.PublishedHeadline).HasMaxLength(Claim.HeadlineMaxLength);
         // No foreign key: SQLite cannot add one to an existing table, and the approved status is a copy
         // of CurrentStatusId (which has one) at approval time.
@@ -43,12 +40,25 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         // Public claims without an approved version: none once the start-up backfill has run, so its check at every
         // start reads an empty index instead of every claim (0.7 s at 100,000 claims).
         builder.HasIndex(c => c.PublishedVersion).HasFilter("\"IsPublic\" AND \"PublishedVersion\" IS NULL").HasDatabaseName("IX_Claims_Public_Unversioned");
-        builder.Property(c => c.PendingAuthors).HasMaxLength(4000).IsRequired().HasDefaultValue(string.Empty);
-        builder.Property(c => c.SubmittedBy).HasMaxLength(EmailAddress.MaxLength);
-        builder.Property(c => c.SubmissionComment).HasMaxLength(Claim.NoteMaxLength);
-        builder.Property(c => c.CorrectionNote).HasMaxLength(Domain.Workflow.ClaimVersion.NoteMaxLength);
-        builder.Property(c => c.SentBackBy).HasMaxLength(EmailAddress.MaxLength);
-        builder.Property(c => c.SentBackComment).HasMaxLength(Claim.NoteMaxLength);
+        // The review lives in the claim's row, under the column names it always had.
+        builder.OwnsOne(c => c.Review, review =>
+        {
+            // Defaults as the migration that added these columns to existing rows gave them.
+            review.Property(r => r.State).HasColumnName("Review").HasConversion<string>().HasMaxLength(16)
+                .HasDefaultValue(Domain.Workflow.ReviewState.Draft);
+            review.Ignore(r => r.Authors);
+            review.Property<string>(ClaimReviewColumns.PendingAuthors).HasColumnName("PendingAuthors").HasMaxLength(4000).IsRequired()
+                .HasDefaultValue(string.Empty);
+            review.Property(r => r.SubmittedBy).HasColumnName("SubmittedBy").HasMaxLength(EmailAddress.MaxLength);
+            review.Property(r => r.SubmittedAtUtc).HasColumnName("SubmittedAtUtc");
+            review.Property(r => r.Comment).HasColumnName("SubmissionComment").HasMaxLength(Domain.Workflow.ClaimReview.CommentMaxLength);
+            review.Property(r => r.CorrectionNote).HasColumnName("CorrectionNote").HasMaxLength(Domain.Workflow.ClaimVersion.NoteMaxLength);
+            review.Property(r => r.SentBackBy).HasColumnName("SentBackBy").HasMaxLength(EmailAddress.MaxLength);
+            review.Property(r => r.SentBackComment).HasColumnName("SentBackComment").HasMaxLength(Domain.Workflow.ClaimReview.CommentMaxLength);
+            review.Ignore(r => r.IsPending);
+            review.HasIndex(r => new { r.State, r.SubmittedAtUtc }).HasDatabaseName("IX_Claims_Review_SubmittedAtUtc");
+        });
+        builder.Navigation(c => c.Review).IsRequired();
         builder.Property(c => c.WithdrawalNote).HasMaxLength(Domain.Workflow.ClaimVersion.NoteMaxLength);
         builder.Ignore(c => c.HasPendingChanges);
         builder.HasOne<Claim>().WithMany().HasForeignKey(c => c.ParentClaimId).OnDelete(DeleteBehavior.Restrict);
@@ -192,4 +202,11 @@ internal sealed class StatusChangeSourceConfiguration : IEntityTypeConfiguration
         builder.HasKey(s => new { s.StatusChangeId, s.SourceId });
         builder.HasOne<Source>().WithMany().HasForeignKey(s => s.SourceId).OnDelete(DeleteBehavior.Restrict);
     }
+}
+
+/// <summary>Members of <see cref="Domain.Workflow.ClaimReview"/> the model maps without the domain showing them.</summary>
+internal static class ClaimReviewColumns
+{
+    /// <summary>The pending authors as stored (one address per line), read as <see cref="Domain.Workflow.ClaimReview.Authors"/>.</summary>
+    public const string PendingAuthors = "PendingAuthors";
 }

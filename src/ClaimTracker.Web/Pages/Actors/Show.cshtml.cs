@@ -6,7 +6,7 @@ namespace ClaimTracker.Web.Pages.Actors;
 
 /// <summary>An actor's public page: the actor as approved with the claims naming it; 404 until a public claim's approved version names it.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = ClaimTracker.Web.Hosting.PublicCaching.Policy)]
-public sealed class ActorPageModel(PublicClaims claims, PublicTallies tallies) : PageModel
+public sealed class ActorPageModel(PublicDirectory claims, PublicTallies tallies) : PageModel
 {
     public string Name { get; private set; } = string.Empty;
 

@@ -8,7 +8,7 @@ namespace ClaimTracker.Web.Pages.Claims;
 /// <summary>A small status card other sites may show in an iframe: the only page any site may frame.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = ClaimTracker.Web.Hosting.PublicCaching.Policy)]
 [AllowFraming]
-public sealed class EmbedModel(PublicClaims claims, ClaimTracker.Infrastructure.Site.SitePublishing site, Localisation.ContentLanguage contentLanguage) : PageModel
+public sealed class EmbedModel(PublicClaimPage claims, ClaimTracker.Infrastructure.Site.SitePublishing site, Localisation.ContentLanguage contentLanguage) : PageModel
 {
     public ClaimDetails Claim { get; private set; } = null!;
 

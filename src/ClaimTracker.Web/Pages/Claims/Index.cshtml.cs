@@ -7,7 +7,7 @@ namespace ClaimTracker.Web.Pages.Claims;
 
 /// <summary>The public claim list: filters, search, and keyset paging ("older claims").</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = ClaimTracker.Web.Hosting.PublicCaching.Policy)]
-public sealed class ClaimListModel(PublicClaims claims, StatusScale scale) : PageModel
+public sealed class ClaimListModel(PublicLists claims, PublicDirectory directory, StatusScale scale) : PageModel
 {
     [FromQuery(Name = "q")] public string? Q { get; set; }
 
@@ -37,7 +37,7 @@ public sealed class ClaimListModel(PublicClaims claims, StatusScale scale) : Pag
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!PublicClaims.IsValidCursor(After))
+        if (!PublicLists.IsValidCursor(After))
         {
             // A 400 says the link is wrong (crawlers drop it); the reader still gets the message and the first page.
             CursorRefused = true;
@@ -46,8 +46,8 @@ public sealed class ClaimListModel(PublicClaims claims, StatusScale scale) : Pag
         }
         Result = await claims.ListAsync(new PublicFilter(Q, Status, Topic, Actor, From, To, After), cancellationToken);
         Statuses = await scale.ListAsync(cancellationToken);
-        Topics = await claims.TopicsAsync(cancellationToken);
-        PublicActor = Actor is { Length: > 0 } && (await claims.LinksAsync(cancellationToken)).ActorSlugs.Values.Contains(Actor) ? Actor : null;
+        Topics = await directory.TopicsAsync(cancellationToken);
+        PublicActor = Actor is { Length: > 0 } && (await directory.LinksAsync(cancellationToken)).ActorSlugs.Values.Contains(Actor) ? Actor : null;
     }
 
     /// <summary>Every claim this list's filters select (not only this page), as CSV.</summary>

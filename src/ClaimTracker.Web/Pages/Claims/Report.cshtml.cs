@@ -13,7 +13,7 @@ namespace ClaimTracker.Web.Pages.Claims;
 /// optional email, and a honeypot field that bots fill and people do not see.
 /// </summary>
 [EnableRateLimiting(SecuritySetup.PublicFormsPolicy)]
-public sealed class ReportModel(PublicClaims claims, ReaderReports reports) : PageModel
+public sealed class ReportModel(PublicClaimPage claims, ReaderReports reports) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();

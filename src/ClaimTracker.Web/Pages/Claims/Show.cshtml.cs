@@ -10,7 +10,7 @@ namespace ClaimTracker.Web.Pages.Claims;
 /// 410 with the reviewer's public note; a slug changed on purpose redirects permanently to the current one.
 /// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = ClaimTracker.Web.Hosting.PublicCaching.Policy)]
-public sealed class ClaimPageModel(PublicClaims claims, Localisation.StatusNames scale, ClaimTracker.Infrastructure.Site.SitePublishing site,
+public sealed class ClaimPageModel(PublicClaimPage claims, PublicDirectory directory, Localisation.StatusNames scale, ClaimTracker.Infrastructure.Site.SitePublishing site,
     Hosting.SiteAddress address, Localisation.ContentLanguage contentLanguage, ClaimTracker.Infrastructure.Evidence.PublicEvidence evidence) : PageModel
 {
     public ClaimArticle Article { get; private set; } = null!;
@@ -63,7 +63,7 @@ public sealed class ClaimPageModel(PublicClaims claims, Localisation.StatusNames
         var publisher = await site.GetAsync(cancellationToken);
         PublisherName = publisher.PublisherName;
         StatusName = await scale.NameAsync(Claim.Status);
-        Article = new ClaimArticle(Claim, Publication, StatusDescription, await claims.LinksAsync(cancellationToken), PublisherName, contentLanguage.Code,
+        Article = new ClaimArticle(Claim, Publication, StatusDescription, await directory.LinksAsync(cancellationToken), PublisherName, contentLanguage.Code,
             await evidence.ForSourcesAsync(Claim.Sources.Select(s => s.SourceId).Distinct().ToList(), cancellationToken), publisher.ReadersMayOpenCopies);
         // Only the current version reviews the claim: an older one's verdict would contradict it under the same address.
         ClaimReview = Publication.IsLatest

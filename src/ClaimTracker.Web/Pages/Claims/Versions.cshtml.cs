@@ -7,7 +7,7 @@ namespace ClaimTracker.Web.Pages.Claims;
 
 /// <summary>Every approved version of a public claim page, newest first; each stays readable.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = ClaimTracker.Web.Hosting.PublicCaching.Policy)]
-public sealed class VersionsModel(PublicClaims claims) : PageModel
+public sealed class VersionsModel(PublicClaimPage claims) : PageModel
 {
     public string Slug { get; private set; } = string.Empty;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClaimTracker.Web.Pages.Topics;
 
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = ClaimTracker.Web.Hosting.PublicCaching.Policy)]
-public sealed class TopicPageModel(PublicClaims claims, PublicTallies tallies) : PageModel
+public sealed class TopicPageModel(PublicDirectory claims, PublicTallies tallies) : PageModel
 {
     public string Name { get; private set; } = string.Empty;
 

@@ -9,7 +9,7 @@ namespace ClaimTracker.Web.Pages.Editor.Actors;
 public sealed class EditModel(ActorDirectory directory) : PageModel
 {
     [BindProperty]
-    public IndexModel.InputModel Input { get; set; } = new();
+    public ActorInput Input { get; set; } = new();
 
     [BindProperty]
     public Guid Version { get; set; }
@@ -41,7 +41,7 @@ public sealed class EditModel(ActorDirectory directory) : PageModel
             return false;
         }
         var (draft, version) = found;
-        Input = new IndexModel.InputModel
+        Input = new ActorInput
         {
             Name = draft.Name, Kind = draft.Kind, Country = draft.Country, Description = draft.Description,
             WikidataId = draft.WikidataId, ProvenanceLabel = draft.ProvenanceLabel, Aliases = string.Join('\n', draft.Aliases ?? []),

@@ -9,7 +9,7 @@ namespace ClaimTracker.Web.Pages.Editor.Actors;
 public sealed class IndexModel(ActorDirectory directory) : PageModel
 {
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public ActorInput Input { get; set; } = new();
 
     public IReadOnlyList<ActorRow> Actors { get; private set; } = [];
 
@@ -30,25 +30,5 @@ public sealed class IndexModel(ActorDirectory directory) : PageModel
         }
         StatusMessage = string.Format(Ui.T("Added {0}."), Input.Name!.Trim());
         return RedirectToPage();
-    }
-
-    public sealed class InputModel
-    {
-        public string? Name { get; set; }
-
-        public ActorKind Kind { get; set; } = ActorKind.State;
-
-        public string? Country { get; set; }
-
-        public string? Description { get; set; }
-
-        public string? WikidataId { get; set; }
-
-        public string? ProvenanceLabel { get; set; }
-
-        /// <summary>Other names, one per line.</summary>
-        public string? Aliases { get; set; }
-
-        public IReadOnlyList<string> AliasList => (Aliases ?? string.Empty).Split('\n').ToList();
     }
 }

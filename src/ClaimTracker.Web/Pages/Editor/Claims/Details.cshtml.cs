@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClaimTracker.Web.Pages.Editor.Claims;
 
-public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, ClaimTracker.Infrastructure.Workflow.ClaimDiscussion discussion,
+public sealed partial class DetailsModel(ClaimQueries queries, ClaimEditor editor, ClaimEvidenceEditor evidence, ClaimTracker.Infrastructure.Workflow.ClaimDiscussion discussion,
     ClaimWorkflow workflow, ClaimTracker.Infrastructure.Accounts.StaffAccounts editors, TimeProvider clock, ActivityTrail trail, ClaimTracker.Web.Hosting.SiteAddress address) : PageModel
 {
     public ClaimDetails Claim { get; private set; } = null!;
@@ -50,25 +50,25 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, Claim
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostSubmitAsync(int id, string? comment, bool asCorrection, string? correctionNote, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSubmitAsync(int id, SubmitForm form, CancellationToken cancellationToken)
     {
-        (SubmitComment, SubmitAsCorrection, SubmitCorrectionNote) = (comment, asCorrection, correctionNote);
-        return await FinishAsync(id, await workflow.SubmitAsync(id, User.Identity!.Name!, comment, asCorrection, correctionNote, cancellationToken),
+        (SubmitComment, SubmitAsCorrection, SubmitCorrectionNote) = (form.Comment, form.AsCorrection, form.CorrectionNote);
+        return await FinishAsync(id, await workflow.SubmitAsync(id, User.Identity!.Name!, form.Comment, form.AsCorrection, form.CorrectionNote, cancellationToken),
             Ui.T("Submitted: a reviewer who did not write it will approve it or send it back."), "workflow", cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(int id, string? note, CancellationToken cancellationToken) =>
-        await FinishAsync(id, await workflow.WithdrawAsync(id, User.Identity!.Name!, User.CanReview(), note, cancellationToken),
+    public async Task<IActionResult> OnPostWithdrawAsync(int id, WithdrawForm form, CancellationToken cancellationToken) =>
+        await FinishAsync(id, await workflow.WithdrawAsync(id, User.AsStaff(), form.Note, cancellationToken),
             Ui.T("Withdrawn: readers see the public note where the page was."), "workflow", cancellationToken);
 
-    public async Task<IActionResult> OnPostDeleteDraftAsync(int id, bool confirmed, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDeleteDraftAsync(int id, DeleteDraftForm form, CancellationToken cancellationToken)
     {
-        if (!confirmed)
+        if (!form.Confirmed)
         {
             ModelState.AddModelError("confirmed", Ui.T("Tick the box to confirm: the draft cannot be brought back."));
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
-        var result = await editor.DeleteDraftAsync(id, User.Identity!.Name!, User.IsInRole(ClaimTracker.Domain.Accounts.Roles.Admin), cancellationToken);
+        var result = await editor.DeleteDraftAsync(id, User.AsStaff(), cancellationToken);
         if (!result.Succeeded)
         {
             return result.Errors.Any(e => e.Field == "claim") ? NotFound() : await FinishAsync(id, result, string.Empty, "workflow", cancellationToken);
@@ -77,21 +77,21 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, Claim
         return RedirectToPage("/Editor/MyWork");
     }
 
-    public async Task<IActionResult> OnPostAssignAsync(int id, string? assignedTo, CancellationToken cancellationToken) =>
-        await FinishAsync(id, await editor.AssignAsync(id, assignedTo, User.Identity!.Name!, cancellationToken),
-            string.IsNullOrWhiteSpace(assignedTo) ? Ui.T("Nobody is assigned now.") : string.Format(Ui.T("Assigned to {0}."), assignedTo), "overview", cancellationToken);
+    public async Task<IActionResult> OnPostAssignAsync(int id, AssignForm form, CancellationToken cancellationToken) =>
+        await FinishAsync(id, await editor.AssignAsync(id, form.AssignedTo, User.Identity!.Name!, cancellationToken),
+            string.IsNullOrWhiteSpace(form.AssignedTo) ? Ui.T("Nobody is assigned now.") : string.Format(Ui.T("Assigned to {0}."), form.AssignedTo),
+            "overview", cancellationToken);
 
-    public async Task<IActionResult> OnPostCommentAsync(int id, string? body, CancellationToken cancellationToken) =>
-        await FinishAsync(id, await discussion.PostAsync(id, User.Identity!.Name!, body, cancellationToken), Ui.T("Comment posted."), "discussion", cancellationToken);
+    public async Task<IActionResult> OnPostCommentAsync(int id, CommentForm form, CancellationToken cancellationToken) =>
+        await FinishAsync(id, await discussion.PostAsync(id, User.Identity!.Name!, form.Body, cancellationToken), Ui.T("Comment posted."), "discussion", cancellationToken);
 
-    /// <param name="citedAs">Which citation of the source (its stance as the form showed it).</param>
-    public async Task<IActionResult> OnPostLinkAsync(int id, int sourceId, ClaimTracker.Domain.Claims.SourceStance stance, string? quote,
-        string? note, ClaimTracker.Domain.Claims.SourceStance? citedAs, CancellationToken cancellationToken) =>
-        await FinishAsync(id, await editor.EditSourceLinkAsync(id, sourceId, stance, quote, note, User.Identity!.Name!, cancellationToken, citedAs),
+    public async Task<IActionResult> OnPostLinkAsync(int id, LinkForm form, CancellationToken cancellationToken) =>
+        await FinishAsync(id, await evidence.EditSourceLinkAsync(id, form.SourceId, form.Stance, form.Quote, form.Note, User.Identity!.Name!,
+                cancellationToken, form.CitedAs),
             Ui.T("Link saved."), "sources", cancellationToken);
 
-    public async Task<IActionResult> OnPostDetachAsync(int id, int sourceId, ClaimTracker.Domain.Claims.SourceStance? citedAs, CancellationToken cancellationToken) =>
-        await FinishAsync(id, await editor.DetachSourceAsync(id, sourceId, User.Identity!.Name!, cancellationToken, citedAs),
+    public async Task<IActionResult> OnPostDetachAsync(int id, DetachForm form, CancellationToken cancellationToken) =>
+        await FinishAsync(id, await evidence.DetachSourceAsync(id, form.SourceId, User.Identity!.Name!, cancellationToken, form.CitedAs),
             Ui.T("Source detached."), "sources", cancellationToken);
 
     private async Task<IActionResult> FinishAsync(int id, WorkResult result, string success, string fragment, CancellationToken cancellationToken)
@@ -105,9 +105,8 @@ public sealed class DetailsModel(ClaimQueries queries, ClaimEditor editor, Claim
         return RedirectToPage(pageName: null, pageHandler: null, routeValues: new { id }, fragment: fragment);
     }
 
-    public async Task<IActionResult> OnPostRelationAsync(int id, ClaimTracker.Domain.Claims.RelationKind kind, string? otherSlug,
-        CancellationToken cancellationToken) =>
-        await FinishAsync(id, await editor.AddRelationAsync(id, kind, otherSlug, User.Identity!.Name!, cancellationToken),
+    public async Task<IActionResult> OnPostRelationAsync(int id, RelationForm form, CancellationToken cancellationToken) =>
+        await FinishAsync(id, await editor.AddRelationAsync(id, form.Kind, form.OtherSlug, User.Identity!.Name!, cancellationToken),
             Ui.T("Relation recorded."), "overview", cancellationToken);
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

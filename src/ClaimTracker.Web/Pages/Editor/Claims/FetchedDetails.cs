@@ -11,7 +11,7 @@ public static class FetchedDetails
     public sealed record Note(IReadOnlyList<string> Filled, string? UnknownOutlet, string ContentType, int Length);
 
     /// <summary>Fills what the page states (a field the page is silent on keeps what the editor typed) and keeps the copy's id.</summary>
-    public static Note Fill(SourceModel.SourceInput input, FetchedSource result, IReadOnlyList<ActorOption> outlets)
+    public static Note Fill(Sources.SourceInput input, FetchedSource result, IReadOnlyList<ActorOption> outlets)
     {
         var page = result.Metadata;
         var filled = new List<string>();

@@ -12,7 +12,7 @@ namespace ClaimTracker.Web.Pages.Editor.Claims;
 /// What is pending against what readers see, word by word; reviewers approve or send back from here.
 /// The forms carry the claim's version: a claim changed after the reviewer opened it is not approved.
 /// </summary>
-public sealed class ReviewModel(ClaimWorkflow workflow, PublicClaims readers, Localisation.StatusNames statuses, TimeProvider clock,
+public sealed class ReviewModel(ClaimWorkflow workflow, PublicClaimPage readers, PublicDirectory directory, Localisation.StatusNames statuses, TimeProvider clock,
     ClaimTracker.Infrastructure.Site.SitePublishing site, Localisation.ContentLanguage contentLanguage,
     ClaimTracker.Infrastructure.Evidence.PublicEvidence evidence) : PageModel
 {
@@ -40,7 +40,7 @@ public sealed class ReviewModel(ClaimWorkflow workflow, PublicClaims readers, Lo
     public async Task<IActionResult> OnPostApproveAsync(int id, Guid version, string? approvalComment, CancellationToken cancellationToken)
     {
         ApprovalComment = approvalComment;
-        return await FinishAsync(id, await workflow.ApproveAsync(id, version, User.Identity!.Name!, User.CanReview(), cancellationToken, approvalComment),
+        return await FinishAsync(id, await workflow.ApproveAsync(id, version, User.AsStaff(), cancellationToken, approvalComment),
             Ui.T("Approved: readers see this version now."), cancellationToken);
     }
 
@@ -50,7 +50,7 @@ public sealed class ReviewModel(ClaimWorkflow workflow, PublicClaims readers, Lo
     public async Task<IActionResult> OnPostSendBackAsync(int id, Guid version, string? comment, CancellationToken cancellationToken)
     {
         SendBackComment = comment;
-        return await FinishAsync(id, await workflow.SendBackAsync(id, version, User.Identity!.Name!, User.CanReview(), comment, cancellationToken),
+        return await FinishAsync(id, await workflow.SendBackAsync(id, version, User.AsStaff(), comment, cancellationToken),
             Ui.T("Sent back to the author with your comment."), cancellationToken);
     }
 
@@ -73,7 +73,7 @@ public sealed class ReviewModel(ClaimWorkflow workflow, PublicClaims readers, Lo
         }
         (Published, Pending, Lines, Workflow) = (diff.Published, diff.Pending, diff.Lines, state);
         ReaderView = await ReaderViewAsync(cancellationToken);
-        Approval = await workflow.ApprovalCheckAsync(id, User.Identity!.Name!, User.CanReview(), cancellationToken);
+        Approval = await workflow.ApprovalCheckAsync(id, User.AsStaff(), cancellationToken);
         return true;
     }
 
@@ -96,7 +96,7 @@ public sealed class ReviewModel(ClaimWorkflow workflow, PublicClaims readers, Lo
         var reviewer = await readers.BylineNameAsync(User.Identity!.Name!, cancellationToken);
         var publisher = await site.GetAsync(cancellationToken);
         return new ClaimTracker.Web.Pages.Claims.ClaimArticle(claim, new PublicationInfo(number, number, now, kind, corrections, reviewer),
-            await statuses.DescriptionAsync(claim.Status?.Key), await readers.LinksAsync(cancellationToken), publisher.PublisherName, contentLanguage.Code,
+            await statuses.DescriptionAsync(claim.Status?.Key), await directory.LinksAsync(cancellationToken), publisher.PublisherName, contentLanguage.Code,
             await evidence.ForSourcesAsync(claim.Sources.Select(s => s.SourceId).Distinct().ToList(), cancellationToken),
             publisher.ReadersMayOpenCopies);
     }

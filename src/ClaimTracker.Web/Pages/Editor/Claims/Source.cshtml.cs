@@ -7,14 +7,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClaimTracker.Web.Pages.Editor.Claims;
 
 /// <summary>Attaches a source from the library, or creates one (one address, one source) and attaches it.</summary>
-public sealed class SourceModel(ClaimEditor editor, ClaimQueries queries, SourceLibrary library, ActorDirectory actors,
+public sealed class SourceModel(ClaimEvidenceEditor editor, ClaimQueries queries, SourceLibrary library, ActorDirectory actors,
     ClaimTracker.Infrastructure.Evidence.EvidenceLibrary evidence) : PageModel
 {
     [BindProperty]
     public LinkModel Link { get; set; } = new();
 
     [BindProperty]
-    public SourceInput Source { get; set; } = new();
+    public Sources.SourceInput Source { get; set; } = new();
 
     [FromQuery(Name = "q")]
     public string? Query { get; set; }
@@ -75,7 +75,7 @@ public sealed class SourceModel(ClaimEditor editor, ClaimQueries queries, Source
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
         var result = await editor.AttachNewSourceAsync(id, draft, Link.Stance, Link.Quote, Link.Note, User.Identity!.Name!, cancellationToken);
-        if (!result.Succeeded && result.Errors.Any(e => e.Field.StartsWith(ClaimEditor.NewSourceField, StringComparison.Ordinal)))
+        if (!result.Succeeded && result.Errors.Any(e => e.Field.StartsWith(ClaimEvidenceEditor.NewSourceField, StringComparison.Ordinal)))
         {
             ExistingSourceId = result.Id;
             ModelState.AddFieldErrors(result.Errors, prefix: string.Empty);
@@ -121,30 +121,5 @@ public sealed class SourceModel(ClaimEditor editor, ClaimQueries queries, Source
         public string? Quote { get; set; }
 
         public string? Note { get; set; }
-    }
-
-    public sealed class SourceInput
-    {
-        public string? Url { get; set; }
-
-        public string? Title { get; set; }
-
-        public int? OutletId { get; set; }
-
-        public string? Author { get; set; }
-
-        public DateOnly? PublishedOn { get; set; }
-
-        public string? Language { get; set; } = "de";
-
-        public string? ArchiveUrl { get; set; }
-
-        public string? Excerpt { get; set; }
-
-        /// <summary>The copy kept by "Fetch details", to go with the source when it is created.</summary>
-        public int? CaptureId { get; set; }
-
-        /// <summary>The editor looked at the likely duplicates and says this is another article.</summary>
-        public bool ConfirmedDistinct { get; set; }
     }
 }

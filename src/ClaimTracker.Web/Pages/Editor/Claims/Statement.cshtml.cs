@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClaimTracker.Web.Pages.Editor.Claims;
 
-public sealed class StatementModel(ClaimEditor editor, ClaimQueries queries, ActorDirectory actors) : PageModel
+public sealed class StatementModel(ClaimEvidenceEditor editor, ClaimQueries queries, ActorDirectory actors) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClaimTracker.Web.Pages.Editor.Claims;
 
-public sealed class StatusModel(ClaimEditor editor, ClaimQueries queries, StatusScale scale, ClaimTracker.Infrastructure.Security.RichTextFormat richText) : PageModel
+public sealed class StatusModel(ClaimEvidenceEditor editor, ClaimQueries queries, StatusScale scale, ClaimTracker.Infrastructure.Security.RichTextFormat richText) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();

@@ -10,7 +10,7 @@ namespace ClaimTracker.Web.Pages.Editor.Sources;
 public sealed class EditModel(SourceLibrary library, ActorDirectory actors) : PageModel
 {
     [BindProperty]
-    public SourceModel.SourceInput Source { get; set; } = new();
+    public SourceInput Source { get; set; } = new();
 
     [BindProperty]
     public Guid Version { get; set; }
@@ -70,7 +70,7 @@ public sealed class EditModel(SourceLibrary library, ActorDirectory actors) : Pa
         if (replaceInput)
         {
             var d = found.Draft;
-            Source = new SourceModel.SourceInput
+            Source = new SourceInput
             {
                 Url = d.Url, Title = d.Title, OutletId = d.OutletId, Author = d.Author, PublishedOn = d.PublishedOn,
                 Language = d.Language, ArchiveUrl = d.ArchiveUrl, Excerpt = d.Excerpt,

@@ -1,0 +1,16 @@
+using ClaimTracker.Domain.Text;
+
+namespace ClaimTracker.Domain.Claims;
+
+public sealed class StatusChangeSource
+{
+    private StatusChangeSource()
+    {
+    }
+
+    internal StatusChangeSource(int sourceId) => SourceId = sourceId;
+
+    public int StatusChangeId { get; private set; }
+
+    public int SourceId { get; private set; }
+}
