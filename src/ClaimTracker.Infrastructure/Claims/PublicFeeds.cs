@@ -11,7 +11,7 @@ namespace ClaimTracker.Infrastructure.Claims;
 /// What feeds and the corrections page tell readers: published status changes, corrections and withdrawals, newest first,
 /// and what each feed is about.
 /// </summary>
-public sealed class PublicFeeds(AppDbContext db)
+public sealed class PublicFeeds(AppDbContext db, FeedEntriesMemo memo)
 {
     /// <summary>
     /// Published status changes and corrections of public claims, and withdrawals of claims readers saw, newest first:
@@ -20,11 +20,19 @@ public sealed class PublicFeeds(AppDbContext db)
     public async Task<IReadOnlyList<FeedEntry>> FeedAsync(int? claimId, string? topicSlug, int limit = 50,
         CancellationToken cancellationToken = default, string? actorSlug = null)
     {
+        var key = new FeedEntriesMemo.FeedKey(claimId, topicSlug, actorSlug, limit);
+        if (memo.TryGet(key, out var known))
+        {
+            return known;
+        }
+        var readAt = memo.Generation;
         // Three queries on one opened connection: each opening registers SQLite's functions anew.
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            return await FeedEntriesAsync(claimId, topicSlug, limit, actorSlug, cancellationToken);
+            var entries = await FeedEntriesAsync(claimId, topicSlug, limit, actorSlug, cancellationToken);
+            memo.Keep(key, entries, readAt);
+            return entries;
         }
         finally
         {

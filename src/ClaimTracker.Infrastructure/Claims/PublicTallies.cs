@@ -101,6 +101,9 @@ public sealed class PublicTallies
         }
     }
 
+    /// <summary>Raised whenever the counts are forgotten: what readers see of published claims changed.</summary>
+    public event Action? Forgotten;
+
     /// <summary>Something readers see changed: the next reader counts afresh.</summary>
     public void Forget()
     {
@@ -109,6 +112,7 @@ public sealed class PublicTallies
             generation++;
             kept = null;
         }
+        Forgotten?.Invoke();
     }
 
     private async Task<SiteTallies> CountAsync()

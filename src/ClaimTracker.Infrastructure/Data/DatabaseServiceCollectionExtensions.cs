@@ -32,6 +32,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddScoped<ChangeTracking>();
         services.AddSingleton<ReferenceData>();
         services.AddSingleton<Claims.PublicTallies>();
+        services.AddSingleton<Claims.FeedEntriesMemo>();
         services.TryAddKeyedSingleton<IPublicCache, NoPublicCache>(PublicCacheKeys.Local);
         services.TryAddSingleton<IPublicCache>(provider => settings.IsSqlite
             ? provider.GetRequiredKeyedService<IPublicCache>(PublicCacheKeys.Local)
