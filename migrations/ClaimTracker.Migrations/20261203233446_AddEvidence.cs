@@ -1,5 +1,4 @@
-﻿using System;
-using ClaimTracker.Infrastructure.Data;
+﻿using ClaimTracker.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 

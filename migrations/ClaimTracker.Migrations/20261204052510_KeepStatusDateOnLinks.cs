@@ -1,4 +1,3 @@
-using System;
 using ClaimTracker.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;

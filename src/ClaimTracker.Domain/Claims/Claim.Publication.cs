@@ -1,6 +1,5 @@
 using ClaimTracker.Domain.Accounts;
 using ClaimTracker.Domain.Text;
-using ClaimTracker.Domain.Site;
 using ClaimTracker.Domain.Workflow;
 
 namespace ClaimTracker.Domain.Claims;

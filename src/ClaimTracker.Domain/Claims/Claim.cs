@@ -1,6 +1,4 @@
-using ClaimTracker.Domain.Accounts;
 using ClaimTracker.Domain.Text;
-using ClaimTracker.Domain.Site;
 using ClaimTracker.Domain.Workflow;
 
 namespace ClaimTracker.Domain.Claims;

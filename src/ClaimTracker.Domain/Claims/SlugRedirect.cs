@@ -1,5 +1,3 @@
-using ClaimTracker.Domain.Text;
-
 namespace ClaimTracker.Domain.Claims;
 
 /// <summary>An old permalink that keeps pointing to its claim after the slug was changed on purpose.</summary>

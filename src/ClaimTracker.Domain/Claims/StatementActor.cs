@@ -1,5 +1,3 @@
-using ClaimTracker.Domain.Text;
-
 namespace ClaimTracker.Domain.Claims;
 
 /// <summary>One of those who said a statement together with its first-named actor.</summary>

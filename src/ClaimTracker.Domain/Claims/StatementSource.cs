@@ -1,5 +1,3 @@
-using ClaimTracker.Domain.Text;
-
 namespace ClaimTracker.Domain.Claims;
 
 public sealed class StatementSource

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using ClaimTracker.Domain.Text;
-
 namespace ClaimTracker.Domain.Evidence;
 
 /// <summary>

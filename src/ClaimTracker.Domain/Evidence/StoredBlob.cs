@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using ClaimTracker.Domain.Text;
 
 namespace ClaimTracker.Domain.Evidence;
 

@@ -1,10 +1,6 @@
-using ClaimTracker.Domain;
 using ClaimTracker.Domain.Accounts;
 using ClaimTracker.Domain.Auditing;
-using ClaimTracker.Infrastructure.Auditing;
-using ClaimTracker.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace ClaimTracker.Infrastructure.Accounts;
 

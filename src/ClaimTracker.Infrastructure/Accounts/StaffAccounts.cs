@@ -1,4 +1,3 @@
-using ClaimTracker.Domain;
 using ClaimTracker.Domain.Accounts;
 using ClaimTracker.Domain.Auditing;
 using ClaimTracker.Infrastructure.Auditing;

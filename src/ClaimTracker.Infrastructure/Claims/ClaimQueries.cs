@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ClaimTracker.Domain.Claims;
 using ClaimTracker.Domain.Text;
 using ClaimTracker.Infrastructure.Data;

@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AngleSharp.Html.Parser;
-using ClaimTracker.Domain;
 using ClaimTracker.Domain.Claims;
 using ClaimTracker.Domain.Text;
 using ClaimTracker.Infrastructure.Data;

@@ -1,8 +1,4 @@
-using System.Globalization;
-using ClaimTracker.Domain.Workflow;
 using ClaimTracker.Infrastructure.Data;
-using ClaimTracker.Infrastructure.Workflow;
-using ClaimTracker.Infrastructure.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimTracker.Infrastructure.Claims;

@@ -1,7 +1,5 @@
 using System.Globalization;
-using ClaimTracker.Domain.Workflow;
 using ClaimTracker.Infrastructure.Data;
-using ClaimTracker.Infrastructure.Workflow;
 using ClaimTracker.Infrastructure.Search;
 using Microsoft.EntityFrameworkCore;
 

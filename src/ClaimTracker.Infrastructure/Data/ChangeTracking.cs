@@ -3,7 +3,6 @@ using System.Text.Json;
 using ClaimTracker.Domain.Claims;
 using ClaimTracker.Domain.Text;
 using ClaimTracker.Infrastructure.Search;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;

@@ -1,11 +1,5 @@
-using System.Data;
-using System.Data.Common;
-using System.Diagnostics.Metrics;
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace ClaimTracker.Infrastructure.Data;
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
 using ClaimTracker.Domain.Text;
 using Microsoft.Extensions.Options;
 

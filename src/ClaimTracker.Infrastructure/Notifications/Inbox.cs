@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ClaimTracker.Domain.Accounts;
 using ClaimTracker.Domain.Workflow;
 using ClaimTracker.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using System.Text;
 using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using ClaimTracker.Domain.Text;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-using ClaimTracker.Domain.Claims;
 using ClaimTracker.Domain.Text;
 using ClaimTracker.Infrastructure.Claims;
 

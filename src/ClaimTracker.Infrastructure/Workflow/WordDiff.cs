@@ -1,6 +1,5 @@
 using ClaimTracker.Domain.Text;
 using DiffPlex;
-using DiffPlex.Chunkers;
 
 namespace ClaimTracker.Infrastructure.Workflow;
 

@@ -1,9 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.Primitives;
 
 namespace ClaimTracker.Web.Hosting;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using ClaimTracker.Domain.Claims;
 using ClaimTracker.Infrastructure.Claims;
 using ClaimTracker.Web.Hosting;
 

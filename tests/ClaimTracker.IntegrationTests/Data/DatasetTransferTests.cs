@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using ClaimTracker.Domain.Accounts;
-using ClaimTracker.Infrastructure.Data;
 using ClaimTracker.Infrastructure.Data.Transfer;
 using ClaimTracker.Infrastructure.Seeding;
 using ClaimTracker.IntegrationTests.Infrastructure;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using ClaimTracker.Domain.Accounts;
 using ClaimTracker.Domain.Claims;

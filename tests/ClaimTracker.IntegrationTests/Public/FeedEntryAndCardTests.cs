@@ -1,7 +1,4 @@
-using System.Net;
 using System.Xml.Linq;
-using ClaimTracker.Domain.Accounts;
-using ClaimTracker.Infrastructure.Seeding;
 using ClaimTracker.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

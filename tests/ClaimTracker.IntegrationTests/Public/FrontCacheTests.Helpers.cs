@@ -1,18 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using System.IO.Compression;
 using System.Net;
-using System.Text.RegularExpressions;
-using ClaimTracker.Domain.Accounts;
-using ClaimTracker.Infrastructure.Claims;
 using ClaimTracker.IntegrationTests.Infrastructure;
 using ClaimTracker.Web.Hosting;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaimTracker.IntegrationTests.Public;

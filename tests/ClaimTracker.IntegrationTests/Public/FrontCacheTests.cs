@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.IO.Compression;
 using System.Net;
@@ -8,7 +7,6 @@ using ClaimTracker.Infrastructure.Claims;
 using ClaimTracker.IntegrationTests.Infrastructure;
 using ClaimTracker.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.TestHost;

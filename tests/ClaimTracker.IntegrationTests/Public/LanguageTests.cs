@@ -1,5 +1,4 @@
 using System.Net;
-using ClaimTracker.Domain.Accounts;
 using ClaimTracker.Infrastructure.Seeding;
 using ClaimTracker.IntegrationTests.Infrastructure;
 

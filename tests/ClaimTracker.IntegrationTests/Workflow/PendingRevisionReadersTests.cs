@@ -1,8 +1,6 @@
-using System.Net;
 using ClaimTracker.Domain.Accounts;
 using ClaimTracker.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaimTracker.IntegrationTests.Workflow;
 

@@ -2,11 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using ClaimTracker.Domain.Auditing;
-using ClaimTracker.Infrastructure.Auditing;
-using ClaimTracker.Infrastructure.Search;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ClaimTracker.Infrastructure.Data.Transfer;

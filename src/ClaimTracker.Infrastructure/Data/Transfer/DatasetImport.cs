@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using ClaimTracker.Domain.Auditing;
 using ClaimTracker.Infrastructure.Auditing;

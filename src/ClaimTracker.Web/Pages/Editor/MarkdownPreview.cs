@@ -1,6 +1,5 @@
 using ClaimTracker.Domain.Text;
 using ClaimTracker.Infrastructure.Security;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace ClaimTracker.Web.Pages.Editor;

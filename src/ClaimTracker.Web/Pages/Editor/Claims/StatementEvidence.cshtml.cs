@@ -1,6 +1,5 @@
 using ClaimTracker.Infrastructure.Evidence;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClaimTracker.Web.Pages.Editor.Claims;
 

@@ -1,7 +1,6 @@
 using ClaimTracker.Web.Localisation;
 using ClaimTracker.Domain.Claims;
 using ClaimTracker.Infrastructure.Claims;
-using ClaimTracker.Web.Pages.Editor.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -2,7 +2,6 @@ using ClaimTracker.Web.Localisation;
 using ClaimTracker.Infrastructure.Claims;
 using ClaimTracker.Infrastructure.Evidence;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClaimTracker.Web.Pages.Editor.Sources;
 
