@@ -5,6 +5,7 @@ using ClaimTracker.Infrastructure.Claims;
 using ClaimTracker.Infrastructure.Notifications;
 using ClaimTracker.Infrastructure.Workflow;
 using ClaimTracker.IntegrationTests.Infrastructure;
+using static ClaimTracker.IntegrationTests.Infrastructure.TestNames;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using netDumbster.smtp;
@@ -52,8 +53,6 @@ public sealed class SmtpFactory : ClaimTrackerFactory
 
 public sealed class NotificationTests(SmtpFactory factory) : IClassFixture<SmtpFactory>
 {
-    private static string Someone(string role) => $"{role}-{Guid.NewGuid():N}@example.org";
-
     private Task<List<Notification>> InboxOfAsync(string user) =>
         factory.WithDbAsync(db => db.Notifications.Where(n => n.Recipient == user).OrderBy(n => n.Id).ToListAsync());
 
@@ -82,7 +81,7 @@ public sealed class NotificationTests(SmtpFactory factory) : IClassFixture<SmtpF
     [Fact]
     public async Task Submission_TellsEveryReviewer_NotTheAuthor_AndTheMenuCountsIt_UntilOpened()
     {
-        var (author, reviewer, otherReviewer) = (Someone("autorin"), Someone("pruefer"), Someone("prueferin"));
+        var (author, reviewer, otherReviewer) = (Email("autorin"), Email("pruefer"), Email("prueferin"));
         await factory.CreateUserAsync(author, Roles.Editor, Roles.Reviewer);
         await factory.CreateUserAsync(otherReviewer, Roles.Reviewer);
         var browser = await factory.SignedInAsync(reviewer, Roles.Reviewer);
@@ -109,7 +108,7 @@ public sealed class NotificationTests(SmtpFactory factory) : IClassFixture<SmtpF
     [Fact]
     public async Task SendBackAndApproval_TellTheAuthor_WithTheReviewersComment()
     {
-        var (author, reviewer) = (Someone("autor"), Someone("pruefer"));
+        var (author, reviewer) = (Email("autor"), Email("pruefer"));
         await factory.CreateUserAsync(author, Roles.Editor);
         await factory.CreateUserAsync(reviewer, Roles.Reviewer);
         var id = await factory.CreateClaimAsync($"Zurückgeschickte Behauptung {Guid.NewGuid().ToString("N")[..6]}", by: author);
@@ -133,7 +132,7 @@ public sealed class NotificationTests(SmtpFactory factory) : IClassFixture<SmtpF
     [Fact]
     public async Task ApprovedCorrection_TellsTheAuthorItIsACorrection()
     {
-        var (author, reviewer) = (Someone("korrektor"), Someone("pruefer"));
+        var (author, reviewer) = (Email("korrektor"), Email("pruefer"));
         await factory.CreateUserAsync(author, Roles.Editor);
         var id = await factory.CreateClaimAsync($"Korrigierte Behauptung {Guid.NewGuid().ToString("N")[..6]}");
         await factory.PublishAsync(id);
@@ -150,7 +149,7 @@ public sealed class NotificationTests(SmtpFactory factory) : IClassFixture<SmtpF
     [Fact]
     public async Task Assignment_TellsTheAssignee()
     {
-        var (lead, assignee) = (Someone("leitung"), Someone("zugewiesen"));
+        var (lead, assignee) = (Email("leitung"), Email("zugewiesen"));
         await factory.CreateUserAsync(assignee, Roles.Editor);
         var id = await factory.CreateClaimAsync($"Zugewiesene Behauptung {Guid.NewGuid().ToString("N")[..6]}");
 
@@ -162,7 +161,7 @@ public sealed class NotificationTests(SmtpFactory factory) : IClassFixture<SmtpF
     [Fact]
     public async Task ReaderReport_TellsEditors()
     {
-        var editor = Someone("redaktion");
+        var editor = Email("redaktion");
         await factory.CreateUserAsync(editor, Roles.Editor);
         var id = await factory.CreateClaimAsync($"Gemeldete Behauptung {Guid.NewGuid().ToString("N")[..6]}");
         var slug = await factory.PublishAsync(id);
@@ -197,7 +196,7 @@ public sealed class NotificationTests(SmtpFactory factory) : IClassFixture<SmtpF
     [Fact]
     public async Task MailServerDown_TheChangeIsSaved_TheMailWaitsAndIsTriedAgain()
     {
-        var (author, reviewer) = (Someone("autor"), Someone("pruefer"));
+        var (author, reviewer) = (Email("autor"), Email("pruefer"));
         await factory.CreateUserAsync(reviewer, Roles.Reviewer);
         var id = await factory.CreateClaimAsync($"Ohne Mailserver {Guid.NewGuid().ToString("N")[..6]}");
         var down = factory.WithWebHostBuilder(b => b.UseSetting(MailOptions.Section + ":Port", "1"));
@@ -216,7 +215,7 @@ public sealed class NotificationTests(SmtpFactory factory) : IClassFixture<SmtpF
     [Fact]
     public async Task TheBackgroundSender_DeliversWithoutBeingAsked()
     {
-        var (author, reviewer) = (Someone("autor"), Someone("pruefer"));
+        var (author, reviewer) = (Email("autor"), Email("pruefer"));
         await factory.CreateUserAsync(reviewer, Roles.Reviewer);
         var id = await factory.CreateClaimAsync($"Von selbst gesendet {Guid.NewGuid().ToString("N")[..6]}");
         // Waiting on the mail server's own event (bounded), not on a fixed time.

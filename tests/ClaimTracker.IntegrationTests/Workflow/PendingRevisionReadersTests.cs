@@ -1,5 +1,6 @@
 using ClaimTracker.Domain.Accounts;
 using ClaimTracker.IntegrationTests.Infrastructure;
+using static ClaimTracker.IntegrationTests.Infrastructure.TestNames;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimTracker.IntegrationTests.Workflow;
@@ -7,10 +8,6 @@ namespace ClaimTracker.IntegrationTests.Workflow;
 /// <summary>Readers search and read the approved version while a revision, or an edit of a source it cites, waits for review.</summary>
 public sealed class PendingRevisionReadersTests(ClaimTrackerFactory factory) : IClassFixture<ClaimTrackerFactory>
 {
-    private static string Unique(string text) => $"{text} {Guid.NewGuid().ToString("N")[..6]}";
-
-    private static string Email(string name) => $"{name}-{Guid.NewGuid():N}@example.org";
-
     [Fact]
     public async Task PublicSearch_FindsOnlyWhatReadersSee_NeverWordsOfAPendingRevision()
     {

@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using ClaimTracker.Domain.Accounts;
 using ClaimTracker.Infrastructure.Claims;
 using ClaimTracker.IntegrationTests.Infrastructure;
+using static ClaimTracker.IntegrationTests.Infrastructure.TestNames;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,8 +14,6 @@ namespace ClaimTracker.IntegrationTests.Workflow;
 public sealed class PublicationTests(ClaimTrackerFactory factory) : IClassFixture<ClaimTrackerFactory>
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
-
-    private static string Unique(string text) => $"{text} {Guid.NewGuid().ToString("N")[..6]}";
 
     [Fact]
     public async Task SlugChange_ReachesReadersOnApproval_ThenEveryOldAddressRedirects_AndTheFeedKeepsItsId()

@@ -1,6 +1,7 @@
 using System.Net;
 using ClaimTracker.Domain.Accounts;
 using ClaimTracker.IntegrationTests.Infrastructure;
+using static ClaimTracker.IntegrationTests.Infrastructure.TestNames;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,10 +10,6 @@ namespace ClaimTracker.IntegrationTests.Workflow;
 /// <summary>The four-eye workflow through the real pages: submit, approve, send back, revisions, corrections, versions.</summary>
 public sealed class ReviewWorkflowTests(ClaimTrackerFactory factory) : IClassFixture<ClaimTrackerFactory>
 {
-    private static string Unique(string text) => $"{text} {Guid.NewGuid().ToString("N")[..6]}";
-
-    private static string Email(string name) => $"{name}-{Guid.NewGuid():N}@example.org";
-
     [Fact]
     public async Task Editor_SubmitsOwnClaim_AndCannotApproveIt_NorCanAnAdminWhoWroteIt()
     {
