@@ -4,8 +4,8 @@ namespace ClaimTracker.Infrastructure.Claims;
 
 /// <summary>
 /// The entries of the feeds read lately, kept until what readers see changes. An entry changes only when a claim is approved,
-/// withdrawn or published again, or when reference data changes (a status's name): exactly when <see cref="PublicTallies"/>
-/// forgets its counts, so this forgets with it (on every instance). Feed readers poll; each poll reads three tables of
+/// withdrawn or published again, or when reference data changes (a status's name): it forgets on
+/// <see cref="PublishedViewChanges"/>, as the tallies do (on every instance). Feed readers poll; each poll reads three tables of
 /// wide rows otherwise (at 100,000 claims the site feed's queries were half its time).
 /// </summary>
 /// <remarks>Entries read while a change happened are used once, never kept. Bounded: full, it starts again.</remarks>
@@ -17,7 +17,7 @@ public sealed class FeedEntriesMemo
     private readonly Lock gate = new();
     private long generation;
 
-    public FeedEntriesMemo(PublicTallies tallies) => tallies.Forgotten += Forget;
+    public FeedEntriesMemo(PublishedViewChanges changes) => changes.Changed += Forget;
 
     /// <summary>Which feed: all, one claim's, one topic's or one actor's, and how many entries.</summary>
     public readonly record struct FeedKey(int? ClaimId, string? TopicSlug, string? ActorSlug, int Limit);

@@ -44,8 +44,8 @@ public sealed record SiteTallies(Tally All, IReadOnlyList<NamedTally> Actors, IR
 /// <summary>
 /// Counts readers see on the home, statistics, actor and topic pages, over the approved versions of public claims.
 /// Counting 100,000 claims takes a while, and readers ask for these pages far more often than claims are approved:
-/// the counts are made once and kept until a claim is approved, withdrawn or published again (ChangeTracking), reference
-/// data changes, or another instance reports a change (<see cref="Forget"/>). A count that was running while such a
+/// the counts are made once and kept until a claim is approved, withdrawn or published again, or reference data readers see
+/// changes, on any instance (<see cref="PublishedViewChanges"/>). A count that was running while such a
 /// change happened is used once, never kept.
 /// </summary>
 /// <remarks>
@@ -60,11 +60,10 @@ public sealed class PublicTallies
     private long generation;
     private long counts;
 
-    public PublicTallies(IServiceScopeFactory scopes, ReferenceData reference)
+    public PublicTallies(IServiceScopeFactory scopes, PublishedViewChanges changes)
     {
         this.scopes = scopes;
-        // Status names, actors' published names and topics are part of the counts.
-        reference.Changed += Forget;
+        changes.Changed += Forget;
     }
 
     /// <summary>How many times the counts were made since the start (for monitoring, and for tests that a draft saves no recount).</summary>
@@ -101,9 +100,6 @@ public sealed class PublicTallies
         }
     }
 
-    /// <summary>Raised whenever the counts are forgotten: what readers see of published claims changed.</summary>
-    public event Action? Forgotten;
-
     /// <summary>Something readers see changed: the next reader counts afresh.</summary>
     public void Forget()
     {
@@ -112,7 +108,6 @@ public sealed class PublicTallies
             generation++;
             kept = null;
         }
-        Forgotten?.Invoke();
     }
 
     private async Task<SiteTallies> CountAsync()

@@ -15,7 +15,7 @@ namespace ClaimTracker.Infrastructure.Data;
 /// brings the search index up to date, in one transaction with the change itself.
 /// </summary>
 public sealed class ChangeTracking(IRequestContext request, TimeProvider clock, IClaimSearch search, IPublicCache publicCache,
-    Claims.PublicTallies tallies) : SaveChangesInterceptor
+    Claims.PublishedViewChanges publishedView) : SaveChangesInterceptor
 {
     public const string SystemActor = "system";
 
@@ -97,7 +97,7 @@ public sealed class ChangeTracking(IRequestContext request, TimeProvider clock, 
             if (changes.Any(c => c.Entry.Entity is Claim && c.State == EntityState.Modified
                     && c.Fields.Any(f => f.Field is nameof(Claim.IsPublic) or nameof(Claim.PublishedVersion))))
             {
-                tallies.Forget();
+                publishedView.Announce();
             }
             // Readers get the change on their very next request.
             await publicCache.EvictAsync(cancellationToken);

@@ -31,6 +31,7 @@ public static class DatabaseServiceCollectionExtensions
         }
         services.AddScoped<ChangeTracking>();
         services.AddSingleton<ReferenceData>();
+        services.AddSingleton<Claims.PublishedViewChanges>();
         services.AddSingleton<Claims.PublicTallies>();
         services.AddSingleton<Claims.FeedEntriesMemo>();
         services.TryAddKeyedSingleton<IPublicCache, NoPublicCache>(PublicCacheKeys.Local);

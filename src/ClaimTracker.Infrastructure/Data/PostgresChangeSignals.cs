@@ -115,11 +115,11 @@ public sealed class PostgresChangeSignals(DatabaseSettings settings, ReferenceDa
         {
             case PublicPages:
                 // Another instance's save may have been an approval: its counts are not known here, so they are made again.
-                services.GetRequiredService<Claims.PublicTallies>().Forget();
+                services.GetRequiredService<Claims.PublishedViewChanges>().Announce();
                 return services.GetRequiredKeyedService<IPublicCache>(PublicCacheKeys.Local).EvictAsync();
             case Reference:
                 reference.Forget();
-                services.GetRequiredService<Claims.PublicTallies>().Forget();
+                services.GetRequiredService<Claims.PublishedViewChanges>().Announce();
                 return Task.CompletedTask;
             default:
                 logger.LogWarning("Unknown change signal {What} from another instance.", what);
