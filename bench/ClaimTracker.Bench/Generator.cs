@@ -114,11 +114,11 @@ public sealed class Generator(IServiceProvider services, int claims, int seed, T
     private async Task<Dictionary<int, string>> SnapshotsAsync(List<int> ids, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        var queries = scope.ServiceProvider.GetRequiredService<ClaimQueries>();
+        var queries = scope.ServiceProvider.GetRequiredService<ClaimDetailsQuery>();
         var snapshots = new Dictionary<int, string>(ids.Count);
         foreach (var id in ids)
         {
-            var details = await queries.DetailsAsync(id, cancellationToken) ?? throw new InvalidOperationException($"Claim {id} was not saved.");
+            var details = await queries.GetAsync(id, cancellationToken) ?? throw new InvalidOperationException($"Claim {id} was not saved.");
             snapshots[id] = ClaimSnapshot.Write(details with { IsPublic = true });
         }
         return snapshots;

@@ -31,7 +31,7 @@ switch (command)
         services.AddOptions<RichTextOptions>();
         services.AddSingleton<HtmlSanitiser>();
         services.AddClaimTrackerDatabase(configuration, Directory.GetCurrentDirectory());
-        services.AddScoped<ClaimQueries>();
+        services.AddScoped<ClaimDetailsQuery>();
         services.AddScoped<StatusScale>();
         await using var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())

@@ -22,7 +22,7 @@ public sealed record SourceSheetRow(string ClaimSlug, string Title, string? Url,
 /// What the CSV exports hold. Readers' rows come from the approved columns and the published topic and actor links (never
 /// a working copy); staff rows from the working copies, drafts included, with the desk list's filters.
 /// </summary>
-public sealed class ClaimExports(AppDbContext db, PublicLists readers, ClaimQueries desk, IClaimSearch search)
+public sealed class ClaimExports(AppDbContext db, PublicLists readers, DeskFilter desk, IClaimSearch search)
 {
     /// <summary>Every public claim the reader list's filters select (a search: its best matches, as far as the list pages).</summary>
     public async Task<IReadOnlyList<ClaimSheetRow>> PublicClaimsAsync(PublicFilter filter, CancellationToken cancellationToken = default)
@@ -61,7 +61,7 @@ public sealed class ClaimExports(AppDbContext db, PublicLists readers, ClaimQuer
     /// <summary>Every claim the desk list's filters select, working copies and drafts included, most recently changed first.</summary>
     public async Task<IReadOnlyList<ClaimSheetRow>> DeskClaimsAsync(ClaimFilter filter, CancellationToken cancellationToken = default)
     {
-        var (claims, _) = await desk.FilterAsync(filter, 1000, cancellationToken);
+        var (claims, _) = await desk.ApplyAsync(filter, 1000, cancellationToken);
         var rows = await claims.OrderByDescending(c => c.UpdatedAtUtc).ThenByDescending(c => c.Id)
             .Select(c => new { c.Id, c.Slug, c.Headline, StatusKey = db.Statuses.Where(s => s.Id == c.CurrentStatusId).Select(s => s.Key).FirstOrDefault(),
                 c.CurrentStatusSince, c.Language, c.PublishedAtUtc, c.IsPublic, c.PublishedVersion, c.Review.State, c.UpdatedAtUtc, c.UpdatedBy })

@@ -121,11 +121,11 @@ public sealed class ClaimReviewImportRun(IServiceScopeFactory scopes, TimeProvid
                 var reason = failure is ImportRowException ? failure.Message : failure.GetBaseException().Message;
                 job.Failure = $"Review {row}: {reason} Nothing was kept: the drafts made before it were deleted again.";
                 job.State = ImportState.Failed;
-                var editor = services.GetRequiredService<ClaimEditor>();
+                var deletion = services.GetRequiredService<DeleteDraft>();
                 foreach (var (claimId, _) in job.Created.Values)
                 {
                     services.GetRequiredService<AppDbContext>().ChangeTracker.Clear();
-                    var undone = await editor.DeleteDraftAsync(claimId, Domain.Accounts.StaffMember.Admin(job.User));
+                    var undone = await deletion.DeleteDraftAsync(claimId, Domain.Accounts.StaffMember.Admin(job.User));
                     if (!undone.Succeeded)
                     {
                         job.Failure = $"Review {row}: {reason} Deleting the drafts made before it failed too ({undone.Errors[0].Message}); the list below shows what is left.";
@@ -145,8 +145,8 @@ public sealed class ClaimReviewImportRun(IServiceScopeFactory scopes, TimeProvid
     private static async Task<int> CreateAsync(IServiceProvider services, ImportedReview review, string user, Dictionary<string, int> actorIds)
     {
         var db = services.GetRequiredService<AppDbContext>();
-        var editor = services.GetRequiredService<ClaimEditor>();
-        var evidence = services.GetRequiredService<ClaimEvidenceEditor>();
+        var logging = services.GetRequiredService<LogClaim>();
+        var citing = services.GetRequiredService<CiteSources>();
         var directory = services.GetRequiredService<ActorDirectory>();
         var claimants = new List<int>();
         foreach (var actor in review.Claimants)
@@ -165,7 +165,7 @@ public sealed class ClaimReviewImportRun(IServiceScopeFactory scopes, TimeProvid
             }
             claimants.Add(id);
         }
-        var created = await editor.CreateAsync(new ClaimInput(review.Headline, review.ClaimText, review.Language, null, null, false, review.FirstMadeOn,
+        var created = await logging.CreateAsync(new ClaimInput(review.Headline, review.ClaimText, review.Language, null, null, false, review.FirstMadeOn,
             null, null, claimants.Distinct().ToList(), [], null, null), user);
         var claimId = created.Succeeded ? created.Id!.Value : throw new ImportRowException(created.Errors[0].Message);
         var verdictSources = new List<int>();
@@ -178,8 +178,8 @@ public sealed class ClaimReviewImportRun(IServiceScopeFactory scopes, TimeProvid
             var existing = await db.Sources.Where(s => s.Url == url).Select(s => (int?)s.Id).FirstOrDefaultAsync();
             var title = isReview ? Shorten($"Fact-check: {review.Headline}") : Shorten($"Where the claim appeared: {new Uri(url).Host}");
             var attached = existing is { } sourceId
-                ? await evidence.AttachSourceAsync(claimId, sourceId, stance, null, null, user)
-                : await evidence.AttachNewSourceAsync(claimId, new Source.Draft(url, title, null, null, isReview ? review.ReviewedOn : null, review.Language, null, null),
+                ? await citing.AttachSourceAsync(claimId, sourceId, stance, null, null, user)
+                : await citing.AttachNewSourceAsync(claimId, new Source.Draft(url, title, null, null, isReview ? review.ReviewedOn : null, review.Language, null, null),
                     stance, null, null, user);
             if (!attached.Succeeded)
             {
@@ -191,7 +191,7 @@ public sealed class ClaimReviewImportRun(IServiceScopeFactory scopes, TimeProvid
             }
         }
         var rationale = $"Imported from ClaimReview{(review.ReviewUrl is null ? "" : $" <{review.ReviewUrl}>")}: rated “{review.RatingAsGiven}”.";
-        var status = await evidence.ChangeStatusAsync(claimId, review.Status.Id, review.ReviewedOn, rationale, verdictSources, null, user);
+        var status = await services.GetRequiredService<ChangeClaimStatus>().ChangeStatusAsync(claimId, review.Status.Id, review.ReviewedOn, rationale, verdictSources, null, user);
         if (!status.Succeeded)
         {
             throw new ImportRowException(status.Errors[0].Message);

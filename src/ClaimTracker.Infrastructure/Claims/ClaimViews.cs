@@ -3,7 +3,7 @@ using ClaimTracker.Domain.Text;
 
 namespace ClaimTracker.Infrastructure.Claims;
 
-// What the desk's pages show of claims: the answers of ClaimQueries (and of the claim page, which shows an approved ClaimDetails).
+// What the desk's pages show of claims (the claim page shows an approved ClaimDetails); each page's own form data sits beside the page.
 
 public sealed record ClaimFilter(string? Query = null, string? Status = null, string? Topic = null, int? ActorId = null,
     string? Language = null, bool? IsPublic = null);
@@ -61,27 +61,4 @@ public sealed record ActorProfile(int Id, string Name, string? Description, stri
 
 public sealed record ClaimantRef(string Name, ActorKind Kind, string? WikidataId);
 
-/// <summary>
-/// What the claim edit form needs: the fields an editor changes, read at the version the save will check, and
-/// what the conflict notice shows. Three or four small queries, where the claim page's details take a dozen.
-/// </summary>
-public sealed record ClaimEditData(int Id, string Slug, string Headline, string OriginalText, string Language, string? Translation,
-    string? Translator, bool IsMachineTranslated, DateOnly? FirstMadeOn, SanitisedHtml Summary, DateOnly? ReviewBy, Guid Version,
-    string UpdatedBy, DateTime UpdatedAtUtc, IReadOnlyList<int> ClaimantIds, IReadOnlyList<int> SubjectIds, IReadOnlyList<string> Topics,
-    string? ParentSlug, string? ClaimReviewed, int? ReviewIntervalDays);
-
-/// <summary>
-/// What the status form needs: the claim's current status, the sources a change can rest on (oldest first), and
-/// the history entries a new one may correct (those not corrected yet, newest first).
-/// </summary>
-public sealed record StatusFormData(int Id, string Headline, int? CurrentStatusId, IReadOnlyList<SourceChoice> Sources,
-    IReadOnlyList<CorrectableEntry> Correctable);
-
-public sealed record SourceChoice(int SourceId, string Title);
-
-public sealed record CorrectableEntry(int Id, DateOnly EffectiveOn, int StatusId);
-
 public sealed record RelatedClaim(string Label, ClaimRow Claim);
-
-public sealed record DashboardView(IReadOnlyList<(StatusBadge? Status, int Count)> CountsByStatus, IReadOnlyList<ClaimRow> Overdue,
-    IReadOnlyList<ClaimRow> RecentlyChanged, IReadOnlyList<ClaimRow> Mine);

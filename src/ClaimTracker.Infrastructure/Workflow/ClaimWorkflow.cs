@@ -34,7 +34,7 @@ public sealed record CorrectionRow(string Slug, string Headline, int Number, Dat
 /// public version, snapshotted) or sends it back; reviewers withdraw published claims with a public note.
 /// Every step is a workflow event and an audit entry, saved with the change itself.
 /// </summary>
-public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLog audit, TimeProvider clock, Notifications.Inbox inbox)
+public sealed class ClaimWorkflow(AppDbContext db, ClaimDetailsQuery workingCopy, AuditLog audit, TimeProvider clock, Notifications.Inbox inbox)
 {
     public async Task<WorkflowState?> StateAsync(int claimId, CancellationToken cancellationToken = default)
     {
@@ -69,7 +69,7 @@ public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLo
     public async Task<IReadOnlyList<ClaimRow>> SentBackToAsync(string user, CancellationToken cancellationToken = default)
     {
         var ids = await db.Claims.Where(c => c.Review.State == ReviewState.SentBack && c.Review.SubmittedBy == user).Select(c => c.Id).ToListAsync(cancellationToken);
-        return ids.Count == 0 ? [] : (await queries.RowsAsync(ids, cancellationToken));
+        return ids.Count == 0 ? [] : (await db.ClaimRowsAsync(ids, cancellationToken));
     }
 
     public Task<WorkResult> SubmitAsync(int claimId, string user, string? comment, bool asCorrection, string? correctionNote,
@@ -100,7 +100,7 @@ public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLo
             {
                 throw new DomainRuleException(string.Empty, refused.Error);
             }
-            var details = await queries.DetailsAsync(claimId, cancellationToken) ?? throw new DomainRuleException(string.Empty, "This claim no longer exists.");
+            var details = await workingCopy.GetAsync(claimId, cancellationToken) ?? throw new DomainRuleException(string.Empty, "This claim no longer exists.");
             var approval = claim.Approve(reviewer, Now);
             await PublishAsync(claim, approval, details, cancellationToken);
             Record(claim, WorkflowAction.Approved, user, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), AuditAction.ClaimApproved,
@@ -137,7 +137,7 @@ public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLo
     public async Task<(ClaimDetails? Published, ClaimDetails Pending, IReadOnlyList<DiffLine> Lines)?> DiffAsync(int claimId,
         CancellationToken cancellationToken = default)
     {
-        if (await queries.DetailsAsync(claimId, cancellationToken) is not { } pending)
+        if (await workingCopy.GetAsync(claimId, cancellationToken) is not { } pending)
         {
             return null;
         }
@@ -175,7 +175,7 @@ public sealed class ClaimWorkflow(AppDbContext db, ClaimQueries queries, AuditLo
         {
             claim.Submit(claim.UpdatedBy, reason, false, null, Now);
         }
-        var details = await queries.DetailsAsync(claimId, cancellationToken);
+        var details = await workingCopy.GetAsync(claimId, cancellationToken);
         var approval = claim.Approve(StaffMember.Reviewer(AppActor), Now);
         await PublishAsync(claim, approval, details!, cancellationToken);
         db.WorkflowEvents.Add(WorkflowEvent.Create(claimId, WorkflowAction.Approved, AppActor, Now, reason, approval.Number));

@@ -28,9 +28,18 @@ public static class AccountsSetup
         services.AddScoped<SecondFactors>();
         services.AddScoped<AdminBootstrap>();
         services.AddScoped<StatusScale>();
-        services.AddScoped<ClaimEditor>();
-        services.AddScoped<ClaimEvidenceEditor>();
-        services.AddScoped<ClaimQueries>();
+        // The desk's commands, one per use case.
+        services.AddScoped<LogClaim>();
+        services.AddScoped<EditClaim>();
+        services.AddScoped<DeleteDraft>();
+        services.AddScoped<RelateClaims>();
+        services.AddScoped<AssignClaim>();
+        services.AddScoped<RecordStatement>();
+        services.AddScoped<CiteSources>();
+        services.AddScoped<ChangeClaimStatus>();
+        services.AddScoped<ClaimDetailsQuery>();
+        services.AddScoped<DeskFilter>();
+        services.AddPageQueries();
         services.AddScoped<PublicLists>();
         services.AddScoped<PublicClaimPage>();
         services.AddScoped<PublicFeeds>();

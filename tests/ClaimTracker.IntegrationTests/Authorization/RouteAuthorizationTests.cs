@@ -100,7 +100,7 @@ public sealed class RouteAuthorizationTests(ClaimTrackerFactory factory) : IClas
         // An actor page is public while a public claim's approved version names the actor.
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var editor = scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEditor>();
+            var editor = scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.LogClaim>();
             var named = await editor.CreateAsync(new ClaimTracker.Infrastructure.Claims.ClaimInput("Behauptung mit Akteur für die Tabelle",
                 "Ein Satz.", "de", null, null, false, null, null, null, [int.Parse(someActorId)], [], null, null), "builder@example.org");
             await factory.PublishAsync(named.Id!.Value);
@@ -108,7 +108,7 @@ public sealed class RouteAuthorizationTests(ClaimTrackerFactory factory) : IClas
         var actorSlug = await factory.WithDbAsync(db => db.Actors.Where(a => a.Id == int.Parse(someActorId)).Select(a => a.Slug).SingleAsync());
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEvidenceEditor>().AddStatementAsync(int.Parse(someClaimId),
+            await scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.RecordStatement>().AddStatementAsync(int.Parse(someClaimId),
                 new ClaimTracker.Domain.Claims.Statement.Draft(int.Parse(someActorId), ClaimTracker.Domain.Claims.Stance.Denies, new DateOnly(2024, 11, 5), "Stimmt nicht.", "de", null, []),
                 "builder@example.org");
         }

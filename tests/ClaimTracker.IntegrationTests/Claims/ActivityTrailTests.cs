@@ -40,8 +40,8 @@ public sealed class ActivityTrailTests(FakeClockFactory factory) : IClassFixture
         for (var i = 0; i < 11; i++)
         {
             await using var scope = factory.Services.CreateAsyncScope();
-            var editor = scope.ServiceProvider.GetRequiredService<ClaimEditor>();
-            var data = (await scope.ServiceProvider.GetRequiredService<ClaimQueries>().EditDataAsync(later))!;
+            var editor = scope.ServiceProvider.GetRequiredService<EditClaim>();
+            var data = (await scope.ServiceProvider.GetRequiredService<ClaimTracker.Web.Pages.Editor.Claims.ClaimEditQuery>().GetAsync(later))!;
             var result = await editor.EditAsync(later, data.Version, new ClaimInput($"Später {tag} ({i})", "Ein Satz.", "de", null, null, false, null, null,
                 null, [], [], null, null), "builder@example.org");
             Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Message)));
@@ -87,8 +87,8 @@ public sealed class ActivityTrailTests(FakeClockFactory factory) : IClassFixture
         for (var i = 0; i < 22; i++)
         {
             await using var scope = factory.Services.CreateAsyncScope();
-            var data = (await scope.ServiceProvider.GetRequiredService<ClaimQueries>().EditDataAsync(id))!;
-            Assert.True((await scope.ServiceProvider.GetRequiredService<ClaimEditor>().EditAsync(id, data.Version, new ClaimInput(
+            var data = (await scope.ServiceProvider.GetRequiredService<ClaimTracker.Web.Pages.Editor.Claims.ClaimEditQuery>().GetAsync(id))!;
+            Assert.True((await scope.ServiceProvider.GetRequiredService<EditClaim>().EditAsync(id, data.Version, new ClaimInput(
                 $"Viele Änderungen {tag} ({i})", "Ein Satz.", "de", null, null, false, null, null, null, [], [], null, null), "builder@example.org")).Succeeded);
         }
         var editor = await factory.SignedInAsync($"zwanzig-{tag}@example.org", Roles.Editor);

@@ -79,9 +79,9 @@ public sealed class ClaimSearchTests(ClaimTrackerFactory factory) : IClassFixtur
         Assert.Contains(id, await IdsAsync("Wladiwostok"));
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var queries = scope.ServiceProvider.GetRequiredService<ClaimQueries>();
-            var details = (await queries.DetailsAsync(id))!;
-            var editor = scope.ServiceProvider.GetRequiredService<ClaimEditor>();
+            var queries = scope.ServiceProvider.GetRequiredService<ClaimDetailsQuery>();
+            var details = (await queries.GetAsync(id))!;
+            var editor = scope.ServiceProvider.GetRequiredService<EditClaim>();
             var result = await editor.EditAsync(id, details.Version, new ClaimInput("Zwischenfall in Chabarowsk", "Ein Zwischenfall.", "de",
                 null, null, false, null, null, null, [], [], null, null), "search@example.org");
             Assert.True(result.Succeeded);
@@ -119,8 +119,8 @@ public sealed class ClaimSearchTests(ClaimTrackerFactory factory) : IClassFixtur
     private async Task EditHeadlineAsync(int id, string headline)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        var details = (await scope.ServiceProvider.GetRequiredService<ClaimQueries>().DetailsAsync(id))!;
-        var result = await scope.ServiceProvider.GetRequiredService<ClaimEditor>().EditAsync(id, details.Version, new ClaimInput(headline,
+        var details = (await scope.ServiceProvider.GetRequiredService<ClaimDetailsQuery>().GetAsync(id))!;
+        var result = await scope.ServiceProvider.GetRequiredService<EditClaim>().EditAsync(id, details.Version, new ClaimInput(headline,
             details.OriginalText, "de", null, null, false, null, null, null, [], [], null, null), "search@example.org");
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Message)));
     }
@@ -152,7 +152,7 @@ public sealed class ClaimSearchTests(ClaimTrackerFactory factory) : IClassFixtur
     private async Task<List<int>> IdsAsync(string query)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        var rows = await scope.ServiceProvider.GetRequiredService<ClaimQueries>().ListAsync(new ClaimFilter(Query: query));
+        var rows = await scope.ServiceProvider.GetRequiredService<ClaimTracker.Web.Pages.Editor.Claims.DeskListQuery>().GetAsync(new ClaimFilter(Query: query));
         return rows.Select(r => r.Id).ToList();
     }
 }

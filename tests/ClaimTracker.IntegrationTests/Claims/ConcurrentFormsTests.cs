@@ -29,8 +29,7 @@ public sealed class ConcurrentFormsTests(ConcurrentFormsTests.ManyEditorsFactory
         var id = await factory.CreateClaimAsync($"{headline} {Guid.NewGuid().ToString("N")[..6]}");
         var (actorId, sourceId) = await factory.CreateActorAndSourceAsync();
         await using var scope = factory.Services.CreateAsyncScope();
-        var editor = scope.ServiceProvider.GetRequiredService<ClaimEditor>();
-        var evidence = scope.ServiceProvider.GetRequiredService<ClaimEvidenceEditor>();
+        var evidence = scope.ServiceProvider.GetRequiredService<CiteSources>();
         Assert.True((await evidence.AttachSourceAsync(id, int.Parse(sourceId), SourceStance.Supports, null, null, "builder@example.org")).Succeeded);
         return (id, int.Parse(sourceId), int.Parse(actorId));
     }

@@ -19,8 +19,8 @@ public sealed class JointStatementTests(ManySignInsFactory factory) : IClassFixt
         var directory = scope.ServiceProvider.GetRequiredService<ActorDirectory>();
         var north = (await directory.CreateAsync(new Actor.Draft($"Pjöngjang {tag}", ActorKind.State, null, null, null, null))).Id!.Value;
         var russia = (await directory.CreateAsync(new Actor.Draft($"Moskau {tag}", ActorKind.State, null, null, null, null))).Id!.Value;
-        var editor = scope.ServiceProvider.GetRequiredService<ClaimEditor>();
-        var evidence = scope.ServiceProvider.GetRequiredService<ClaimEvidenceEditor>();
+        var editor = scope.ServiceProvider.GetRequiredService<LogClaim>();
+        var evidence = scope.ServiceProvider.GetRequiredService<CiteSources>();
         var claim = await editor.CreateAsync(new ClaimInput($"Nordkorea liefert Raketen an Russland {tag}", "Nordkorea liefert Raketen.", "de",
             null, null, false, null, null, null, [], [north, russia], null, null), "builder@example.org");
         var (_, sourceId) = await factory.CreateActorAndSourceAsync();
@@ -75,8 +75,7 @@ public sealed class JointStatementTests(ManySignInsFactory factory) : IClassFixt
         var (id, north, russia, sourceId) = await ClaimWithTwoSubjectsAsync();
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var editor = scope.ServiceProvider.GetRequiredService<ClaimEditor>();
-            var evidence = scope.ServiceProvider.GetRequiredService<ClaimEvidenceEditor>();
+            var evidence = scope.ServiceProvider.GetRequiredService<RecordStatement>();
             Assert.True((await evidence.AddStatementAsync(id, new Statement.Draft(north, Stance.Denies, new DateOnly(2024, 6, 18), "Lügen.", "de", null,
                 [int.Parse(sourceId)], [russia]), "builder@example.org")).Succeeded);
             Assert.True((await evidence.AddStatementAsync(id, new Statement.Draft(russia, Stance.Confirms, new DateOnly(2025, 4, 28), "Ja, sie halfen.", "de", null,
@@ -85,7 +84,7 @@ public sealed class JointStatementTests(ManySignInsFactory factory) : IClassFixt
                 [int.Parse(sourceId)]), "builder@example.org")).Succeeded);
         }
         await using var reading = factory.Services.CreateAsyncScope();
-        var details = await reading.ServiceProvider.GetRequiredService<ClaimQueries>().DetailsAsync(id);
+        var details = await reading.ServiceProvider.GetRequiredService<ClaimDetailsQuery>().GetAsync(id);
         var byQuote = details!.Statements.ToDictionary(s => s.Quote!);
         Assert.True(byQuote["Ja, sie halfen."].IsWalkBack);
         Assert.False(byQuote["Wir stehen zu Russland."].IsWalkBack);
@@ -98,7 +97,7 @@ public sealed class JointStatementTests(ManySignInsFactory factory) : IClassFixt
         var (id, north, russia, sourceId) = await ClaimWithTwoSubjectsAsync();
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            Assert.True((await scope.ServiceProvider.GetRequiredService<ClaimEvidenceEditor>().AddStatementAsync(id, new Statement.Draft(north, Stance.Denies,
+            Assert.True((await scope.ServiceProvider.GetRequiredService<RecordStatement>().AddStatementAsync(id, new Statement.Draft(north, Stance.Denies,
                 new DateOnly(2024, 6, 18), "Lügen.", "de", null, [int.Parse(sourceId)]), "builder@example.org")).Succeeded);
         }
         var statementId = await factory.WithDbAsync(db => db.Statements.Where(s => s.ClaimId == id).Select(s => s.Id).SingleAsync());

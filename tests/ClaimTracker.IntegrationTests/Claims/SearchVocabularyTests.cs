@@ -80,7 +80,7 @@ public sealed class SearchVocabularyTests(ClaimTrackerFactory factory) : IClassF
     private async Task<List<int>> IdsAsync(string query)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        var rows = await scope.ServiceProvider.GetRequiredService<ClaimQueries>().ListAsync(new ClaimFilter(Query: query));
+        var rows = await scope.ServiceProvider.GetRequiredService<ClaimTracker.Web.Pages.Editor.Claims.DeskListQuery>().GetAsync(new ClaimFilter(Query: query));
         return rows.Select(r => r.Id).ToList();
     }
 }

@@ -76,16 +76,17 @@ public sealed class SourceDuplicateTests(ManySignInsFactory factory) : IClassFix
         var onlyDuplicate = await factory.CreateClaimAsync("Zitiert die Dublette " + tag);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var editor = scope.ServiceProvider.GetRequiredService<ClaimEditor>();
-            var evidence = scope.ServiceProvider.GetRequiredService<ClaimEvidenceEditor>();
-            Assert.True((await evidence.AttachSourceAsync(both, keep, SourceStance.Supports, null, null, "builder@example.org")).Succeeded);
-            Assert.True((await evidence.AttachSourceAsync(both, duplicate, SourceStance.Supports, "„geliefert“", null, "builder@example.org")).Succeeded);
-            Assert.True((await evidence.AttachSourceAsync(onlyDuplicate, duplicate, SourceStance.ReportsDenial, null, null, "builder@example.org")).Succeeded);
+            var citing = scope.ServiceProvider.GetRequiredService<CiteSources>();
+            var statements = scope.ServiceProvider.GetRequiredService<RecordStatement>();
+            var statusChange = scope.ServiceProvider.GetRequiredService<ChangeClaimStatus>();
+            Assert.True((await citing.AttachSourceAsync(both, keep, SourceStance.Supports, null, null, "builder@example.org")).Succeeded);
+            Assert.True((await citing.AttachSourceAsync(both, duplicate, SourceStance.Supports, "„geliefert“", null, "builder@example.org")).Succeeded);
+            Assert.True((await citing.AttachSourceAsync(onlyDuplicate, duplicate, SourceStance.ReportsDenial, null, null, "builder@example.org")).Succeeded);
             var actor = await factory.WithDbAsync(db => db.Actors.Select(a => a.Id).FirstAsync());
-            Assert.True((await evidence.AddStatementAsync(onlyDuplicate, new Statement.Draft(actor, Stance.Denies, new DateOnly(2024, 11, 30), "Lüge.", "de", null,
+            Assert.True((await statements.AddStatementAsync(onlyDuplicate, new Statement.Draft(actor, Stance.Denies, new DateOnly(2024, 11, 30), "Lüge.", "de", null,
                 [duplicate]), "builder@example.org")).Succeeded);
             var unproven = await factory.WithDbAsync(db => db.Statuses.Where(s => s.Key == "unproven").Select(s => s.Id).SingleAsync());
-            Assert.True((await evidence.ChangeStatusAsync(onlyDuplicate, unproven, new DateOnly(2024, 11, 30), "Beide dementieren.", [duplicate], null,
+            Assert.True((await statusChange.ChangeStatusAsync(onlyDuplicate, unproven, new DateOnly(2024, 11, 30), "Beide dementieren.", [duplicate], null,
                 "builder@example.org")).Succeeded);
         }
         var editorBrowser = await factory.SignedInAsync($"zusammen-{tag}@example.org", Roles.Editor);

@@ -56,8 +56,8 @@ public sealed class PostgresInstancesTests
 
         await using (var scope = a.Services.CreateAsyncScope())
         {
-            var version = (await scope.ServiceProvider.GetRequiredService<ClaimQueries>().DetailsAsync(id))!.Version;
-            Assert.True((await scope.ServiceProvider.GetRequiredService<ClaimEditor>().EditAsync(id, version,
+            var version = (await scope.ServiceProvider.GetRequiredService<ClaimDetailsQuery>().GetAsync(id))!.Version;
+            Assert.True((await scope.ServiceProvider.GetRequiredService<EditClaim>().EditAsync(id, version,
                 new ClaimInput("Lieferungen über die Grenze bestätigt", "Ein Satz, wie er gesagt wurde.", "de",
                     null, null, false, null, null, null, [], [], null, null), "builder@example.org")).Succeeded);
         }

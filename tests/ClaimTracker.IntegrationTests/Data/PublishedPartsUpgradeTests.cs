@@ -26,22 +26,23 @@ public sealed class PublishedPartsUpgradeTests
             await using var scope = before.Services.CreateAsyncScope();
             var services = scope.ServiceProvider;
             var directory = services.GetRequiredService<ActorDirectory>();
-            var editor = services.GetRequiredService<ClaimEditor>();
-            var evidence = services.GetRequiredService<ClaimEvidenceEditor>();
+            var editor = services.GetRequiredService<LogClaim>();
+            var citations = services.GetRequiredService<CiteSources>();
+            var statements = services.GetRequiredService<RecordStatement>();
             var claimant = (await directory.CreateAsync(new Actor.Draft("Altland", ActorKind.State, null, "Wie freigegeben", null, null))).Id!.Value;
             var speaker = (await directory.CreateAsync(new Actor.Draft("Sprecher Alt", ActorKind.Official, null, null, null, null))).Id!.Value;
             var id = (await editor.CreateAsync(new ClaimInput("Behauptung aus dem alten Release", "Ein Satz.", "de", null, null, false, null, null, null,
                 [claimant], [], "Altthema", null), Builder)).Id!.Value;
             var (_, sourceId) = await before.CreateActorAndSourceAsync();
-            Assert.True((await evidence.AttachSourceAsync(id, int.Parse(sourceId), SourceStance.Supports, null, null, Builder)).Succeeded);
-            Assert.True((await evidence.AddStatementAsync(id, new Statement.Draft(speaker, Stance.Denies, new DateOnly(2024, 6, 18), "Falsch.", "de", null, []), Builder)).Succeeded);
+            Assert.True((await citations.AttachSourceAsync(id, int.Parse(sourceId), SourceStance.Supports, null, null, Builder)).Succeeded);
+            Assert.True((await statements.AddStatementAsync(id, new Statement.Draft(speaker, Stance.Denies, new DateOnly(2024, 6, 18), "Falsch.", "de", null, []), Builder)).Succeeded);
             await before.SetStatusAsync(id, "open", new DateOnly(2024, 6, 18));
             await before.PublishAsync(id);
             // A pending revision names another topic; readers must not get it from the upgrade.
-            var edit = (await services.GetRequiredService<ClaimQueries>().EditDataAsync(id))!;
+            var edit = (await services.GetRequiredService<ClaimTracker.Web.Pages.Editor.Claims.ClaimEditQuery>().GetAsync(id))!;
             await using (var editScope = before.Services.CreateAsyncScope())
             {
-                Assert.True((await editScope.ServiceProvider.GetRequiredService<ClaimEditor>().EditAsync(id, edit.Version, new ClaimInput(edit.Headline,
+                Assert.True((await editScope.ServiceProvider.GetRequiredService<EditClaim>().EditAsync(id, edit.Version, new ClaimInput(edit.Headline,
                     edit.OriginalText, edit.Language, null, null, false, null, null, null, [claimant], [], "Altthema; Neuthema", null), Builder)).Succeeded);
             }
             var db = services.GetRequiredService<AppDbContext>();

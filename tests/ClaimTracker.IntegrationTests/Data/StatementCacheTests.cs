@@ -74,8 +74,8 @@ public sealed class StatementCacheTests
         await reader.GetAsync($"/claims/{slug}", expectOk: true);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var version = (await scope.ServiceProvider.GetRequiredService<ClaimQueries>().DetailsAsync(id))!.Version;
-            var edited = await scope.ServiceProvider.GetRequiredService<ClaimEditor>().EditAsync(id, version, new ClaimInput(
+            var version = (await scope.ServiceProvider.GetRequiredService<ClaimDetailsQuery>().GetAsync(id))!.Version;
+            var edited = await scope.ServiceProvider.GetRequiredService<EditClaim>().EditAsync(id, version, new ClaimInput(
                 "Russland liefert wieder Öl über das Limit hinaus", "Ein Satz, wie er gesagt wurde.", "de",
                 null, null, false, null, null, null, [], [], null, null), "builder@example.org");
             Assert.True(edited.Succeeded);

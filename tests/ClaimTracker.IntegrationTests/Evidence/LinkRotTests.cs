@@ -62,7 +62,7 @@ public sealed class LinkRotTests(EvidenceFactory evidence) : IClassFixture<Evide
         int sourceId;
         await using (var scope = evidence.App.Services.CreateAsyncScope())
         {
-            var result = await scope.ServiceProvider.GetRequiredService<ClaimEvidenceEditor>().AttachNewSourceAsync(claimId,
+            var result = await scope.ServiceProvider.GetRequiredService<CiteSources>().AttachNewSourceAsync(claimId,
                 new Source.Draft(address, "Bericht " + key, null, null, new DateOnly(2024, 11, 4), "de", null, null), SourceStance.Supports, null, null, "builder@example.org");
             Assert.True(result.Succeeded);
             sourceId = await scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Data.AppDbContext>().Sources.Where(s => s.Url == address).Select(s => s.Id).SingleAsync();

@@ -22,7 +22,7 @@ public sealed class ReaderCopiesSettingTests(EvidenceFactory evidence) : IClassF
         int captureId;
         await using (var scope = evidence.App.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ClaimEvidenceEditor>().AttachNewSourceAsync(claimId,
+            await scope.ServiceProvider.GetRequiredService<CiteSources>().AttachNewSourceAsync(claimId,
                 new Source.Draft(address, "Bericht " + key, null, null, new DateOnly(2024, 11, 4), "de", null, null), SourceStance.Supports, null, null, "builder@example.org");
             var sourceId = await evidence.App.WithDbAsync(db => db.Sources.Where(s => s.Url == address).Select(s => s.Id).SingleAsync());
             captureId = (await scope.ServiceProvider.GetRequiredService<EvidenceLibrary>().FetchAsync(address, sourceId, "builder@example.org")).CaptureId!.Value;

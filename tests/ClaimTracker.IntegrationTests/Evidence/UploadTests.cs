@@ -212,7 +212,7 @@ public sealed class UploadTests(EvidenceFactory evidence) : IClassFixture<Eviden
         var claimId = await evidence.App.CreateClaimAsync("Aussage mit Bildschirmfoto " + tag);
         await using (var scope = evidence.App.Services.CreateAsyncScope())
         {
-            var added = await scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEvidenceEditor>().AddStatementAsync(claimId,
+            var added = await scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.RecordStatement>().AddStatementAsync(claimId,
                 new ClaimTracker.Domain.Claims.Statement.Draft(int.Parse(actorId), ClaimTracker.Domain.Claims.Stance.Denies, new DateOnly(2024, 11, 5),
                     "Gelöschter Beitrag", "de", null, []), "builder@example.org");
             Assert.True(added.Succeeded);

@@ -106,8 +106,7 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>
         string? topics = null, int? parentId = null, string by = "builder@example.org")
     {
         await using var scope = Services.CreateAsyncScope();
-        var editor = scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEditor>();
-        var evidence = scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEvidenceEditor>();
+        var editor = scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.LogClaim>();
         var result = await editor.CreateAsync(new ClaimTracker.Infrastructure.Claims.ClaimInput(headline, originalText, "de", null, null,
             false, null, null, null, [], [], topics, parentId), by);
         return result.Id ?? throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
@@ -156,13 +155,13 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>
         await using var scope = Services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         var db = provider.GetRequiredService<AppDbContext>();
-        var editor = provider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEditor>();
-        var evidence = provider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEvidenceEditor>();
+        var citations = provider.GetRequiredService<ClaimTracker.Infrastructure.Claims.CiteSources>();
+        var statusChange = provider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ChangeClaimStatus>();
         var source = await provider.GetRequiredService<ClaimTracker.Infrastructure.Claims.SourceLibrary>().CreateAsync(
             new ClaimTracker.Domain.Claims.Source.Draft($"https://quelle.example/{Guid.NewGuid():N}", "Quelle", null, null, null, "de", null, null), "builder@example.org");
-        await evidence.AttachSourceAsync(claimId, source.Id!.Value, ClaimTracker.Domain.Claims.SourceStance.Supports, null, null, "builder@example.org");
+        await citations.AttachSourceAsync(claimId, source.Id!.Value, ClaimTracker.Domain.Claims.SourceStance.Supports, null, null, "builder@example.org");
         var statusId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Statuses.Where(s => s.Key == statusKey).Select(s => s.Id));
-        var result = await evidence.ChangeStatusAsync(claimId, statusId, effectiveOn, "Begründung.", [source.Id.Value], null, "builder@example.org");
+        var result = await statusChange.ChangeStatusAsync(claimId, statusId, effectiveOn, "Begründung.", [source.Id.Value], null, "builder@example.org");
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));

@@ -21,9 +21,9 @@ public sealed class CachingTests(ClaimTrackerFactory factory) : IClassFixture<Cl
 
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var queries = scope.ServiceProvider.GetRequiredService<ClaimQueries>();
-            var editor = scope.ServiceProvider.GetRequiredService<ClaimEditor>();
-            var version = (await queries.DetailsAsync(id))!.Version;
+            var queries = scope.ServiceProvider.GetRequiredService<ClaimDetailsQuery>();
+            var editor = scope.ServiceProvider.GetRequiredService<EditClaim>();
+            var version = (await queries.GetAsync(id))!.Version;
             Assert.True((await editor.EditAsync(id, version, new ClaimInput("Geänderte Überschrift", "Ein Satz, wie er gesagt wurde.", "de",
                 null, null, false, null, null, null, [], [], null, null), "cache@example.org")).Succeeded);
         }

@@ -53,7 +53,7 @@ public sealed class DataOutTests(ClaimTrackerFactory factory) : IClassFixture<Cl
         var quote = $"Erste Zeile „{tag}“,\nzweite Zeile mit \"Anführung\" und ß\r\n@Ende";
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var evidence = scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEvidenceEditor>();
+            var evidence = scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.CiteSources>();
             var attached = await evidence.AttachSourceAsync(id, int.Parse(sourceId), ClaimTracker.Domain.Claims.SourceStance.Supports, quote, null, "builder@example.org");
             Assert.True(attached.Succeeded, string.Join(" ", attached.Errors.Select(e => e.Message)));
         }
@@ -129,8 +129,8 @@ public sealed class DataOutTests(ClaimTrackerFactory factory) : IClassFixture<Cl
     private async Task EditHeadlineAsync(int id, string headline)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        var data = (await scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimQueries>().EditDataAsync(id))!;
-        var result = await scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEditor>().EditAsync(id, data.Version,
+        var data = (await scope.ServiceProvider.GetRequiredService<ClaimTracker.Web.Pages.Editor.Claims.ClaimEditQuery>().GetAsync(id))!;
+        var result = await scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.EditClaim>().EditAsync(id, data.Version,
             new ClaimTracker.Infrastructure.Claims.ClaimInput(headline, data.OriginalText, data.Language, null, null, false, null, null, null,
                 [], [], string.Join(", ", data.Topics), null), "builder@example.org");
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Message)));

@@ -23,8 +23,8 @@ public sealed class FeedEntryUpdateTests(FakeClockFactory factory) : IClassFixtu
         factory.Clock.Advance(TimeSpan.FromDays(2));
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var editor = scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEditor>();
-            var edit = (await scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimQueries>().EditDataAsync(id))!;
+            var editor = scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.EditClaim>();
+            var edit = (await scope.ServiceProvider.GetRequiredService<ClaimTracker.Web.Pages.Editor.Claims.ClaimEditQuery>().GetAsync(id))!;
             var result = await editor.EditAsync(id, edit.Version, new ClaimTracker.Infrastructure.Claims.ClaimInput("Neue Überschrift " + slug[^6..],
                 edit.OriginalText, edit.Language, null, null, false, null, null, null, [], [], null, null), "builder@example.org");
             Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Message)));

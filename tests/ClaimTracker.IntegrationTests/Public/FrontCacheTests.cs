@@ -66,8 +66,8 @@ public sealed partial class FrontCacheTests
         Assert.Equal("Russland nahm die Ölexporte nach Nordkorea wieder auf", await HeadlineAsync(reader, slug));
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var version = (await scope.ServiceProvider.GetRequiredService<ClaimQueries>().DetailsAsync(id))!.Version;
-            Assert.True((await scope.ServiceProvider.GetRequiredService<ClaimEditor>().EditAsync(id, version, new ClaimInput(
+            var version = (await scope.ServiceProvider.GetRequiredService<ClaimDetailsQuery>().GetAsync(id))!.Version;
+            Assert.True((await scope.ServiceProvider.GetRequiredService<EditClaim>().EditAsync(id, version, new ClaimInput(
                 "Russland liefert wieder Öl über das Limit hinaus", "Ein Satz, wie er gesagt wurde.", "de",
                 null, null, false, null, null, null, [], [], null, null), "builder@example.org")).Succeeded);
         }

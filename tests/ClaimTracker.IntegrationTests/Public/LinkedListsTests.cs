@@ -64,7 +64,7 @@ public sealed class LinkedListsTests(ClaimTrackerFactory factory) : IClassFixtur
     private async Task<int> CreateNamingAsync(string headline, int actorId, string topic)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<ClaimEditor>().CreateAsync(new ClaimInput(headline, "Ein Satz.", "de",
+        var result = await scope.ServiceProvider.GetRequiredService<LogClaim>().CreateAsync(new ClaimInput(headline, "Ein Satz.", "de",
             null, null, false, null, null, null, [actorId], [], topic, null), "builder@example.org");
         return result.Id!.Value;
     }

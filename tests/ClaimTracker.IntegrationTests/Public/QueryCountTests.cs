@@ -50,7 +50,7 @@ public sealed class QueryCountTests
         {
             var directory = scope.ServiceProvider.GetRequiredService<ActorDirectory>();
             var actor = await directory.CreateAsync(new Actor.Draft($"Partei {headline}", ActorKind.State, null, null, null, null));
-            var evidence = scope.ServiceProvider.GetRequiredService<ClaimEvidenceEditor>();
+            var evidence = scope.ServiceProvider.GetRequiredService<RecordStatement>();
             for (var i = 0; i < parts; i++)
             {
                 await evidence.AddStatementAsync(id, new Statement.Draft(actor.Id!.Value, Stance.Denies, new DateOnly(2024, 2, 1).AddDays(i),

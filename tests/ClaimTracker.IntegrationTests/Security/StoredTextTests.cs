@@ -17,7 +17,7 @@ public sealed class StoredTextTests(ClaimTrackerFactory factory) : IClassFixture
         var (_, sourceId) = await factory.CreateActorAndSourceAsync();
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            Assert.True((await scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.ClaimEvidenceEditor>().AttachSourceAsync(id,
+            Assert.True((await scope.ServiceProvider.GetRequiredService<ClaimTracker.Infrastructure.Claims.CiteSources>().AttachSourceAsync(id,
                 int.Parse(sourceId), ClaimTracker.Domain.Claims.SourceStance.Supports, null, null, "builder@example.org")).Succeeded);
         }
         var editor = await factory.SignedInAsync($"steuer-{Guid.NewGuid():N}@example.org", Roles.Editor);

@@ -153,7 +153,7 @@ public sealed class NotificationTests(SmtpFactory factory) : IClassFixture<SmtpF
         await factory.CreateUserAsync(assignee, Roles.Editor);
         var id = await factory.CreateClaimAsync($"Zugewiesene Behauptung {Guid.NewGuid().ToString("N")[..6]}");
 
-        Assert.True((await WithAsync(s => s.GetRequiredService<ClaimEditor>().AssignAsync(id, assignee, lead))).Succeeded);
+        Assert.True((await WithAsync(s => s.GetRequiredService<AssignClaim>().AssignAsync(id, assignee, lead))).Succeeded);
 
         await DeliveredAsync(assignee, NotificationKind.Assigned, id, "assigned");
     }

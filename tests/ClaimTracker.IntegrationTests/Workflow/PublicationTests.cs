@@ -27,7 +27,7 @@ public sealed class PublicationTests(ClaimTrackerFactory factory) : IClassFixtur
         var newSlug = "umbenannt-" + id;
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var editor = scope.ServiceProvider.GetRequiredService<ClaimEditor>();
+            var editor = scope.ServiceProvider.GetRequiredService<EditClaim>();
             Assert.True((await editor.ChangeSlugAsync(id, newSlug, "builder@example.org")).Succeeded);
         }
 
@@ -85,7 +85,7 @@ public sealed class PublicationTests(ClaimTrackerFactory factory) : IClassFixtur
         await factory.PublishAsync(first);
         var wanted = "wunschadresse-" + first;
         await using var scope = factory.Services.CreateAsyncScope();
-        var editor = scope.ServiceProvider.GetRequiredService<ClaimEditor>();
+        var editor = scope.ServiceProvider.GetRequiredService<EditClaim>();
         Assert.True((await editor.ChangeSlugAsync(first, wanted, "builder@example.org")).Succeeded);
 
         var refused = await editor.ChangeSlugAsync(second, wanted, "builder@example.org");

@@ -37,8 +37,10 @@ public sealed class ReaderVisibilityTests(ClaimTrackerFactory factory) : IClassF
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var editor = services.GetRequiredService<ClaimEditor>();
-        var evidence = services.GetRequiredService<ClaimEvidenceEditor>();
+        var editor = services.GetRequiredService<LogClaim>();
+        var citations = services.GetRequiredService<CiteSources>();
+        var statements = services.GetRequiredService<RecordStatement>();
+        var statusChange = services.GetRequiredService<ChangeClaimStatus>();
         var library = services.GetRequiredService<SourceLibrary>();
         var directory = services.GetRequiredService<ActorDirectory>();
         var workflow = services.GetRequiredService<ClaimWorkflow>();
@@ -50,9 +52,9 @@ public sealed class ReaderVisibilityTests(ClaimTrackerFactory factory) : IClassF
         var outlet = Id(await directory.CreateAsync(new Actor.Draft("Sichtbare Agentur", ActorKind.NewsOutlet, null, null, null, "independent")));
         var source = Id(await library.CreateAsync(new Source.Draft("https://example.org/basis", "Basisartikel", outlet, null, Day, "de", null, "Basisauszug"), Editor));
         var published = Id(await editor.CreateAsync(Input("Veröffentlichte Basisbehauptung", "Waffenlieferungen", [speaker]), Editor));
-        Check(await evidence.AttachSourceAsync(published, source, SourceStance.Supports, null, null, Editor));
-        Check(await evidence.AddStatementAsync(published, new Statement.Draft(speaker, Stance.Asserts, Day, "Basiszitat", "de", null, [source]), Editor));
-        Check(await evidence.ChangeStatusAsync(published, verdict, Day, "<p>Basisbegründung.</p>", [source], null, Editor));
+        Check(await citations.AttachSourceAsync(published, source, SourceStance.Supports, null, null, Editor));
+        Check(await statements.AddStatementAsync(published, new Statement.Draft(speaker, Stance.Asserts, Day, "Basiszitat", "de", null, [source]), Editor));
+        Check(await statusChange.ChangeStatusAsync(published, verdict, Day, "<p>Basisbegründung.</p>", [source], null, Editor));
         await factory.PublishAsync(published);
 
         await MarkedDraftAsync("never-submitted draft", submit: false);
@@ -91,9 +93,11 @@ public sealed class ReaderVisibilityTests(ClaimTrackerFactory factory) : IClassF
         const string revision = "pending revision";
         await using var scope = factory.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var editor = services.GetRequiredService<ClaimEditor>();
-        var evidence = services.GetRequiredService<ClaimEvidenceEditor>();
-        var edit = (await services.GetRequiredService<ClaimQueries>().EditDataAsync(published))!;
+        var editor = services.GetRequiredService<EditClaim>();
+        var citations = services.GetRequiredService<CiteSources>();
+        var statements = services.GetRequiredService<RecordStatement>();
+        var statusChange = services.GetRequiredService<ChangeClaimStatus>();
+        var edit = (await services.GetRequiredService<ClaimTracker.Web.Pages.Editor.Claims.ClaimEditQuery>().GetAsync(published))!;
         Check(await editor.EditAsync(published, edit.Version, Input($"Überarbeitet {Mark(revision + " headline")}", $"Waffenlieferungen; Thema {Mark(revision + " topic")}", [speaker]) with
         {
             OriginalText = Mark(revision + " original text"),
@@ -103,10 +107,10 @@ public sealed class ReaderVisibilityTests(ClaimTrackerFactory factory) : IClassF
             ClaimReviewed = Mark(revision + " short form"),
         }, Editor));
         var revisionSource = await MarkedSourceAsync(revision);
-        Check(await evidence.AttachSourceAsync(published, revisionSource, SourceStance.Disputes, Mark(revision + " source quote"), Mark(revision + " source note"), Editor));
-        Check(await evidence.AddStatementAsync(published, new Statement.Draft(speaker, Stance.Denies, Day, Mark(revision + " statement quote"), "de",
+        Check(await citations.AttachSourceAsync(published, revisionSource, SourceStance.Disputes, Mark(revision + " source quote"), Mark(revision + " source note"), Editor));
+        Check(await statements.AddStatementAsync(published, new Statement.Draft(speaker, Stance.Denies, Day, Mark(revision + " statement quote"), "de",
             Mark(revision + " statement translation"), [revisionSource]), Editor));
-        Check(await evidence.ChangeStatusAsync(published, verdict, Day, $"<p>{Mark(revision + " rationale")}</p>", [revisionSource], null, Editor));
+        Check(await statusChange.ChangeStatusAsync(published, verdict, Day, $"<p>{Mark(revision + " rationale")}</p>", [revisionSource], null, Editor));
         Check(await editor.ChangeSlugAsync(published, Mark(revision + " slug").ToLowerInvariant(), Editor));
 
     }
@@ -137,8 +141,10 @@ public sealed class ReaderVisibilityTests(ClaimTrackerFactory factory) : IClassF
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var editor = services.GetRequiredService<ClaimEditor>();
-        var evidence = services.GetRequiredService<ClaimEvidenceEditor>();
+        var editor = services.GetRequiredService<LogClaim>();
+        var citations = services.GetRequiredService<CiteSources>();
+        var statements = services.GetRequiredService<RecordStatement>();
+        var statusChange = services.GetRequiredService<ChangeClaimStatus>();
         var directory = services.GetRequiredService<ActorDirectory>();
         var db = services.GetRequiredService<AppDbContext>();
         var verdict = await db.Statuses.Where(s => s.Key == "corroborated").Select(s => s.Id).SingleAsync();
@@ -156,10 +162,10 @@ public sealed class ReaderVisibilityTests(ClaimTrackerFactory factory) : IClassF
             ClaimReviewed = Mark(label + " short form"),
             ParentClaimId = parent,
         }, Editor));
-        Check(await evidence.AttachSourceAsync(id, source, SourceStance.Supports, Mark(label + " source quote"), Mark(label + " source note"), Editor));
-        Check(await evidence.AddStatementAsync(id, new Statement.Draft(speaker, Stance.Asserts, Day, Mark(label + " statement quote"), "de",
+        Check(await citations.AttachSourceAsync(id, source, SourceStance.Supports, Mark(label + " source quote"), Mark(label + " source note"), Editor));
+        Check(await statements.AddStatementAsync(id, new Statement.Draft(speaker, Stance.Asserts, Day, Mark(label + " statement quote"), "de",
             Mark(label + " statement translation"), [source]), Editor));
-        Check(await evidence.ChangeStatusAsync(id, verdict, Day, $"<p>{Mark(label + " rationale")}</p>", [source], null, Editor));
+        Check(await statusChange.ChangeStatusAsync(id, verdict, Day, $"<p>{Mark(label + " rationale")}</p>", [source], null, Editor));
         if (submit)
         {
             Check(await services.GetRequiredService<ClaimWorkflow>().SubmitAsync(id, Editor, Mark(label + " submission comment"), false, null));

@@ -32,9 +32,10 @@ public sealed class ReviewPreviewTests(ManySignInsFactory factory) : IClassFixtu
         var (_, sourceId) = await factory.CreateActorAndSourceAsync();
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var evidence = scope.ServiceProvider.GetRequiredService<ClaimEvidenceEditor>();
-            Assert.True((await evidence.AttachSourceAsync(id, int.Parse(sourceId), SourceStance.Supports, "„Granaten geliefert“", null, author)).Succeeded);
-            Assert.True((await evidence.ChangeStatusAsync(id, await factory.WithDbAsync(db => Task.FromResult(db.Statuses.Single(s => s.Key == "unproven").Id)),
+            var citations = scope.ServiceProvider.GetRequiredService<CiteSources>();
+            var statusChange = scope.ServiceProvider.GetRequiredService<ChangeClaimStatus>();
+            Assert.True((await citations.AttachSourceAsync(id, int.Parse(sourceId), SourceStance.Supports, "„Granaten geliefert“", null, author)).Succeeded);
+            Assert.True((await statusChange.ChangeStatusAsync(id, await factory.WithDbAsync(db => Task.FromResult(db.Statuses.Single(s => s.Key == "unproven").Id)),
                 new DateOnly(2024, 6, 18), "Vorwürfe, **keine Belege**.", [int.Parse(sourceId)], null, author)).Succeeded);
         }
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClaimTracker.Web.Pages.Editor;
 
 /// <summary>Every change, newest first, a page at a time; filtered by person, claim and days (a GET form: links keep it).</summary>
-public sealed class ActivityModel(ActivityTrail trail, ClaimQueries queries) : PageModel
+public sealed class ActivityModel(ActivityTrail trail, ClaimTracker.Infrastructure.Data.AppDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Person { get; set; }
@@ -39,7 +39,7 @@ public sealed class ActivityModel(ActivityTrail trail, ClaimQueries queries) : P
         }
         if (ClaimId is { } id)
         {
-            ClaimHeadline = (await queries.RowsAsync([id], cancellationToken)).FirstOrDefault()?.Headline;
+            ClaimHeadline = (await db.ClaimRowsAsync([id], cancellationToken)).FirstOrDefault()?.Headline;
         }
         Changes = await trail.PageAsync(new ActivityFilter(Person, ClaimId, From, To), Before, Size, cancellationToken);
         return Page();

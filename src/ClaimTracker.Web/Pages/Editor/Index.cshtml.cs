@@ -1,11 +1,10 @@
 using ClaimTracker.Domain.Accounts;
-using ClaimTracker.Infrastructure.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClaimTracker.Web.Pages.Editor;
 
 /// <summary>The editors' start page: counts by status, overdue reviews, my work, recent changes.</summary>
-public sealed class IndexModel(ClaimQueries queries, ClaimTracker.Infrastructure.Evidence.LinkCheck links) : PageModel
+public sealed class IndexModel(DashboardQuery dashboard, ClaimTracker.Infrastructure.Evidence.LinkCheck links) : PageModel
 {
     public IReadOnlyList<string> MyRoles { get; private set; } = [];
 
@@ -17,7 +16,7 @@ public sealed class IndexModel(ClaimQueries queries, ClaimTracker.Infrastructure
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         MyRoles = Roles.All.Where(User.IsInRole).ToList();
-        Dashboard = await queries.DashboardAsync(User.Identity!.Name!, cancellationToken);
+        Dashboard = await dashboard.GetAsync(User.Identity!.Name!, cancellationToken);
         LinkRot = await links.FlaggedAsync(cancellationToken: cancellationToken);
     }
 }

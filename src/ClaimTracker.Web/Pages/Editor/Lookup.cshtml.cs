@@ -11,7 +11,7 @@ public sealed record Suggestion(string Value, string Label);
 /// The staff forms' type-ahead (js/typeahead.js): actors by name or other name, claims by headline (their permalink slug goes
 /// into the field). The fields work without it: they take names and slugs as typed.
 /// </summary>
-public sealed class LookupModel(ActorDirectory actors, ClaimQueries claims) : PageModel
+public sealed class LookupModel(ActorDirectory actors, ClaimSuggestionsQuery claims) : PageModel
 {
     public const int Limit = 10;
 
@@ -21,7 +21,7 @@ public sealed class LookupModel(ActorDirectory actors, ClaimQueries claims) : Pa
 
     public async Task<IActionResult> OnGetClaimsAsync(string? q, CancellationToken cancellationToken) =>
         Answer(string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2 ? []
-            : (await claims.SuggestAsync(q.Trim(), Limit, cancellationToken)).Select(c => new Suggestion(c.Slug, c.Headline)));
+            : (await claims.GetAsync(q.Trim(), Limit, cancellationToken)).Select(c => new Suggestion(c.Slug, c.Headline)));
 
     private JsonResult Answer(IEnumerable<Suggestion> suggestions)
     {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClaimTracker.Web.Pages.Editor;
 
-public sealed class MyWorkModel(ClaimQueries queries, ClaimTracker.Infrastructure.Workflow.ClaimWorkflow workflow) : PageModel
+public sealed class MyWorkModel(MyWorkQuery myWork, ClaimTracker.Infrastructure.Workflow.ClaimWorkflow workflow) : PageModel
 {
     public IReadOnlyList<ClaimRow> SentBack { get; private set; } = [];
 
@@ -16,7 +16,7 @@ public sealed class MyWorkModel(ClaimQueries queries, ClaimTracker.Infrastructur
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        (Assigned, Drafts) = await queries.MyWorkAsync(User.Identity!.Name!, cancellationToken);
+        (Assigned, Drafts) = await myWork.GetAsync(User.Identity!.Name!, cancellationToken);
         SentBack = await workflow.SentBackToAsync(User.Identity!.Name!, cancellationToken);
     }
 }

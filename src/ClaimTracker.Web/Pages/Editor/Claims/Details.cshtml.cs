@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClaimTracker.Web.Pages.Editor.Claims;
 
-public sealed partial class DetailsModel(ClaimQueries queries, ClaimEditor editor, ClaimEvidenceEditor evidence, ClaimTracker.Infrastructure.Workflow.ClaimDiscussion discussion,
+public sealed partial class DetailsModel(ClaimDetailsQuery details, ClaimTracker.Infrastructure.Workflow.ClaimDiscussion discussion,
     ClaimWorkflow workflow, ClaimTracker.Infrastructure.Accounts.StaffAccounts editors, TimeProvider clock, ActivityTrail trail, ClaimTracker.Web.Hosting.SiteAddress address) : PageModel
 {
     public ClaimDetails Claim { get; private set; } = null!;
@@ -61,14 +61,14 @@ public sealed partial class DetailsModel(ClaimQueries queries, ClaimEditor edito
         await FinishAsync(id, await workflow.WithdrawAsync(id, User.AsStaff(), form.Note, cancellationToken),
             Ui.T("Withdrawn: readers see the public note where the page was."), "workflow", cancellationToken);
 
-    public async Task<IActionResult> OnPostDeleteDraftAsync(int id, DeleteDraftForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDeleteDraftAsync(int id, DeleteDraftForm form, [FromServices] DeleteDraft deletion, CancellationToken cancellationToken)
     {
         if (!form.Confirmed)
         {
             ModelState.AddModelError("confirmed", Ui.T("Tick the box to confirm: the draft cannot be brought back."));
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
-        var result = await editor.DeleteDraftAsync(id, User.AsStaff(), cancellationToken);
+        var result = await deletion.DeleteDraftAsync(id, User.AsStaff(), cancellationToken);
         if (!result.Succeeded)
         {
             return result.Errors.Any(e => e.Field == "claim") ? NotFound() : await FinishAsync(id, result, string.Empty, "workflow", cancellationToken);
@@ -77,21 +77,21 @@ public sealed partial class DetailsModel(ClaimQueries queries, ClaimEditor edito
         return RedirectToPage("/Editor/MyWork");
     }
 
-    public async Task<IActionResult> OnPostAssignAsync(int id, AssignForm form, CancellationToken cancellationToken) =>
-        await FinishAsync(id, await editor.AssignAsync(id, form.AssignedTo, User.Identity!.Name!, cancellationToken),
+    public async Task<IActionResult> OnPostAssignAsync(int id, AssignForm form, [FromServices] AssignClaim assignment, CancellationToken cancellationToken) =>
+        await FinishAsync(id, await assignment.AssignAsync(id, form.AssignedTo, User.Identity!.Name!, cancellationToken),
             string.IsNullOrWhiteSpace(form.AssignedTo) ? Ui.T("Nobody is assigned now.") : string.Format(Ui.T("Assigned to {0}."), form.AssignedTo),
             "overview", cancellationToken);
 
     public async Task<IActionResult> OnPostCommentAsync(int id, CommentForm form, CancellationToken cancellationToken) =>
         await FinishAsync(id, await discussion.PostAsync(id, User.Identity!.Name!, form.Body, cancellationToken), Ui.T("Comment posted."), "discussion", cancellationToken);
 
-    public async Task<IActionResult> OnPostLinkAsync(int id, LinkForm form, CancellationToken cancellationToken) =>
-        await FinishAsync(id, await evidence.EditSourceLinkAsync(id, form.SourceId, form.Stance, form.Quote, form.Note, User.Identity!.Name!,
+    public async Task<IActionResult> OnPostLinkAsync(int id, LinkForm form, [FromServices] CiteSources citations, CancellationToken cancellationToken) =>
+        await FinishAsync(id, await citations.EditSourceLinkAsync(id, form.SourceId, form.Stance, form.Quote, form.Note, User.Identity!.Name!,
                 cancellationToken, form.CitedAs),
             Ui.T("Link saved."), "sources", cancellationToken);
 
-    public async Task<IActionResult> OnPostDetachAsync(int id, DetachForm form, CancellationToken cancellationToken) =>
-        await FinishAsync(id, await evidence.DetachSourceAsync(id, form.SourceId, User.Identity!.Name!, cancellationToken, form.CitedAs),
+    public async Task<IActionResult> OnPostDetachAsync(int id, DetachForm form, [FromServices] CiteSources citations, CancellationToken cancellationToken) =>
+        await FinishAsync(id, await citations.DetachSourceAsync(id, form.SourceId, User.Identity!.Name!, cancellationToken, form.CitedAs),
             Ui.T("Source detached."), "sources", cancellationToken);
 
     private async Task<IActionResult> FinishAsync(int id, WorkResult result, string success, string fragment, CancellationToken cancellationToken)
@@ -105,13 +105,13 @@ public sealed partial class DetailsModel(ClaimQueries queries, ClaimEditor edito
         return RedirectToPage(pageName: null, pageHandler: null, routeValues: new { id }, fragment: fragment);
     }
 
-    public async Task<IActionResult> OnPostRelationAsync(int id, RelationForm form, CancellationToken cancellationToken) =>
-        await FinishAsync(id, await editor.AddRelationAsync(id, form.Kind, form.OtherSlug, User.Identity!.Name!, cancellationToken),
+    public async Task<IActionResult> OnPostRelationAsync(int id, RelationForm form, [FromServices] RelateClaims relations, CancellationToken cancellationToken) =>
+        await FinishAsync(id, await relations.AddRelationAsync(id, form.Kind, form.OtherSlug, User.Identity!.Name!, cancellationToken),
             Ui.T("Relation recorded."), "overview", cancellationToken);
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        if (await queries.DetailsAsync(id, cancellationToken) is not { } claim)
+        if (await details.GetAsync(id, cancellationToken) is not { } claim)
         {
             return false;
         }

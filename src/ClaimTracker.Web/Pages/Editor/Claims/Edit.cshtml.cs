@@ -9,7 +9,7 @@ namespace ClaimTracker.Web.Pages.Editor.Claims;
 /// Edits a claim. The form carries the version it was read at; if someone saved in between, nothing is
 /// overwritten: the page shows the current claim and keeps this editor's input for a second try.
 /// </summary>
-public sealed class EditModel(ClaimEditor editor, ClaimQueries queries, ActorDirectory actors, ClaimTracker.Infrastructure.Security.RichTextFormat richText) : PageModel
+public sealed class EditModel(EditClaim editor, ClaimEditQuery form, ActorDirectory actors, ClaimTracker.Infrastructure.Security.RichTextFormat richText) : PageModel
 {
     [BindProperty]
     public ClaimForm Input { get; set; } = new();
@@ -101,7 +101,7 @@ public sealed class EditModel(ClaimEditor editor, ClaimQueries queries, ActorDir
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        if (await queries.EditDataAsync(id, cancellationToken) is not { } claim)
+        if (await form.GetAsync(id, cancellationToken) is not { } claim)
         {
             return false;
         }

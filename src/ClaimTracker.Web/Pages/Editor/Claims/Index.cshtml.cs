@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClaimTracker.Web.Pages.Editor.Claims;
 
-public sealed class IndexModel(ClaimQueries queries, StatusScale scale, ActorDirectory actors, ClaimExports exports, Hosting.SiteAddress address) : PageModel
+public sealed class IndexModel(DeskListQuery list, StatusScale scale, ActorDirectory actors, ClaimExports exports, Hosting.SiteAddress address) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public FilterModel Filter { get; set; } = new();
@@ -19,7 +19,7 @@ public sealed class IndexModel(ClaimQueries queries, StatusScale scale, ActorDir
     {
         Statuses = await scale.ListAsync(cancellationToken);
         Actors = await actors.OptionsAsync(cancellationToken);
-        Claims = await queries.ListAsync(DeskFilter, cancellationToken);
+        Claims = await list.GetAsync(DeskFilter, cancellationToken);
     }
 
     /// <summary>The claims the filters select, all of them (drafts and working copies included), as CSV.</summary>

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClaimTracker.Web.Pages.Editor.Claims;
 
 /// <summary>Logs a claim. Before creating one that resembles existing claims, the editor is shown them and confirms.</summary>
-public sealed class NewModel(ClaimEditor editor, ClaimQueries queries, ActorDirectory actors, ClaimTracker.Infrastructure.Security.RichTextFormat richText) : PageModel
+public sealed class NewModel(LogClaim logging, SimilarClaimsQuery similarClaims, ActorDirectory actors, ClaimTracker.Infrastructure.Security.RichTextFormat richText) : PageModel
 {
     [BindProperty]
     public ClaimForm Input { get; set; } = new();
@@ -49,14 +49,14 @@ public sealed class NewModel(ClaimEditor editor, ClaimQueries queries, ActorDire
         await LoadOptionsAsync(cancellationToken);
         if (!ConfirmedNew)
         {
-            Similar = await queries.SimilarAsync(Input.Headline ?? string.Empty, $"{Input.Headline} {Input.OriginalText}", null, cancellationToken);
+            Similar = await similarClaims.GetAsync(Input.Headline ?? string.Empty, $"{Input.Headline} {Input.OriginalText}", null, cancellationToken);
             if (Similar.Count > 0)
             {
                 // The similar claim may be the one this very form made a moment ago (posted twice at once).
                 return await SavedAlreadyAsync(cancellationToken) ?? Page();
             }
         }
-        var result = await editor.CreateAsync(Input.ToInput(), User.Identity!.Name!, cancellationToken);
+        var result = await logging.CreateAsync(Input.ToInput(), User.Identity!.Name!, cancellationToken);
         if (!result.Succeeded)
         {
             ModelState.AddFieldErrors(result.Errors);
@@ -70,7 +70,7 @@ public sealed class NewModel(ClaimEditor editor, ClaimQueries queries, ActorDire
     /// <summary>This form was saved already (a double click, a retry after a lost answer): the claim it made.</summary>
     private async Task<IActionResult?> SavedAlreadyAsync(CancellationToken cancellationToken)
     {
-        if (await editor.CreatedByAsync(Input.SubmissionId!.Value, cancellationToken) is not { } earlier)
+        if (await logging.CreatedByAsync(Input.SubmissionId!.Value, cancellationToken) is not { } earlier)
         {
             return null;
         }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClaimTracker.Web.Pages.Editor.Claims;
 
 /// <summary>Attaches a source from the library, or creates one (one address, one source) and attaches it.</summary>
-public sealed class SourceModel(ClaimEvidenceEditor editor, ClaimQueries queries, SourceLibrary library, ActorDirectory actors,
+public sealed class SourceModel(CiteSources citations, ClaimDetailsQuery details, SourceLibrary library, ActorDirectory actors,
     ClaimTracker.Infrastructure.Evidence.EvidenceLibrary evidence) : PageModel
 {
     [BindProperty]
@@ -38,7 +38,7 @@ public sealed class SourceModel(ClaimEvidenceEditor editor, ClaimQueries queries
 
     public async Task<IActionResult> OnPostAttachAsync(int id, CancellationToken cancellationToken)
     {
-        var result = await editor.AttachSourceAsync(id, Link.SourceId, Link.Stance, Link.Quote, Link.Note, User.Identity!.Name!, cancellationToken);
+        var result = await citations.AttachSourceAsync(id, Link.SourceId, Link.Stance, Link.Quote, Link.Note, User.Identity!.Name!, cancellationToken);
         return await FinishAsync(id, result, cancellationToken);
     }
 
@@ -74,8 +74,8 @@ public sealed class SourceModel(ClaimEvidenceEditor editor, ClaimQueries queries
             Duplicates = duplicates;
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
-        var result = await editor.AttachNewSourceAsync(id, draft, Link.Stance, Link.Quote, Link.Note, User.Identity!.Name!, cancellationToken);
-        if (!result.Succeeded && result.Errors.Any(e => e.Field.StartsWith(ClaimEvidenceEditor.NewSourceField, StringComparison.Ordinal)))
+        var result = await citations.AttachNewSourceAsync(id, draft, Link.Stance, Link.Quote, Link.Note, User.Identity!.Name!, cancellationToken);
+        if (!result.Succeeded && result.Errors.Any(e => e.Field.StartsWith(CiteSources.NewSourceField, StringComparison.Ordinal)))
         {
             ExistingSourceId = result.Id;
             ModelState.AddFieldErrors(result.Errors, prefix: string.Empty);
@@ -102,7 +102,7 @@ public sealed class SourceModel(ClaimEvidenceEditor editor, ClaimQueries queries
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        if (await queries.DetailsAsync(id, cancellationToken) is not { } claim)
+        if (await details.GetAsync(id, cancellationToken) is not { } claim)
         {
             return false;
         }

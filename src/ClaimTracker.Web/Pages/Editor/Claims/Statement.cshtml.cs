@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClaimTracker.Web.Pages.Editor.Claims;
 
-public sealed class StatementModel(ClaimEvidenceEditor editor, ClaimQueries queries, ActorDirectory actors) : PageModel
+public sealed class StatementModel(RecordStatement statements, ClaimDetailsQuery details, ActorDirectory actors) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -64,8 +64,8 @@ public sealed class StatementModel(ClaimEvidenceEditor editor, ClaimQueries quer
         var draft = new Statement.Draft(speakers.FirstOrDefault(), Input.Stance, Input.MadeOn, Input.Quote, Input.QuoteLanguage,
             Input.Translation, Input.SourceIds, speakers.Skip(1).ToList());
         var result = StatementId is { } statementId
-            ? await editor.EditStatementAsync(id, statementId, draft, User.Identity!.Name!, cancellationToken)
-            : await editor.AddStatementAsync(id, draft, User.Identity!.Name!, cancellationToken);
+            ? await statements.EditStatementAsync(id, statementId, draft, User.Identity!.Name!, cancellationToken)
+            : await statements.AddStatementAsync(id, draft, User.Identity!.Name!, cancellationToken);
         if (!result.Succeeded)
         {
             ModelState.AddFieldErrors(result.Errors);
@@ -77,7 +77,7 @@ public sealed class StatementModel(ClaimEvidenceEditor editor, ClaimQueries quer
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        if (await queries.DetailsAsync(id, cancellationToken) is not { } claim)
+        if (await details.GetAsync(id, cancellationToken) is not { } claim)
         {
             return false;
         }

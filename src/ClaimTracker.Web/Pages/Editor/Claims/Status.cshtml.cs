@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClaimTracker.Web.Pages.Editor.Claims;
 
-public sealed class StatusModel(ClaimEvidenceEditor editor, ClaimQueries queries, StatusScale scale, ClaimTracker.Infrastructure.Security.RichTextFormat richText) : PageModel
+public sealed class StatusModel(ChangeClaimStatus statusChange, StatusFormQuery form, StatusScale scale, ClaimTracker.Infrastructure.Security.RichTextFormat richText) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -35,7 +35,7 @@ public sealed class StatusModel(ClaimEvidenceEditor editor, ClaimQueries queries
         {
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
-        var result = await editor.ChangeStatusAsync(id, Input.StatusId, Input.EffectiveOn, Input.Rationale, Input.SourceIds,
+        var result = await statusChange.ChangeStatusAsync(id, Input.StatusId, Input.EffectiveOn, Input.Rationale, Input.SourceIds,
             Input.CorrectsId, User.Identity!.Name!, cancellationToken);
         if (result.Succeeded)
         {
@@ -52,7 +52,7 @@ public sealed class StatusModel(ClaimEvidenceEditor editor, ClaimQueries queries
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        if (await queries.StatusFormAsync(id, cancellationToken) is not { } claim)
+        if (await form.GetAsync(id, cancellationToken) is not { } claim)
         {
             return false;
         }

@@ -1,48 +1,14 @@
 using ClaimTracker.Domain;
 using ClaimTracker.Domain.Claims;
 using ClaimTracker.Infrastructure.Data;
-using ClaimTracker.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimTracker.Infrastructure.Claims;
 
-/// <summary>
-/// The editors' use cases on what a claim rests on: who said what (statements), which sources it cites and how, and its
-/// status changes. Rules live in the domain; this class loads, applies and saves (<see cref="ClaimChange"/>).
-/// </summary>
-public sealed class ClaimEvidenceEditor(AppDbContext db, RichTextFormat richText, TimeProvider clock, SourceLibrary library)
+/// <summary>Which sources a claim cites and how: attach one from the library or a new one (in one save), change or remove a citation.</summary>
+public sealed class CiteSources(AppDbContext db, TimeProvider clock, SourceLibrary library)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
-
-    public Task<WorkResult> AddStatementAsync(int claimId, Statement.Draft draft, string user, CancellationToken cancellationToken = default) =>
-        ClaimChange.RunAsync(db, claimId, q => q.Include(c => c.Sources), async claim =>
-        {
-            if (Statement.Validate(draft) is [var first, ..])
-            {
-                throw new DomainRuleException(first.Field, first.Message);
-            }
-            await CheckSpeakersAsync(draft, cancellationToken);
-            claim.AddStatement(draft, user, Now);
-        }, cancellationToken);
-
-    /// <summary>Everyone named as having said it is in the directory.</summary>
-    private async Task CheckSpeakersAsync(Statement.Draft draft, CancellationToken cancellationToken)
-    {
-        var ids = draft.AllActorIds;
-        if (await db.Actors.CountAsync(a => ids.Contains(a.Id), cancellationToken) != ids.Count)
-        {
-            throw new DomainRuleException(nameof(Statement.Draft.ActorId), "Choose an actor from the directory.");
-        }
-    }
-
-    public Task<WorkResult> EditStatementAsync(int claimId, int statementId, Statement.Draft draft, string user,
-        CancellationToken cancellationToken = default) =>
-        ClaimChange.RunAsync(db, claimId, q => q.Include(c => c.Sources).Include(c => c.Statements).ThenInclude(s => s.Sources)
-            .Include(c => c.Statements).ThenInclude(s => s.JointActors), async claim =>
-        {
-            await CheckSpeakersAsync(draft, cancellationToken);
-            claim.EditStatement(statementId, draft, user, Now);
-        }, cancellationToken);
 
     /// <param name="currentStance">Which citation, when the claim cites the source more than once.</param>
     public Task<WorkResult> EditSourceLinkAsync(int claimId, int sourceId, SourceStance stance, string? quote, string? note,
@@ -98,22 +64,4 @@ public sealed class ClaimEvidenceEditor(AppDbContext db, RichTextFormat richText
             ? WorkResult.Invalid(source.Errors.Select(e => e with { Field = NewSourceField + e.Field }).ToList()) with { Id = source.Id }
             : result;
     }
-
-    public Task<WorkResult> ChangeStatusAsync(int claimId, int statusId, DateOnly? effectiveOn, string? rationaleMarkdown,
-        IReadOnlyCollection<int> sourceIds, int? correctsId, string user, CancellationToken cancellationToken = default) =>
-        ClaimChange.RunAsync(db, claimId, q => q.Include(c => c.Sources).Include(c => c.StatusChanges), async claim =>
-        {
-            var status = await db.Statuses.FirstOrDefaultAsync(s => s.Id == statusId, cancellationToken)
-                         ?? throw new DomainRuleException("StatusId", "Choose a status from the scale.");
-            if (effectiveOn is null)
-            {
-                throw new DomainRuleException("EffectiveOn", "Enter the date the evidence emerged.");
-            }
-            var rationale = richText.Render(rationaleMarkdown);
-            if (!rationale.Succeeded)
-            {
-                throw new DomainRuleException("Rationale", rationale.Error);
-            }
-            claim.ChangeStatus(status, effectiveOn.Value, rationale.Html!, sourceIds, correctsId, user, Now, await ClaimChange.DefaultReviewDaysAsync(db, cancellationToken));
-        }, cancellationToken);
 }
