@@ -57,12 +57,12 @@ public sealed class ClaimWorkflow(AppDbContext db, ClaimDetailsQuery workingCopy
     /// <summary>Everything waiting for a reviewer, the longest waiting first.</summary>
     public async Task<IReadOnlyList<ReviewQueueRow>> QueueAsync(CancellationToken cancellationToken = default)
     {
+        // The owned review as a whole (a no-tracking read): its pending authors come as the domain's list, not as a column name.
         var rows = await db.Claims.AsNoTracking().Where(c => c.Review.State == ReviewState.InReview).OrderBy(c => c.Review.SubmittedAtUtc).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, c.Slug, c.Headline, c.Review.SubmittedBy, c.Review.SubmittedAtUtc, c.Review.Comment, c.PublishedVersion,
-                c.Review.CorrectionNote, Authors = EF.Property<string>(c.Review, Data.Configurations.ClaimReviewColumns.PendingAuthors) })
+            .Select(c => new { c.Id, c.Slug, c.Headline, c.PublishedVersion, c.Review })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new ReviewQueueRow(r.Id, r.Slug, r.Headline, r.SubmittedBy!, r.SubmittedAtUtc!.Value, r.Comment,
-            r.PublishedVersion is null, r.CorrectionNote is not null, AuthorList.FromStored(r.Authors).Names)).ToList();
+        return rows.Select(r => new ReviewQueueRow(r.Id, r.Slug, r.Headline, r.Review.SubmittedBy!, r.Review.SubmittedAtUtc!.Value, r.Review.Comment,
+            r.PublishedVersion is null, r.Review.CorrectionNote is not null, r.Review.Authors.Names)).ToList();
     }
 
     /// <summary>What reviewers sent back to this author.</summary>
