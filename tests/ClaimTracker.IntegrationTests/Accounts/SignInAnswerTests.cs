@@ -61,7 +61,7 @@ public sealed class SignInAnswerTests(ManySignInsFactory factory, ITestOutputHel
             output.WriteLine($"{state}: {string.Join(", ", times.Select(t => $"{t:0} ms"))} (median {medians[state]:0} ms)");
         }
 
-        Assert.Equal([ClaimTracker.Web.Pages.Account.LoginModel.FailedMessage], answers);
+        Assert.Equal([ClaimTracker.Web.Pages.Account.SignInForm.FailedMessage], answers);
         // Before, an unknown email took ~15 ms against ~600 ms for a wrong password (1/40): now each refusal costs a hash. A wrong
         // password also records the failure (a write), and a busy machine is noisy: each must take at least 30 % as long.
         foreach (var (state, median) in medians)

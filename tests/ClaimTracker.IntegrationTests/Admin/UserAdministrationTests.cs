@@ -140,7 +140,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.Redirect, afterDisable.StatusCode);
         Assert.StartsWith("/account/login", afterDisable.Headers.Location!.PathAndQuery());
         var signIn = await factory.CreateBrowser().SignInAsync("sperre@example.org", ClaimTrackerFactory.Password);
-        Assert.Equal(ClaimTracker.Web.Pages.Account.LoginModel.FailedMessage, (await Html.ParseAsync(signIn)).Errors().Trim());
+        Assert.Equal(ClaimTracker.Web.Pages.Account.SignInForm.FailedMessage, (await Html.ParseAsync(signIn)).Errors().Trim());
 
         await admin.SubmitAsync(await EditPageAsync("sperre@example.org"), "enable-form");
         Assert.Equal(HttpStatusCode.Redirect, (await factory.CreateBrowser().SignInAsync("sperre@example.org", ClaimTrackerFactory.Password)).StatusCode);

@@ -22,12 +22,9 @@ public sealed class LoginModel(StaffSignIn signIn) : PageModel
     [TempData]
     public string? StatusMessage { get; set; }
 
-    /// <summary>TempData key of an address to fill in (set after a set-password link was used).</summary>
-    public const string EmailKey = "SignInEmail";
-
     public void OnGet()
     {
-        if (TempData[EmailKey] is string email)
+        if (TempData[SignInForm.EmailKey] is string email)
         {
             Input.Email = email;
         }
@@ -54,7 +51,7 @@ public sealed class LoginModel(StaffSignIn signIn) : PageModel
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
         // One answer for every refusal: whether an account exists, is locked or disabled is not for strangers to learn.
-        ModelState.AddModelError(string.Empty, Ui.T(FailedMessage));
+        ModelState.AddModelError(string.Empty, Ui.T(SignInForm.FailedMessage));
         return Page();
     }
 
@@ -80,13 +77,9 @@ public sealed class LoginModel(StaffSignIn signIn) : PageModel
         }
         ModelState.AddModelError("Passkey", answer.Outcome == SignInOutcome.Failed
             ? Ui.T("That passkey is not known here, or the browser's answer did not check out. Try again, or use your email and password.")
-            : Ui.T(FailedMessage));
+            : Ui.T(SignInForm.FailedMessage));
         return Page();
     }
-
-    public static readonly string FailedMessage =
-        $"Wrong email or password — or the account cannot sign in now: it is locked for {PasswordPolicy.LockoutDuration.TotalMinutes:0} minutes " +
-        $"after {PasswordPolicy.MaxFailedAttempts} failed attempts, or an admin disabled it.";
 
     public sealed class InputModel
     {

@@ -69,7 +69,7 @@ public sealed class SecondStepModel(StaffSignIn signIn) : PageModel
                 Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(answer.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return StatusCode(StatusCodes.Status429TooManyRequests);
             case SignInOutcome.LockedOut:
-                ModelState.AddModelError(string.Empty, Ui.T(LoginModel.FailedMessage));
+                ModelState.AddModelError(string.Empty, Ui.T(SignInForm.FailedMessage));
                 return Page();
             default:
                 ModelState.AddModelError(field, wrong);

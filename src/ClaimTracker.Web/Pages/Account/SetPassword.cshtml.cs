@@ -42,7 +42,7 @@ public sealed class SetPasswordModel(StaffPasswords passwords) : PageModel
         }
         StatusMessage = Ui.T("Your password is set. Sign in with your email address and the new password.");
         // The sign-in form comes with the address filled in: the new colleague types only the password they just chose.
-        TempData[LoginModel.EmailKey] = user.Email;
+        TempData[SignInForm.EmailKey] = user.Email;
         return RedirectToPage("/Account/Login");
     }
 

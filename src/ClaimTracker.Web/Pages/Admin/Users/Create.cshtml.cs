@@ -27,8 +27,8 @@ public sealed class CreateModel(StaffAccounts accounts, UserManager<AppUser> use
             ModelState.AddModelError(string.Empty, Localisation.Ui.T(result.Error));
             return Page();
         }
-        TempData[EditModel.SetPasswordLinkKey] = SetPasswordLink.For(Url, Request, result.UserId!, result.SetPasswordToken!);
-        TempData[nameof(EditModel.StatusMessage)] = $"Created {Input.Email.Trim()}.";
+        TempData[SetPasswordLink.TempDataKey] = SetPasswordLink.For(Url, Request, result.UserId!, result.SetPasswordToken!);
+        TempData["StatusMessage"] = string.Format(Localisation.Ui.T("Created {0}."), Input.Email.Trim());
         return RedirectToPage("Edit", new { id = result.UserId });
     }
 

@@ -9,8 +9,6 @@ namespace ClaimTracker.Web.Pages.Admin.Users;
 
 public sealed class EditModel(StaffAccounts accounts, UserManager<AppUser> users, SecondFactors factors) : PageModel
 {
-    public const string SetPasswordLinkKey = "SetPasswordLink";
-
     public StaffDetails Account { get; private set; } = null!;
 
     /// <summary>The stamp the form was rendered with; a change since then is a conflict, not an overwrite.</summary>
@@ -33,7 +31,7 @@ public sealed class EditModel(StaffAccounts accounts, UserManager<AppUser> users
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        SetPasswordLink = TempData[SetPasswordLinkKey] as string;
+        SetPasswordLink = TempData[Users.SetPasswordLink.TempDataKey] as string;
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
@@ -58,7 +56,7 @@ public sealed class EditModel(StaffAccounts accounts, UserManager<AppUser> users
         var result = await accounts.IssueSetPasswordTokenAsync(ActorId, id, cancellationToken);
         if (result.Succeeded)
         {
-            TempData[SetPasswordLinkKey] = Users.SetPasswordLink.For(Url, Request, id, result.SetPasswordToken!);
+            TempData[Users.SetPasswordLink.TempDataKey] = Users.SetPasswordLink.For(Url, Request, id, result.SetPasswordToken!);
         }
         return await FinishAsync(id, result, Ui.T("New set-password link issued."), cancellationToken);
     }

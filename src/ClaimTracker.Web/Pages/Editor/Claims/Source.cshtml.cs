@@ -11,7 +11,7 @@ public sealed class SourceModel(CiteSources citations, ClaimDetailsQuery details
     ClaimTracker.Infrastructure.Evidence.EvidenceLibrary evidence) : PageModel
 {
     [BindProperty]
-    public LinkModel Link { get; set; } = new();
+    public SourceLinkInput Link { get; set; } = new();
 
     [BindProperty]
     public Sources.SourceInput Source { get; set; } = new();
@@ -110,16 +110,5 @@ public sealed class SourceModel(CiteSources citations, ClaimDetailsQuery details
         Library = await library.SearchAsync(Query, cancellationToken: cancellationToken);
         Outlets = (await actors.OptionsAsync(cancellationToken)).Where(a => a.Kind == ActorKind.NewsOutlet).ToList();
         return true;
-    }
-
-    public sealed class LinkModel
-    {
-        public int SourceId { get; set; }
-
-        public SourceStance Stance { get; set; } = SourceStance.Supports;
-
-        public string? Quote { get; set; }
-
-        public string? Note { get; set; }
     }
 }
