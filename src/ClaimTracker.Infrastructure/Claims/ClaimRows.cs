@@ -16,9 +16,6 @@ public static class ClaimRows
     public static async Task<IReadOnlyList<ClaimRow>> ClaimRowsAsync(this AppDbContext db, IReadOnlyCollection<int> ids,
         CancellationToken cancellationToken = default) =>
         await db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderByDescending(c => c.UpdatedAtUtc).AsRows(db).ToListAsync(cancellationToken);
-
-    /// <summary>Text for a LIKE pattern (escape character \\) matching itself: the editor's % and _ are taken literally.</summary>
-    public static string LikeLiteral(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }
 
 internal static class ClaimLookup

@@ -97,9 +97,11 @@ public sealed class SourceLibrary(AppDbContext db, TimeProvider clock, Auditing.
         var sources = db.Sources.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query))
         {
-            var q = query.Trim();
-            sources = sources.Where(s => EF.Functions.Like(s.Title, $"%{q}%") || (s.Url != null && EF.Functions.Like(s.Url, $"%{q}%"))
-                                         || (s.Outlet != null && EF.Functions.Like(s.Outlet.Name, $"%{q}%")));
+            // What the editor typed, literally and case aside, in the title, the address or the outlet's name.
+            var pattern = LikePatterns.Containing(query.Trim());
+            sources = sources.Where(s => EF.Functions.Like(s.Title.ToLower(), pattern, LikePatterns.Escape)
+                                         || (s.Url != null && EF.Functions.Like(s.Url.ToLower(), pattern, LikePatterns.Escape))
+                                         || (s.Outlet != null && EF.Functions.Like(s.Outlet.Name.ToLower(), pattern, LikePatterns.Escape)));
         }
         return await sources.OrderByDescending(s => s.PublishedOn).ThenBy(s => s.Title).Take(limit)
             .Select(s => new SourceRow(s.Id, s.Title, s.Url, s.Outlet != null ? s.Outlet.Name : null,

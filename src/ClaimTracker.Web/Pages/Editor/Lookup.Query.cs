@@ -9,9 +9,9 @@ public sealed class ClaimSuggestionsQuery(AppDbContext db)
 {
     public async Task<IReadOnlyList<(string Slug, string Headline)>> GetAsync(string typed, int limit, CancellationToken cancellationToken = default)
     {
-        var pattern = "%" + ClaimRows.LikeLiteral(typed.ToLowerInvariant()) + "%";
+        var pattern = LikePatterns.Containing(typed);
         var rows = await db.Claims.AsNoTracking()
-            .Where(c => EF.Functions.Like(c.Headline.ToLower(), pattern, "\\") || EF.Functions.Like(c.Slug, pattern, "\\"))
+            .Where(c => EF.Functions.Like(c.Headline.ToLower(), pattern, LikePatterns.Escape) || EF.Functions.Like(c.Slug, pattern, LikePatterns.Escape))
             .OrderByDescending(c => c.UpdatedAtUtc).Take(limit).Select(c => new { c.Slug, c.Headline }).ToListAsync(cancellationToken);
         return rows.Select(r => (r.Slug, r.Headline)).ToList();
     }

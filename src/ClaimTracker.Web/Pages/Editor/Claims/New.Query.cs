@@ -20,8 +20,8 @@ public sealed class SimilarClaimsQuery(AppDbContext db, IClaimSearch search)
         if (trimmed.Length > 0)
         {
             // The same headline, case aside (lower() on both engines) (LIKE without wildcards: the editor's % and _ are taken literally).
-            var pattern = ClaimRows.LikeLiteral(trimmed.ToLowerInvariant());
-            ids.AddRange(await db.Claims.Where(c => EF.Functions.Like(c.Headline.ToLower(), pattern, "\\")).Select(c => c.Id).Take(3).ToListAsync(cancellationToken));
+            var pattern = LikePatterns.Exactly(trimmed);
+            ids.AddRange(await db.Claims.Where(c => EF.Functions.Like(c.Headline.ToLower(), pattern, LikePatterns.Escape)).Select(c => c.Id).Take(3).ToListAsync(cancellationToken));
         }
         ids = ids.Where(id => id != exceptId).Distinct().ToList();
         var rows = await db.Claims.AsNoTracking().Where(c => ids.Contains(c.Id)).AsRows(db).ToListAsync(cancellationToken);
